@@ -1,0 +1,94 @@
+import { createHash, randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { WireModel } from '../engine/shape';
+
+/** Bump whenever extraction or the WireModel format changes, so old cache entries are not reused. */
+export const ENGINE_VERSION = 'skew-model-1';
+
+/** `--cache-dir`/option → `SKEW_CACHE_DIR` → `$XDG_CACHE_HOME/skew` → `~/.cache/skew`. */
+export function cacheDirectory(option?: string, env: NodeJS.ProcessEnv = process.env): string {
+  if (option) return path.resolve(option);
+  if (env.SKEW_CACHE_DIR) return path.resolve(env.SKEW_CACHE_DIR);
+  const base = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path.join(os.homedir(), '.cache');
+  return path.join(base, 'skew');
+}
+
+export interface CacheKeyParts {
+  commit: string;
+  /** skew.json text (undefined when absent). */
+  config: string | undefined;
+  /** tsconfig.json text and the options it resolved to (extends chains change options without changing the text). */
+  tsconfig: string | undefined;
+  compilerOptions: unknown;
+}
+
+/** Everything that changes the extracted baseline model: the commit, the settings, and the engine itself. */
+export function baselineCacheKey(parts: CacheKeyParts): string {
+  const hash = createHash('sha256');
+  for (const part of [ENGINE_VERSION, parts.commit, parts.config ?? '', parts.tsconfig ?? '', stableJson(parts.compilerOptions)]) {
+    hash.update(part).update('\0');
+  }
+  return hash.digest('hex').slice(0, 40);
+}
+
+interface Entry {
+  engine: string;
+  key: string;
+  model: WireModel;
+}
+
+/** Baseline models on disk, one JSON file per key; unreadable entries are treated as missing. */
+export class ModelCache {
+  constructor(readonly dir: string) {}
+
+  fileFor(key: string): string {
+    return path.join(this.dir, 'models', `${key}.json`);
+  }
+
+  read(key: string): WireModel | undefined {
+    let text: string;
+    try {
+      text = fs.readFileSync(this.fileFor(key), 'utf8');
+    } catch {
+      return undefined;
+    }
+    try {
+      const entry = JSON.parse(text) as Partial<Entry>;
+      if (entry.engine !== ENGINE_VERSION || entry.key !== key || !isModel(entry.model)) return undefined;
+      return entry.model;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Writes to a temporary file first and renames it, so a concurrent reader never sees half an entry. */
+  write(key: string, model: WireModel): void {
+    const file = this.fileFor(key);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    const entry: Entry = { engine: ENGINE_VERSION, key, model };
+    try {
+      fs.writeFileSync(tmp, JSON.stringify(entry));
+      fs.renameSync(tmp, file);
+    } catch (e) {
+      fs.rmSync(tmp, { force: true });
+      throw e;
+    }
+  }
+}
+
+function isModel(v: unknown): v is WireModel {
+  if (typeof v !== 'object' || v === null) return false;
+  const m = v as Record<string, unknown>;
+  return typeof m.contracts === 'object' && m.contracts !== null && typeof m.types === 'object' && m.types !== null;
+}
+
+function stableJson(v: unknown): string {
+  return JSON.stringify(v, (_k, value: unknown) =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      : value,
+  ) ?? '';
+}

@@ -1,0 +1,102 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { SkewError } from '../project/errors';
+
+interface Pending {
+  sha: string;
+  resolve(content: Buffer | undefined): void;
+  reject(err: Error): void;
+}
+
+/**
+ * One long-lived `git cat-file --batch` process: blob ids are written to its stdin and the contents come back
+ * in order, so thousands of files cost one process instead of thousands.
+ */
+export class CatFile {
+  private child: ChildProcessWithoutNullStreams | undefined;
+  private readonly queue: Pending[] = [];
+  private buffer = Buffer.alloc(0);
+  private failure: Error | undefined;
+
+  constructor(private readonly cwd: string) {}
+
+  /** Contents of each blob id (undefined when git does not have it), in the order asked. */
+  readMany(shas: readonly string[]): Promise<(Buffer | undefined)[]> {
+    if (shas.length === 0) return Promise.resolve([]);
+    const child = this.start();
+    const results = shas.map(
+      (sha) => new Promise<Buffer | undefined>((resolve, reject) => this.queue.push({ sha, resolve, reject })),
+    );
+    if (this.failure) this.failAll(this.failure);
+    else child.stdin.write(shas.join('\n') + '\n');
+    return Promise.all(results);
+  }
+
+  async read(sha: string): Promise<Buffer | undefined> {
+    const [content] = await this.readMany([sha]);
+    return content;
+  }
+
+  dispose(): void {
+    const child = this.child;
+    this.child = undefined;
+    if (!child) return;
+    this.failAll(new Error('git cat-file was closed'));
+    child.stdin.end();
+    if (child.exitCode === null) child.kill();
+  }
+
+  private start(): ChildProcessWithoutNullStreams {
+    if (this.child) return this.child;
+    const child = spawn('git', ['cat-file', '--batch'], {
+      cwd: this.cwd,
+      env: { ...process.env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    this.child = child;
+    this.failure = undefined;
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.on('data', (chunk: Buffer) => this.onData(chunk));
+    child.on('error', (err: NodeJS.ErrnoException) => {
+      this.failure =
+        err.code === 'ENOENT'
+          ? new SkewError('git-missing', 'git was not found on PATH: install git (https://git-scm.com) and try again')
+          : err;
+      this.failAll(this.failure);
+    });
+    child.on('exit', (code) => {
+      if (this.child === child) this.child = undefined;
+      if (this.queue.length) this.failAll(new Error(`git cat-file --batch exited (${code}): ${stderr.trim()}`));
+    });
+    // Writes after an early exit would otherwise throw EPIPE as an uncaught error.
+    child.stdin.on('error', () => undefined);
+    return child;
+  }
+
+  private failAll(err: Error): void {
+    for (const p of this.queue.splice(0)) p.reject(err);
+  }
+
+  private onData(chunk: Buffer): void {
+    this.buffer = this.buffer.length ? Buffer.concat([this.buffer, chunk]) : chunk;
+    let offset = 0;
+    while (this.queue.length) {
+      const eol = this.buffer.indexOf(10, offset);
+      if (eol < 0) break;
+      const header = this.buffer.toString('utf8', offset, eol);
+      if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
+        offset = eol + 1;
+        this.queue.shift()!.resolve(undefined);
+        continue;
+      }
+      const size = Number(header.slice(header.lastIndexOf(' ') + 1));
+      const end = eol + 1 + size;
+      // Each object is followed by a newline.
+      if (this.buffer.length < end + 1) break;
+      const content = Buffer.from(this.buffer.subarray(eol + 1, end));
+      offset = end + 1;
+      this.queue.shift()!.resolve(content);
+    }
+    this.buffer = offset ? this.buffer.subarray(offset) : this.buffer;
+  }
+}

@@ -1,0 +1,82 @@
+import semver from 'semver';
+import { SkewError } from '../project/errors';
+import { commitDate, isShallow, listTags, resolveCommit } from './git';
+
+export type BaselineHow = 'argument' | 'skew.json' | 'deployed-tag' | 'newest-semver-tag';
+
+export interface ResolvedBaseline {
+  ref: string;
+  commit: string;
+  how: BaselineHow;
+  /** Committer date, ISO 8601. */
+  date: string;
+}
+
+export const DEPLOYED_TAG = 'deployed';
+
+/** Words for "which baseline was picked and why", shared by the CLI log and the editor status. */
+export function describeHow(how: BaselineHow): string {
+  switch (how) {
+    case 'argument':
+      return 'given with --against';
+    case 'skew.json':
+      return 'from "baseline" in skew.json';
+    case 'deployed-tag':
+      return `picked the tag \`${DEPLOYED_TAG}\``;
+    case 'newest-semver-tag':
+      return 'picked the newest version tag';
+  }
+}
+
+/**
+ * `--against REF` → `baseline` in skew.json → the tag `deployed` → the newest semver tag. An explicit ref that
+ * does not exist is an error rather than a silent fallback: comparing against the wrong version hides breaks.
+ */
+export async function resolveBaseline(cwd: string, opts: { against?: string; configBaseline?: string }): Promise<ResolvedBaseline> {
+  if (opts.against) return resolveExplicit(cwd, opts.against, 'argument');
+  if (opts.configBaseline) return resolveExplicit(cwd, opts.configBaseline, 'skew.json');
+  const deployed = await resolveCommit(cwd, `refs/tags/${DEPLOYED_TAG}`);
+  if (deployed) return withDate(cwd, { ref: DEPLOYED_TAG, commit: deployed, how: 'deployed-tag' });
+  const tags = await listTags(cwd);
+  const newest = newestSemverTag(tags);
+  if (newest) {
+    const commit = await resolveCommit(cwd, `refs/tags/${newest}`);
+    if (commit) return withDate(cwd, { ref: newest, commit, how: 'newest-semver-tag' });
+  }
+  const shallow = await isShallow(cwd);
+  throw new SkewError(
+    'no-baseline',
+    `no baseline to compare against: no tag \`${DEPLOYED_TAG}\` and no version tag${tags.length ? '' : 's at all'}` +
+      `; tag the deployed commit (git tag ${DEPLOYED_TAG} <commit>), set "baseline" in skew.json, or pass --against REF` +
+      (tags.length ? '' : shallow ? ' (this is a shallow clone: run git fetch --tags --unshallow)' : ' (or run git fetch --tags)'),
+  );
+}
+
+async function resolveExplicit(cwd: string, ref: string, how: BaselineHow): Promise<ResolvedBaseline> {
+  const commit = await resolveCommit(cwd, ref);
+  if (commit) return withDate(cwd, { ref, commit, how });
+  const where = how === 'argument' ? '--against' : '"baseline" in skew.json';
+  const shallow = await isShallow(cwd);
+  throw new SkewError(
+    'ref-not-found',
+    `baseline ref \`${ref}\` (${where}) was not found in this repository: check the name, or run git fetch --tags` +
+      (shallow ? '; this is a shallow clone, so older commits may be missing: run git fetch --unshallow --tags' : ''),
+  );
+}
+
+async function withDate(cwd: string, b: Omit<ResolvedBaseline, 'date'>): Promise<ResolvedBaseline> {
+  return { ...b, date: await commitDate(cwd, b.commit) };
+}
+
+/** The tag with the highest semantic version; tags such as `v1.4` are coerced, non-version tags ignored. */
+export function newestSemverTag(tags: readonly string[]): string | undefined {
+  const versioned: { tag: string; version: string; exact: boolean }[] = [];
+  for (const tag of tags) {
+    const exact = semver.valid(tag);
+    // coerce() finds a version in any text ("build-7" → 7.0.0); only accept tags that start like a version.
+    const version = exact ?? (/^v?\d+(\.\d+)*([-+].*)?$/.test(tag) ? semver.coerce(tag, { includePrerelease: true })?.version : null);
+    if (version) versioned.push({ tag, version, exact: exact !== null });
+  }
+  versioned.sort((a, b) => semver.rcompare(a.version, b.version) || Number(b.exact) - Number(a.exact) || a.tag.localeCompare(b.tag));
+  return versioned[0]?.tag;
+}

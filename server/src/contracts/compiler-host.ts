@@ -1,0 +1,72 @@
+import { ts } from 'ts-morph';
+import { LIB_FOLDER, type TreeFileSystem } from './tree-file-system.js';
+
+interface CachedFile {
+  text: string;
+  sourceFile: ts.SourceFile;
+}
+
+/**
+ * Lib files never change and are the bulk of parsing, so they are parsed once per process and shared by
+ * every extractor (baseline and working tree alike).
+ */
+const libCache = new Map<string, ts.SourceFile>();
+
+function cacheKey(fileName: string, languageVersion: ts.ScriptTarget | ts.CreateSourceFileOptions): string {
+  if (typeof languageVersion !== 'object') return `${languageVersion}|${fileName}`;
+  return `${languageVersion.languageVersion}|${languageVersion.impliedNodeFormat ?? ''}|${fileName}`;
+}
+
+/**
+ * A CompilerHost over a tree that hands back the *same* SourceFile object while a file's text is unchanged;
+ * that identity is what lets ts.createProgram(oldProgram) reuse structure after a one-file edit.
+ */
+export class TreeCompilerHost implements ts.CompilerHost {
+  private readonly files = new Map<string, CachedFile>();
+
+  constructor(private fs: TreeFileSystem) {}
+
+  setFileSystem(fs: TreeFileSystem): void {
+    this.fs = fs;
+  }
+
+  getSourceFile(fileName: string, languageVersion: ts.ScriptTarget | ts.CreateSourceFileOptions): ts.SourceFile | undefined {
+    const key = cacheKey(fileName, languageVersion);
+    if (this.fs.isLib(fileName)) {
+      let lib = libCache.get(key);
+      if (!lib) {
+        const text = this.fs.readFile(fileName);
+        if (text === undefined) return undefined;
+        lib = ts.createSourceFile(fileName, text, languageVersion, true);
+        libCache.set(key, lib);
+      }
+      return lib;
+    }
+    const text = this.fs.readFile(fileName);
+    if (text === undefined) return undefined;
+    const cached = this.files.get(key);
+    if (cached && cached.text === text) return cached.sourceFile;
+    const sourceFile = ts.createSourceFile(fileName, text, languageVersion, true);
+    this.files.set(key, { text, sourceFile });
+    return sourceFile;
+  }
+
+  /** Drops cached files the latest program no longer uses, so an editing session does not grow forever. */
+  retainOnly(program: ts.Program): void {
+    const used = new Set(program.getSourceFiles());
+    for (const [key, cached] of this.files) if (!used.has(cached.sourceFile)) this.files.delete(key);
+  }
+
+  getDefaultLibFileName = (options: ts.CompilerOptions) => `${LIB_FOLDER}/${ts.getDefaultLibFileName(options)}`;
+  getDefaultLibLocation = () => LIB_FOLDER;
+  writeFile = () => {};
+  getCurrentDirectory = () => this.fs.rootPath;
+  getCanonicalFileName = (fileName: string) => fileName;
+  useCaseSensitiveFileNames = () => true;
+  getNewLine = () => '\n';
+  fileExists = (fileName: string) => this.fs.fileExists(fileName);
+  readFile = (fileName: string) => this.fs.readFile(fileName);
+  directoryExists = (dirName: string) => this.fs.directoryExists(dirName);
+  getDirectories = (dirName: string) => this.fs.getDirectories(dirName);
+  realpath = (fileName: string) => fileName;
+}

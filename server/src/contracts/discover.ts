@@ -1,0 +1,38 @@
+import picomatch from 'picomatch';
+import type { SkewConfig, SourceTree } from './source.js';
+
+export interface Discovery {
+  /** Files to root the program at, relative, sorted. */
+  roots: string[];
+  /** Files matched by skew.json `messages` / `services` globs. */
+  messageFiles: Set<string>;
+  serviceFiles: Set<string>;
+}
+
+/** A word-bounded tag anywhere in the text; a false hit only costs parsing one extra file. */
+const TAG = /@(wire|rpc)\b/;
+
+/**
+ * Finds contract files without parsing anything: a text scan for the JSDoc tags plus the skew.json globs.
+ * The program is then built over these roots only, so its size follows the contracts, not the project.
+ */
+export function discover(tree: SourceTree, config: SkewConfig): Discovery {
+  const isMessage = matcher(config.messages);
+  const isService = matcher(config.services);
+  const roots: string[] = [];
+  const messageFiles = new Set<string>();
+  const serviceFiles = new Set<string>();
+  for (const rel of tree.listFiles()) {
+    const byMessageGlob = isMessage(rel);
+    const byServiceGlob = isService(rel);
+    if (byMessageGlob) messageFiles.add(rel);
+    if (byServiceGlob) serviceFiles.add(rel);
+    if (byMessageGlob || byServiceGlob || TAG.test(tree.readFile(rel) ?? '')) roots.push(rel);
+  }
+  return { roots: roots.sort(), messageFiles, serviceFiles };
+}
+
+function matcher(globs: string[] | undefined): (rel: string) => boolean {
+  if (!globs || globs.length === 0) return () => false;
+  return picomatch(globs.map((glob) => glob.replace(/^\.\//, '')), { dot: true });
+}

@@ -1,0 +1,65 @@
+import { ts } from 'ts-morph';
+import type { Loc, Range, Suppression } from '../engine/shape.js';
+
+/** `// skew-ignore <rule>` optionally followed by `: <reason>`. */
+const SKEW_IGNORE = /^\s*\/\/\s*skew-ignore\s+([A-Za-z0-9_-]+)\s*(?::\s*(.*?))?\s*$/;
+
+export type RelativePath = (sourceFile: ts.SourceFile) => string | undefined;
+
+export function rangeOf(sourceFile: ts.SourceFile, start: number, end: number): Range {
+  return {
+    start: sourceFile.getLineAndCharacterOfPosition(start),
+    end: sourceFile.getLineAndCharacterOfPosition(end),
+  };
+}
+
+/** Lib declarations get no location: they are not part of either version of the project. */
+export function locOf(node: ts.Node, relative: RelativePath): Loc | undefined {
+  const sourceFile = node.getSourceFile();
+  const file = relative(sourceFile);
+  if (file === undefined) return undefined;
+  return { file, range: rangeOf(sourceFile, node.getStart(sourceFile), node.getEnd()) };
+}
+
+/** The part of a declaration a finding should point at: its name where it has one. */
+export function nameNode(node: ts.Node): ts.Node {
+  const name = (node as { name?: ts.Node }).name;
+  return name ?? node;
+}
+
+/**
+ * `// skew-ignore` lines directly above a member. Both the line above its JSDoc and the line between the JSDoc
+ * and the declaration count, and several stacked lines each add one suppression. A member that does not start
+ * its own line (a parameter after `getUser(`) has nothing "directly before" it, so it gets none.
+ */
+export function suppressionsOf(node: ts.Node, relative: RelativePath): Suppression[] | undefined {
+  const sourceFile = node.getSourceFile();
+  const file = relative(sourceFile);
+  if (file === undefined) return undefined;
+  const lineStarts = sourceFile.getLineStarts();
+  const text = sourceFile.text;
+  const lineText = (line: number) => text.slice(lineStarts[line], line + 1 < lineStarts.length ? lineStarts[line + 1] : text.length).replace(/\r?\n$/, '');
+
+  const found = new Map<number, Suppression>();
+  for (const start of new Set([node.getStart(sourceFile, true), node.getStart(sourceFile, false)])) {
+    const { line, character } = sourceFile.getLineAndCharacterOfPosition(start);
+    if (lineText(line).slice(0, character).trim() !== '') continue;
+    for (let above = line - 1; above >= 0; above--) {
+      const match = SKEW_IGNORE.exec(lineText(above));
+      if (!match) break;
+      const comment = lineText(above);
+      const first = comment.length - comment.trimStart().length;
+      found.set(above, {
+        rule: match[1],
+        reason: match[2] ?? '',
+        loc: { file, range: { start: { line: above, character: first }, end: { line: above, character: comment.trimEnd().length } } },
+      });
+    }
+  }
+  if (found.size === 0) return undefined;
+  return [...found.entries()].sort(([a], [b]) => a - b).map(([, suppression]) => suppression);
+}
+
+export function isDeprecated(node: ts.Node): boolean {
+  return ts.getJSDocTags(node).some((tag) => tag.tagName.text === 'deprecated');
+}

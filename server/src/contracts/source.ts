@@ -1,0 +1,30 @@
+/**
+ * One version of the project as a read-only file tree: the working tree (disk plus unsaved editor buffers)
+ * or a baseline commit (git objects). Paths are posix and relative to the project root (the folder that
+ * holds tsconfig.json / skew.json), so both versions name the same file the same way.
+ */
+export interface SourceTree {
+  /** A label for messages: "working tree" or "deployed (v1.4.0)". */
+  readonly label: string;
+  /** Absolute path the TypeScript program is rooted at (virtual for a baseline). */
+  readonly root: string;
+  /** Every candidate source file (.ts/.tsx/.mts/.cts, no node_modules), relative paths. */
+  listFiles(): string[];
+  readFile(rel: string): string | undefined;
+  fileExists(rel: string): boolean;
+  directoryExists(rel: string): boolean;
+  getDirectories(rel: string): string[];
+}
+
+/** skew.json at the project root; every field optional. */
+export interface SkewConfig {
+  baseline?: string;
+  /** Globs (relative to the root): every exported type in these files is a message contract. */
+  messages?: string[];
+  /** Globs: every exported interface/class in these files is an RPC service. */
+  services?: string[];
+  /** Rule ids, contract/path globs, or { rule, path, reason } entries that silence findings. */
+  ignore?: IgnoreEntry[];
+}
+
+export type IgnoreEntry = string | { rule?: string; path?: string; reason?: string };

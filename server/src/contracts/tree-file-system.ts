@@ -1,0 +1,69 @@
+import { getLibFiles } from '@ts-morph/common';
+import type { SourceTree } from './source.js';
+
+/**
+ * Lib .d.ts files live outside every tree, in a virtual folder no project uses; they come from the copy
+ * bundled with ts-morph, so they always match the compiler version and need no disk access.
+ */
+export const LIB_FOLDER = '/__skew_lib__';
+
+let libTexts: Map<string, string> | undefined;
+function libText(fileName: string): string | undefined {
+  libTexts ??= new Map(getLibFiles().map((lib) => [`${LIB_FOLDER}/${lib.fileName}`, lib.text]));
+  return libTexts.get(fileName);
+}
+
+export interface TreeFileSystem {
+  /** The tree root as a posix absolute path without a trailing slash ('' for '/'). */
+  readonly rootPath: string;
+  absolute(rel: string): string;
+  /** Relative path inside the tree, or undefined for lib files and anything outside. */
+  relative(fileName: string): string | undefined;
+  isLib(fileName: string): boolean;
+  fileExists(fileName: string): boolean;
+  readFile(fileName: string): string | undefined;
+  directoryExists(dirName: string): boolean;
+  getDirectories(dirName: string): string[];
+}
+
+export function treeRootPath(root: string): string {
+  const posix = root.replace(/\\/g, '/');
+  return posix.endsWith('/') ? posix.slice(0, -1) : posix;
+}
+
+/** The compiler sees absolute paths; the tree speaks relative ones. This is the only translation between them. */
+export function treeFileSystem(tree: SourceTree): TreeFileSystem {
+  const rootPath = treeRootPath(tree.root);
+  const prefix = `${rootPath}/`;
+  const relative = (fileName: string): string | undefined => {
+    const posix = fileName.replace(/\\/g, '/');
+    if (posix === rootPath) return '';
+    return posix.startsWith(prefix) ? posix.slice(prefix.length) : undefined;
+  };
+  const isLib = (fileName: string) => fileName.startsWith(`${LIB_FOLDER}/`);
+  return {
+    rootPath: rootPath === '' ? '/' : rootPath,
+    absolute: (rel) => `${prefix}${rel}`,
+    relative,
+    isLib,
+    fileExists: (fileName) => {
+      if (isLib(fileName)) return libText(fileName) !== undefined;
+      const rel = relative(fileName);
+      return rel !== undefined && rel !== '' && tree.fileExists(rel);
+    },
+    readFile: (fileName) => {
+      if (isLib(fileName)) return libText(fileName);
+      const rel = relative(fileName);
+      return rel === undefined || rel === '' ? undefined : tree.readFile(rel);
+    },
+    directoryExists: (dirName) => {
+      if (dirName === LIB_FOLDER) return true;
+      const rel = relative(dirName);
+      return rel !== undefined && tree.directoryExists(rel);
+    },
+    getDirectories: (dirName) => {
+      const rel = relative(dirName);
+      return rel === undefined ? [] : tree.getDirectories(rel);
+    },
+  };
+}

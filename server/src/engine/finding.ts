@@ -1,0 +1,49 @@
+import type { Loc } from './shape';
+
+/**
+ * `old-to-new`: the baseline writes (or calls), this version reads (or serves).
+ * `new-to-old`: this version writes (or calls), the baseline reads (or serves).
+ */
+export type Direction = 'old-to-new' | 'new-to-old';
+export const DIRECTIONS: readonly Direction[] = ['old-to-new', 'new-to-old'];
+
+export type Order = 'readers-first' | 'writers-first' | 'servers-first' | 'clients-first' | 'none';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export type ContractKind = 'message' | 'service';
+
+export interface Finding {
+  rule: string;
+  /** The root contract's name (the service name for RPC findings). */
+  contract: string;
+  contractKind: ContractKind;
+  /** e.g. `OrderCreated.items[].price`, `UserService.getUser(result).email`. */
+  path: string;
+  breaks: Direction[];
+  order: Order;
+  severity: Severity;
+  message: string;
+  /** Where to show it in the working tree; absent only when the whole contract is gone. */
+  loc?: Loc;
+  /** The baseline definition it is compared against; absent when the member is new. */
+  baselineLoc?: Loc;
+  /** Other contracts that contain this one and are affected by the change. */
+  affects?: string[];
+  /** Set when a `skew-ignore` comment or skew.json `ignore` entry silences it. */
+  suppressed?: { reason: string; by: 'comment' | 'config' };
+}
+
+/** The upgrade order that makes a change safe, from the directions it breaks. */
+export function safeOrder(breaks: readonly Direction[], kind: ContractKind): Order {
+  const o2n = breaks.includes('old-to-new');
+  const n2o = breaks.includes('new-to-old');
+  if (o2n && n2o) return 'none';
+  if (n2o) return kind === 'service' ? 'servers-first' : 'readers-first';
+  return kind === 'service' ? 'clients-first' : 'writers-first';
+}
+
+export function sortDirections(dirs: Iterable<Direction>): Direction[] {
+  const set = new Set(dirs);
+  return DIRECTIONS.filter((d) => set.has(d));
+}

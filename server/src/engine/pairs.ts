@@ -1,0 +1,340 @@
+import type { ContractKind } from './finding';
+import { resolve } from './readable';
+import type { Contract, EnumMember, Field, Loc, Method, Shape, Suppression, WireModel } from './shape';
+import type {
+  ContractPair,
+  EnumMemberPair,
+  FieldPair,
+  MethodPair,
+  ParamPair,
+  ValuePair,
+  VariantPair,
+} from './rule';
+
+/** Where the walk stands: everything a finding needs besides the rule's own words. */
+export interface Position {
+  contract: string;
+  contractKind: ContractKind;
+  path: string;
+  flow: 'message' | 'request' | 'result';
+  loc?: Loc;
+  baselineLoc?: Loc;
+  /** `skew-ignore` comments on the members enclosing this position in the working tree. */
+  suppressions: Suppression[];
+}
+
+export interface PairVisitor {
+  contract(pair: ContractPair, at: Position): void;
+  field(pair: FieldPair, at: Position): void;
+  enumMember(pair: EnumMemberPair, at: Position): void;
+  variant(pair: VariantPair, at: Position): void;
+  value(pair: ValuePair, at: Position): void;
+  method(pair: MethodPair, at: Position): void;
+  param(pair: ParamPair, at: Position): void;
+  /** A nested contract was reached; it is compared as a root of its own, not again here. */
+  nested(root: string, inner: string): void;
+}
+
+type ObjectShape = Extract<Shape, { kind: 'object' }>;
+
+/**
+ * Walks the old and new models side by side, matching by name (contracts, fields, methods), by key then
+ * value (enum members), by position (parameters) and by literal or discriminant (union variants), and hands
+ * every matched pair to the visitor. The walk decides nothing about compatibility.
+ */
+export function walkPairs(oldModel: WireModel, newModel: WireModel, visitor: PairVisitor): void {
+  const names = new Set([...Object.keys(oldModel.contracts), ...Object.keys(newModel.contracts)]);
+  for (const name of [...names].sort()) {
+    new Walk(oldModel, newModel, visitor, name).run();
+  }
+}
+
+class Walk {
+  private readonly seen = new Set<string>();
+
+  constructor(
+    private readonly oldModel: WireModel,
+    private readonly newModel: WireModel,
+    private readonly visitor: PairVisitor,
+    private readonly root: string,
+  ) {}
+
+  run(): void {
+    const oldC = this.oldModel.contracts[this.root];
+    const newC = this.newModel.contracts[this.root];
+    const kind = (newC ?? oldC)!.kind;
+    const at: Position = {
+      contract: this.root,
+      contractKind: kind,
+      path: this.root,
+      flow: 'message',
+      loc: newC?.loc,
+      baselineLoc: oldC?.loc,
+      suppressions: newC?.suppressions ?? [],
+    };
+    this.visitor.contract({ old: oldC, new: newC }, at);
+    if (!oldC || !newC || oldC.kind !== newC.kind) return;
+    if (oldC.kind === 'service' && newC.kind === 'service') {
+      this.methods(oldC.methods, newC.methods, at);
+    } else {
+      const oldT = this.oldModel.types[this.root];
+      const newT = this.newModel.types[this.root];
+      if (oldT && newT) this.shapes(oldT.shape, newT.shape, at);
+    }
+  }
+
+  private shapes(o: Shape, n: Shape, at: Position): void {
+    if (o.kind === 'ref' && n.kind === 'ref' && o.name === n.name) {
+      // The root itself, reached again through recursion, is already being compared.
+      if (o.name === this.root) return;
+      if (this.oldModel.contracts[o.name]?.kind === 'message' && this.newModel.contracts[o.name]?.kind === 'message') {
+        this.visitor.nested(this.root, o.name);
+        return;
+      }
+    }
+    if (o.kind === 'ref' || n.kind === 'ref') {
+      const key = `${at.flow}|${o.kind === 'ref' ? o.name : '·'}|${n.kind === 'ref' ? n.name : '·'}`;
+      if (this.seen.has(key)) return;
+      this.seen.add(key);
+      // A named type keeps the position of the member that uses it: findings belong on that member.
+      this.shapes(resolve(o, this.oldModel), resolve(n, this.newModel), at);
+      return;
+    }
+    if (o.kind === 'union' || n.kind === 'union') return this.unions(o, n, at);
+    if (o.kind === 'object' && n.kind === 'object') return this.objects(o, n, at);
+    if (o.kind === 'array' && n.kind === 'array') return this.shapes(o.element, n.element, this.below(at, '[]'));
+    if (o.kind === 'tuple' && n.kind === 'tuple' && sameTupleLayout(o, n)) {
+      o.elements.forEach((e, i) => this.shapes(e.shape, n.elements[i].shape, this.below(at, `[${i}]`)));
+      return;
+    }
+    if (o.kind === 'enum' && n.kind === 'enum') return this.enums(o.members, n.members, at);
+    this.visitor.value({ old: o, new: n }, at);
+  }
+
+  private below(at: Position, segment: string, extra?: Partial<Position>): Position {
+    return { ...at, path: at.path + segment, ...extra };
+  }
+
+  private objects(o: ObjectShape, n: ObjectShape, at: Position): void {
+    const oldByName = new Map(o.fields.map((f) => [f.name, f]));
+    const newByName = new Map(n.fields.map((f) => [f.name, f]));
+    const pairs: { old?: Field; new?: Field }[] = [];
+    for (const nf of n.fields) pairs.push({ old: oldByName.get(nf.name), new: nf });
+    for (const of of o.fields) if (!newByName.has(of.name)) pairs.push({ old: of });
+    matchRenames(pairs, (a, b) => sameShape(a.shape, this.oldModel, b.shape, this.newModel));
+
+    for (const pair of pairs) {
+      const f = pair.new ?? pair.old!;
+      const here = this.below(at, `.${f.name}`, {
+        loc: pair.new?.loc ?? at.loc,
+        baselineLoc: pair.old?.loc ?? at.baselineLoc,
+        suppressions: [...at.suppressions, ...(pair.new?.suppressions ?? [])],
+      });
+      this.visitor.field({ ...pair, oldParent: o, newParent: n }, here);
+      if (pair.old && pair.new) this.shapes(pair.old.shape, pair.new.shape, here);
+    }
+    if (o.index && n.index) this.shapes(o.index, n.index, this.below(at, '[key]'));
+  }
+
+  private enums(o: EnumMember[], n: EnumMember[], at: Position): void {
+    const pairs: { old?: EnumMember; new?: EnumMember }[] = [];
+    const oldByKey = new Map(o.map((m) => [m.key, m]));
+    const newKeys = new Set(n.map((m) => m.key));
+    for (const nm of n) pairs.push({ old: oldByKey.get(nm.key), new: nm });
+    for (const om of o) if (!newKeys.has(om.key)) pairs.push({ old: om });
+    // A key renamed with its value kept is the same member on the wire.
+    matchRenames(pairs, (a, b) => a.value === b.value);
+    for (const pair of pairs) {
+      const m = pair.new ?? pair.old!;
+      const here = this.below(at, `.${m.key}`, {
+        loc: pair.new?.loc ?? at.loc,
+        baselineLoc: pair.old?.loc ?? at.baselineLoc,
+        suppressions: [...at.suppressions, ...(pair.new?.suppressions ?? [])],
+      });
+      this.visitor.enumMember({ ...pair, oldEnum: o, newEnum: n }, here);
+    }
+  }
+
+  private unions(o: Shape, n: Shape, at: Position): void {
+    const oldVariants = o.kind === 'union' ? o.variants : [o];
+    const newVariants = n.kind === 'union' ? n.variants : [n];
+    const disc = discriminant(
+      [...oldVariants.map((v) => resolve(v, this.oldModel)), ...newVariants.map((v) => resolve(v, this.newModel))],
+    );
+    const oldKeyed = keyVariants(oldVariants, this.oldModel, disc);
+    const newKeyed = keyVariants(newVariants, this.newModel, disc);
+    for (const [key, nv] of newKeyed) {
+      const ov = oldKeyed.get(key);
+      if (ov) {
+        const segment = disc && key.startsWith('obj:') ? `[${disc}=${key.slice(4)}]` : '';
+        this.shapes(ov, nv, this.below(at, segment));
+      } else {
+        this.visitor.variant({ new: nv, oldUnion: o, newUnion: n }, at);
+      }
+    }
+    for (const [key, ov] of oldKeyed) {
+      if (!newKeyed.has(key)) this.visitor.variant({ old: ov, oldUnion: o, newUnion: n }, at);
+    }
+  }
+
+  private methods(o: Method[], n: Method[], at: Position): void {
+    const oldByName = new Map(o.map((m) => [m.name, m]));
+    const newNames = new Set(n.map((m) => m.name));
+    const pairs: { old?: Method; new?: Method }[] = [];
+    for (const nm of n) pairs.push({ old: oldByName.get(nm.name), new: nm });
+    for (const om of o) if (!newNames.has(om.name)) pairs.push({ old: om });
+    matchRenames(pairs, (a, b) => this.sameSignature(a, b));
+    for (const pair of pairs) {
+      const m = pair.new ?? pair.old!;
+      const here = this.below(at, `.${m.name}`, {
+        loc: pair.new?.loc ?? at.loc,
+        baselineLoc: pair.old?.loc ?? at.baselineLoc,
+        suppressions: [...at.suppressions, ...(pair.new?.suppressions ?? [])],
+      });
+      this.visitor.method(pair, here);
+      if (pair.old && pair.new) this.signature(pair.old, pair.new, here);
+    }
+  }
+
+  private signature(o: Method, n: Method, at: Position): void {
+    const count = Math.max(o.params.length, n.params.length);
+    for (let i = 0; i < count; i++) {
+      const op = o.params[i];
+      const np = n.params[i];
+      const p = np ?? op!;
+      const here = this.below(at, `(${p.name})`, {
+        flow: 'request',
+        loc: np?.loc ?? at.loc,
+        baselineLoc: op?.loc ?? at.baselineLoc,
+        suppressions: [...at.suppressions, ...(np?.suppressions ?? [])],
+      });
+      this.visitor.param({ old: op, new: np, index: i, method: n.name }, here);
+      if (op && np) this.shapes(op.shape, np.shape, here);
+    }
+    this.shapes(o.result, n.result, this.below(at, '(result)', { flow: 'result' }));
+  }
+
+  private sameSignature(a: Method, b: Method): boolean {
+    return (
+      a.params.length === b.params.length &&
+      a.params.every((p, i) => p.optional === b.params[i].optional && sameShape(p.shape, this.oldModel, b.params[i].shape, this.newModel)) &&
+      sameShape(a.result, this.oldModel, b.result, this.newModel)
+    );
+  }
+}
+
+/**
+ * Pairs one removed entry with one added entry when exactly one candidate of each is alike: a rename. With
+ * several candidates the guess would be arbitrary, so they stay removed + added.
+ */
+function matchRenames<T>(pairs: { old?: T; new?: T }[], alike: (oldItem: T, newItem: T) => boolean): void {
+  const removed = pairs.filter((p) => p.old && !p.new);
+  const added = pairs.filter((p) => p.new && !p.old);
+  for (const r of removed) {
+    const candidates = added.filter((a) => !a.old && alike(r.old!, a.new!));
+    if (candidates.length !== 1) continue;
+    const backwards = removed.filter((x) => x.old && !x.new && alike(x.old, candidates[0].new!));
+    if (backwards.length !== 1) continue;
+    candidates[0].old = r.old;
+    pairs.splice(pairs.indexOf(r), 1);
+  }
+}
+
+function sameTupleLayout(o: Extract<Shape, { kind: 'tuple' }>, n: Extract<Shape, { kind: 'tuple' }>): boolean {
+  return (
+    o.elements.length === n.elements.length &&
+    o.elements.every((e, i) => e.optional === n.elements[i].optional && !!e.rest === !!n.elements[i].rest)
+  );
+}
+
+/** The field every object variant has with a literal value: how a discriminated union names its variants. */
+function discriminant(variants: Shape[]): string | undefined {
+  const objects = variants.filter((v): v is ObjectShape => v.kind === 'object');
+  if (objects.length < 2) return undefined;
+  for (const field of objects[0].fields) {
+    const isTag = objects.every((o) => o.fields.some((f) => f.name === field.name && f.shape.kind === 'literal'));
+    if (isTag) return field.name;
+  }
+  return undefined;
+}
+
+function keyVariants(variants: Shape[], model: WireModel, disc: string | undefined): Map<string, Shape> {
+  const keyed = new Map<string, Shape>();
+  for (const v of variants) {
+    const r = resolve(v, model);
+    let key: string;
+    switch (r.kind) {
+      case 'literal':
+        key = `lit:${typeof r.value}:${String(r.value)}`;
+        break;
+      case 'object': {
+        const tag = disc ? r.fields.find((f) => f.name === disc)?.shape : undefined;
+        key = tag?.kind === 'literal' ? `obj:${JSON.stringify(tag.value)}` : v.kind === 'ref' ? `ref:${v.name}` : 'obj';
+        break;
+      }
+      case 'tuple':
+        key = `tuple:${r.elements.length}`;
+        break;
+      case 'unsafe':
+        key = `unsafe:${r.what}`;
+        break;
+      default:
+        key = r.kind;
+    }
+    let unique = key;
+    for (let i = 1; keyed.has(unique); i++) unique = `${key}#${i}`;
+    keyed.set(unique, v);
+  }
+  return keyed;
+}
+
+/** Structural equality on the wire: names of untagged types, locations and field order do not count. */
+export function sameShape(a: Shape, aModel: WireModel, b: Shape, bModel: WireModel): boolean {
+  return canonical(a, aModel) === canonical(b, bModel);
+}
+
+export function canonical(shape: Shape, model: WireModel, seen: Set<string> = new Set()): string {
+  switch (shape.kind) {
+    case 'ref': {
+      if (model.contracts[shape.name] || seen.has(shape.name)) return `@${shape.name}`;
+      const target = model.types[shape.name];
+      if (!target) return `@${shape.name}`;
+      seen.add(shape.name);
+      const inner = canonical(target.shape, model, seen);
+      seen.delete(shape.name);
+      return inner;
+    }
+    case 'literal':
+      return JSON.stringify(shape.value);
+    case 'object': {
+      const fields = [...shape.fields]
+        .sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0))
+        .map((f) => `${JSON.stringify(f.name)}${f.optional ? '?' : ''}:${canonical(f.shape, model, seen)}`);
+      if (shape.index) fields.push(`[k]:${canonical(shape.index, model, seen)}`);
+      return `{${fields.join(',')}}`;
+    }
+    case 'array':
+      return `${canonical(shape.element, model, seen)}[]`;
+    case 'tuple':
+      return `[${shape.elements.map((e) => `${e.rest ? '...' : ''}${canonical(e.shape, model, seen)}${e.optional ? '?' : ''}`).join(',')}]`;
+    case 'union':
+      return `(${shape.variants.map((v) => canonical(v, model, seen)).sort().join('|')})`;
+    case 'enum':
+      return `enum(${shape.members.map((m) => JSON.stringify(m.value)).sort().join(',')})`;
+    case 'unsafe':
+      return `unsafe:${shape.what}`;
+    default:
+      return shape.kind;
+  }
+}
+
+export function contractCanonical(c: Contract, model: WireModel): string {
+  if (c.kind === 'service') {
+    return [...c.methods]
+      .sort((x, y) => (x.name < y.name ? -1 : 1))
+      .map((m) => `${m.name}(${m.params.map((p) => `${p.optional ? '?' : ''}${canonical(p.shape, model)}`).join(',')}):${canonical(m.result, model)}`)
+      .join(';');
+  }
+  const t = model.types[c.name];
+  return t ? canonical(t.shape, model, new Set([c.name])) : '';
+}

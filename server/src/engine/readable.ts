@@ -1,0 +1,164 @@
+import type { Literal, Shape, WireModel, Field } from './shape';
+
+/**
+ * The core relation of the model: can every value `writer` may produce be accepted, with the same meaning,
+ * by `reader`? Each side's refs resolve in its own model.
+ */
+export interface ReadEnv {
+  writer: WireModel;
+  reader: WireModel;
+  /** A reader that rejects unknown fields (strict schema) makes extra writer fields a break. */
+  strictReaders?: boolean;
+}
+
+export function readable(writer: Shape, reader: Shape, env: ReadEnv): boolean {
+  return new Reader(env).read(writer, reader);
+}
+
+/** Resolves refs to their shapes; an unknown ref (should not happen) reads as `any`. */
+export function resolve(shape: Shape, model: WireModel): Shape {
+  let current = shape;
+  for (let hops = 0; current.kind === 'ref' && hops < 64; hops++) {
+    const target = model.types[current.name];
+    if (!target) return { kind: 'any' };
+    current = target.shape;
+  }
+  return current;
+}
+
+/** The finite set of values a shape allows, when it is one (literals, enums, boolean, null). */
+export function valueSet(shape: Shape): Literal[] | 'null' | undefined {
+  switch (shape.kind) {
+    case 'literal':
+      return [shape.value];
+    case 'boolean':
+      return [true, false];
+    case 'enum':
+      return shape.members.map((m) => m.value);
+    default:
+      return undefined;
+  }
+}
+
+class Reader {
+  /** Pairs of refs under comparison: assumed readable while we are inside them (coinduction), so recursion ends. */
+  private readonly assumed = new Set<string>();
+
+  constructor(private readonly env: ReadEnv) {}
+
+  read(w: Shape, r: Shape): boolean {
+    if (w.kind === 'ref' || r.kind === 'ref') {
+      const key = `${w.kind === 'ref' ? w.name : JSON.stringify(w)}=>${r.kind === 'ref' ? r.name : JSON.stringify(r)}`;
+      if (this.assumed.has(key)) return true;
+      this.assumed.add(key);
+      try {
+        return this.read(resolve(w, this.env.writer), resolve(r, this.env.reader));
+      } finally {
+        this.assumed.delete(key);
+      }
+    }
+    if (r.kind === 'any') return true;
+    if (w.kind === 'never') return true;
+    if (w.kind === 'union') return w.variants.every((v) => this.read(v, r));
+    if (w.kind === 'any') return false;
+    if (r.kind === 'union') return this.readIntoUnion(w, r.variants);
+    if (r.kind === 'void') return true; // a reader expecting nothing ignores what arrives
+    return this.readSingle(w, r);
+  }
+
+  private readIntoUnion(w: Shape, variants: Shape[]): boolean {
+    if (variants.some((v) => this.read(w, v))) return true;
+    // `boolean` (or an enum) written into `true | false` (or the enum's literals): check value by value.
+    const values = valueSet(w);
+    if (Array.isArray(values) && w.kind !== 'literal') {
+      return values.every((value) => variants.some((v) => this.read({ kind: 'literal', value }, v)));
+    }
+    return false;
+  }
+
+  private readSingle(w: Shape, r: Shape): boolean {
+    switch (r.kind) {
+      case 'string':
+      case 'number':
+      case 'boolean':
+        if (w.kind === r.kind) return true;
+        if (w.kind === 'literal') return typeof w.value === r.kind;
+        if (w.kind === 'enum') return w.members.every((m) => typeof m.value === r.kind);
+        return false;
+      case 'null':
+        return w.kind === 'null';
+      case 'never':
+        return false;
+      case 'literal':
+      case 'enum': {
+        const accepted = valueSet(r) as Literal[];
+        const written = valueSet(w);
+        return Array.isArray(written) && written.every((v) => accepted.includes(v));
+      }
+      case 'object':
+        return w.kind === 'object' && this.readObject(w, r);
+      case 'array':
+        if (w.kind === 'array') return this.read(w.element, r.element);
+        if (w.kind === 'tuple') return w.elements.every((e) => this.read(e.shape, r.element));
+        return false;
+      case 'tuple':
+        return w.kind === 'tuple' && this.readTuple(w.elements, r.elements);
+      case 'unsafe':
+        return w.kind === 'unsafe' && w.what === r.what;
+      default:
+        return false;
+    }
+  }
+
+  private readObject(w: Extract<Shape, { kind: 'object' }>, r: Extract<Shape, { kind: 'object' }>): boolean {
+    const written = new Map<string, Field>(w.fields.map((f) => [f.name, f]));
+    for (const rf of r.fields) {
+      const wf = written.get(rf.name);
+      if (!wf) {
+        // Absent unless the writer's index signature may produce that key.
+        if (w.index && !this.read(w.index, rf.shape)) return false;
+        if (!w.index && !rf.optional) return false;
+        continue;
+      }
+      if (wf.optional && !rf.optional) return false;
+      if (!this.read(wf.shape, rf.shape)) return false;
+    }
+    const readerKeys = new Set(r.fields.map((f) => f.name));
+    for (const wf of w.fields) {
+      if (readerKeys.has(wf.name)) continue;
+      if (r.index) {
+        if (!this.read(wf.shape, r.index)) return false;
+      } else if (this.env.strictReaders) {
+        return false;
+      }
+    }
+    if (w.index) {
+      if (r.index) return this.read(w.index, r.index);
+      if (this.env.strictReaders) return false;
+    }
+    return true;
+  }
+
+  private readTuple(
+    w: Extract<Shape, { kind: 'tuple' }>['elements'],
+    r: Extract<Shape, { kind: 'tuple' }>['elements'],
+  ): boolean {
+    const wRest = w.find((e) => e.rest);
+    const rRest = r.find((e) => e.rest);
+    if (wRest && !rRest) return false;
+    const n = Math.max(w.length, r.length);
+    for (let i = 0; i < n; i++) {
+      const we = w[i] && !w[i].rest ? w[i] : undefined;
+      const re = r[i] && !r[i].rest ? r[i] : rRest;
+      if (!we) {
+        if (re && !re.rest && !re.optional && !wRest) return false;
+        continue;
+      }
+      if (!re) return false; // the reader does not expect that many elements
+      if (we.optional && !re.optional && !re.rest) return false;
+      if (!this.read(we.shape, re.shape)) return false;
+    }
+    if (wRest && rRest) return this.read(wRest.shape, rRest.shape);
+    return true;
+  }
+}

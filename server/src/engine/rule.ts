@@ -1,0 +1,106 @@
+import type { ContractKind, Severity } from './finding';
+import type { Contract, EnumMember, Field, Loc, Method, Param, Shape, WireModel } from './shape';
+
+/**
+ * Rules never match old and new themselves: the pairing walk (`pairs.ts`) hands each rule matched
+ * (old, new) pairs, one side missing when something was added or removed. Rules are pure: they look at
+ * the pair and report; they do no I/O and know nothing of editors.
+ */
+export interface RuleMeta {
+  id: string;
+  /** One line: what the rule detects. */
+  description: string;
+  severity: Severity;
+}
+
+export interface ContractPair {
+  old?: Contract;
+  new?: Contract;
+}
+
+export interface FieldPair {
+  old?: Field;
+  new?: Field;
+  /** The objects holding the fields, each resolved in its own model. */
+  oldParent: Extract<Shape, { kind: 'object' }>;
+  newParent: Extract<Shape, { kind: 'object' }>;
+}
+
+export interface EnumMemberPair {
+  old?: EnumMember;
+  new?: EnumMember;
+  oldEnum: EnumMember[];
+  newEnum: EnumMember[];
+}
+
+export interface VariantPair {
+  old?: Shape;
+  new?: Shape;
+  /** The whole unions (a lone shape counts as a union of one). */
+  oldUnion: Shape;
+  newUnion: Shape;
+}
+
+/** Two shapes at the same path that the walk could not take apart further. */
+export interface ValuePair {
+  old: Shape;
+  new: Shape;
+}
+
+export interface MethodPair {
+  old?: Method;
+  new?: Method;
+}
+
+export interface ParamPair {
+  old?: Param;
+  new?: Param;
+  index: number;
+  method: string;
+}
+
+/**
+ * What a rule reports, in terms of the data flow at this point: `oldToNew` means a value produced by the
+ * baseline and consumed by this version. The walk maps it to the contract's directions (an RPC result
+ * flows server → client, so there the two swap).
+ */
+export interface Report {
+  oldToNew: boolean;
+  newToOld: boolean;
+  message: string;
+  /** Overrides the walk's current locations (e.g. an added member's own position). */
+  loc?: Loc;
+  baselineLoc?: Loc;
+  /** Extra path segment below the current path. */
+  subPath?: string;
+}
+
+export interface RuleContext {
+  contract: string;
+  contractKind: ContractKind;
+  /** The path of the current position, e.g. `OrderCreated.items[]`. */
+  path: string;
+  /** Where this data flows: a message, an RPC request (caller → callee) or an RPC result (callee → caller). */
+  flow: 'message' | 'request' | 'result';
+  oldModel: WireModel;
+  newModel: WireModel;
+  /** `readable(old value, new reader)` and the reverse, each ref resolved in its own model. */
+  oldReadableByNew(oldShape: Shape, newShape: Shape): boolean;
+  newReadableByOld(newShape: Shape, oldShape: Shape): boolean;
+  /** Renders a shape compactly for messages (`string | null`, `{ id, amount }`). */
+  show(shape: Shape): string;
+  report(report: Report): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  contract?(pair: ContractPair, ctx: RuleContext): void;
+  field?(pair: FieldPair, ctx: RuleContext): void;
+  enumMember?(pair: EnumMemberPair, ctx: RuleContext): void;
+  variant?(pair: VariantPair, ctx: RuleContext): void;
+  value?(pair: ValuePair, ctx: RuleContext): void;
+  method?(pair: MethodPair, ctx: RuleContext): void;
+  param?(pair: ParamPair, ctx: RuleContext): void;
+}
+
+export const defineRule = (rule: Rule): Rule => rule;

@@ -1,0 +1,34 @@
+import type { Shape } from './shape';
+
+/** A short TypeScript-like rendering of a shape for messages; refs keep their names. */
+export function show(shape: Shape, depth = 0): string {
+  switch (shape.kind) {
+    case 'literal':
+      return JSON.stringify(shape.value);
+    case 'ref':
+      return shape.name;
+    case 'any':
+      return 'unknown';
+    case 'object': {
+      if (depth > 1) return '{…}';
+      const fields = shape.fields.slice(0, 4).map((f) => `${f.name}${f.optional ? '?' : ''}: ${show(f.shape, depth + 1)}`);
+      if (shape.fields.length > 4) fields.push('…');
+      if (shape.index) fields.push(`[key: string]: ${show(shape.index, depth + 1)}`);
+      return fields.length ? `{ ${fields.join('; ')} }` : '{}';
+    }
+    case 'array': {
+      const inner = show(shape.element, depth + 1);
+      return shape.element.kind === 'union' ? `(${inner})[]` : `${inner}[]`;
+    }
+    case 'tuple':
+      return `[${shape.elements.map((e) => `${e.rest ? '...' : ''}${show(e.shape, depth + 1)}${e.optional ? '?' : ''}`).join(', ')}]`;
+    case 'union':
+      return shape.variants.map((v) => show(v, depth + 1)).join(' | ');
+    case 'enum':
+      return `enum { ${shape.members.map((m) => `${m.key} = ${JSON.stringify(m.value)}`).join(', ')} }`;
+    case 'unsafe':
+      return shape.what;
+    default:
+      return shape.kind;
+  }
+}

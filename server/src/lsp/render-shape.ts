@@ -1,0 +1,138 @@
+import type { Contract, Shape, WireModel } from '../engine/shape';
+
+/**
+ * A readable, TypeScript-like rendering of a contract's wire shape for hovers: one field per line, nested
+ * objects indented, named types kept by name (they are listed separately when referenced).
+ */
+const INDENT = '  ';
+const MAX_DEPTH = 4;
+
+function renderShape(shape: Shape, depth: number): string {
+  switch (shape.kind) {
+    case 'literal':
+      return JSON.stringify(shape.value);
+    case 'ref':
+      return shape.name;
+    case 'any':
+      return 'unknown';
+    case 'void':
+      return 'void';
+    case 'unsafe':
+      return shape.what === 'function' || shape.what === 'class-method' ? 'Function' : shape.what;
+    case 'object':
+      return renderObject(shape, depth);
+    case 'array': {
+      const inner = renderShape(shape.element, depth);
+      return shape.element.kind === 'union' || shape.element.kind === 'enum' ? `(${inner})[]` : `${inner}[]`;
+    }
+    case 'tuple':
+      return `[${shape.elements
+        .map((e) => `${e.rest ? '...' : ''}${renderShape(e.shape, depth)}${e.optional ? '?' : ''}`)
+        .join(', ')}]`;
+    case 'union':
+      return shape.variants.map((v) => renderShape(v, depth)).join(' | ');
+    case 'enum':
+      return shape.members.map((m) => JSON.stringify(m.value)).join(' | ');
+    default:
+      return shape.kind;
+  }
+}
+
+function renderObject(shape: Extract<Shape, { kind: 'object' }>, depth: number): string {
+  if (shape.fields.length === 0 && !shape.index) return '{}';
+  if (depth >= MAX_DEPTH) return '{ … }';
+  const pad = INDENT.repeat(depth + 1);
+  const lines = shape.fields.map((f) => `${pad}${propertyName(f.name)}${f.optional ? '?' : ''}: ${renderShape(f.shape, depth + 1)};`);
+  if (shape.index) lines.push(`${pad}[key: string]: ${renderShape(shape.index, depth + 1)};`);
+  return `{\n${lines.join('\n')}\n${INDENT.repeat(depth)}}`;
+}
+
+const propertyName = (name: string): string => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name));
+
+function renderEnum(name: string, shape: Extract<Shape, { kind: 'enum' }>): string {
+  const lines = shape.members.map((m) => `${INDENT}${propertyName(m.key)} = ${JSON.stringify(m.value)},`);
+  return `enum ${name} {\n${lines.join('\n')}\n}`;
+}
+
+/** The declaration of one named type: `interface X {…}`, `enum X {…}` or `type X = …`. */
+function renderNamed(name: string, shape: Shape): string {
+  if (shape.kind === 'object') return `interface ${name} ${renderObject(shape, 0)}`;
+  if (shape.kind === 'enum') return renderEnum(name, shape);
+  return `type ${name} = ${renderShape(shape, 0)};`;
+}
+
+function renderService(contract: Extract<Contract, { kind: 'service' }>): string {
+  const lines = contract.methods.map((m) => {
+    const params = m.params.map((p) => `${p.name}${p.optional ? '?' : ''}: ${renderShape(p.shape, 1)}`).join(', ');
+    return `${INDENT}${propertyName(m.name)}(${params}): ${renderShape(m.result, 1)};`;
+  });
+  return `interface ${contract.name} {\n${lines.join('\n')}\n}`;
+}
+
+/** Names of the named types a shape mentions directly (not transitively). */
+function refsOf(shape: Shape, out: Set<string>): void {
+  switch (shape.kind) {
+    case 'ref':
+      out.add(shape.name);
+      return;
+    case 'object':
+      shape.fields.forEach((f) => refsOf(f.shape, out));
+      if (shape.index) refsOf(shape.index, out);
+      return;
+    case 'array':
+      refsOf(shape.element, out);
+      return;
+    case 'tuple':
+      shape.elements.forEach((e) => refsOf(e.shape, out));
+      return;
+    case 'union':
+      shape.variants.forEach((v) => refsOf(v, out));
+      return;
+    default:
+      return;
+  }
+}
+
+/**
+ * The contract's declaration followed by the named types it reaches, breadth first, up to `maxTypes` of them so
+ * a hover over a large contract stays readable. Undefined when the model does not know the contract.
+ */
+export function renderContract(model: WireModel, name: string, maxTypes = 6): string | undefined {
+  const contract = model.contracts[name];
+  if (!contract) return undefined;
+  const roots = new Set<string>();
+  let head: string;
+  if (contract.kind === 'service') {
+    head = renderService(contract);
+    for (const m of contract.methods) {
+      m.params.forEach((p) => refsOf(p.shape, roots));
+      refsOf(m.result, roots);
+    }
+  } else {
+    const named = model.types[name];
+    if (!named) return undefined;
+    head = renderNamed(name, named.shape);
+    refsOf(named.shape, roots);
+  }
+  const blocks = [head];
+  const seen = new Set<string>([name]);
+  const queue = [...roots];
+  let omitted = 0;
+  while (queue.length > 0) {
+    const next = queue.shift()!;
+    if (seen.has(next)) continue;
+    seen.add(next);
+    const named = model.types[next];
+    if (!named) continue;
+    if (blocks.length > maxTypes) {
+      omitted++;
+      continue;
+    }
+    blocks.push(renderNamed(next, named.shape));
+    const more = new Set<string>();
+    refsOf(named.shape, more);
+    queue.push(...more);
+  }
+  if (omitted > 0) blocks.push(`// … ${omitted} more type${omitted === 1 ? '' : 's'}`);
+  return blocks.join('\n\n');
+}

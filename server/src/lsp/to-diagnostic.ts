@@ -1,0 +1,91 @@
+import * as path from 'node:path';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import type { Finding } from '../engine/finding';
+import type { Range } from '../engine/shape';
+import { toBaselineUri } from './baseline-uri';
+import { ruleDocUrl } from './docs-link';
+import { findingMessage } from './finding-message';
+import type { SeveritySetting } from './settings';
+
+/** What a quick fix will need later without re-running the check. */
+export interface SkewDiagnosticData {
+  rule: string;
+  contract: string;
+  path: string;
+  breaks: Finding['breaks'];
+}
+
+export interface DiagnosticContext {
+  root: string;
+  baselineCommit: string;
+  baselineLabel: string;
+  severity: SeveritySetting;
+  /** Whether a file (relative to root) exists in the working tree; decides where a whole-contract removal goes. */
+  existsInWorkingTree(rel: string): boolean;
+}
+
+export interface PlacedDiagnostic {
+  /** Absolute path of the working-tree file the diagnostic belongs to. */
+  file: string;
+  diagnostic: Diagnostic;
+}
+
+const TOP: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+const SETTING_SEVERITY: Record<SeveritySetting, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+};
+
+/** The setting decides for error findings; a finding that is itself milder keeps its own severity. */
+function severityOf(f: Finding, setting: SeveritySetting): DiagnosticSeverity {
+  const own =
+    f.severity === 'error' ? DiagnosticSeverity.Error : f.severity === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information;
+  return Math.max(own, SETTING_SEVERITY[setting]) as DiagnosticSeverity;
+}
+
+/**
+ * A finding without a working-tree location is a contract that is gone: show it at the top of the file that
+ * held it in the baseline if that file is still there, otherwise at the top of tsconfig.json (the project).
+ */
+function placeOf(f: Finding, ctx: DiagnosticContext): { file: string; range: Range } {
+  if (f.loc) return f.loc;
+  const old = f.baselineLoc?.file;
+  if (old && ctx.existsInWorkingTree(old)) return { file: old, range: TOP };
+  return { file: 'tsconfig.json', range: TOP };
+}
+
+export function toDiagnostic(f: Finding, ctx: DiagnosticContext): PlacedDiagnostic {
+  const place = placeOf(f, ctx);
+  const data: SkewDiagnosticData = { rule: f.rule, contract: f.contract, path: f.path, breaks: f.breaks };
+  const diagnostic: Diagnostic = {
+    range: place.range,
+    severity: severityOf(f, ctx.severity),
+    source: 'skew',
+    code: f.rule,
+    codeDescription: { href: ruleDocUrl(f.rule) },
+    message: findingMessage(f, ctx.baselineLabel),
+    data,
+  };
+  if (f.baselineLoc) {
+    diagnostic.relatedInformation = [
+      {
+        location: {
+          uri: toBaselineUri({ file: f.baselineLoc.file, commit: ctx.baselineCommit, root: ctx.root }),
+          range: f.baselineLoc.range,
+        },
+        message: `${f.contract} in ${ctx.baselineLabel}`,
+      },
+    ];
+  }
+  return { file: path.join(ctx.root, ...place.file.split('/')), diagnostic };
+}
+
+/** Used for `problems` the check reports that are not findings (e.g. a type Skew cannot read). */
+export function problemDiagnostic(p: { file: string; range: Range; message: string }, root: string): PlacedDiagnostic {
+  return {
+    file: path.join(root, ...p.file.split('/')),
+    diagnostic: { range: p.range, severity: DiagnosticSeverity.Warning, source: 'skew', message: p.message },
+  };
+}

@@ -1,0 +1,75 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { IgnoreEntry, SkewConfig } from '../contracts/source';
+import { SkewError } from './errors';
+
+export const CONFIG_FILE = 'skew.json';
+
+export interface LoadedConfig {
+  config: SkewConfig;
+  /** The file's text, part of the baseline cache key; undefined when there is no skew.json. */
+  raw: string | undefined;
+}
+
+const KEYS = ['baseline', 'messages', 'services', 'ignore'];
+
+/** Reads skew.json at the project root; a missing file is an empty config, a malformed one an error. */
+export function loadConfig(root: string): LoadedConfig {
+  const file = path.join(root, CONFIG_FILE);
+  let raw: string;
+  try {
+    raw = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { config: {}, raw: undefined };
+    throw new SkewError('bad-config', `cannot read ${file}: ${(e as Error).message}`);
+  }
+  return { config: parseConfig(raw, file), raw };
+}
+
+export function parseConfig(raw: string, file = CONFIG_FILE): SkewConfig {
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch (e) {
+    throw new SkewError('bad-config', `${file} is not valid JSON (${(e as Error).message}): fix the syntax`);
+  }
+  const fail = (what: string): never => {
+    throw new SkewError('bad-config', `${file}: ${what}`);
+  };
+  if (!isObject(data)) return fail('expected an object like { "messages": ["src/messages/**/*.ts"] }');
+  const config: SkewConfig = {};
+  for (const [key, value] of Object.entries(data)) {
+    if (key === '$schema') continue;
+    if (!KEYS.includes(key)) fail(`unknown key "${key}" (allowed: ${KEYS.join(', ')})`);
+  }
+  if ('baseline' in data) {
+    if (typeof data.baseline !== 'string' || !data.baseline.trim()) fail('"baseline" must be a non-empty string (a tag, branch or commit)');
+    config.baseline = (data.baseline as string).trim();
+  }
+  for (const key of ['messages', 'services'] as const) {
+    if (!(key in data)) continue;
+    const value = data[key];
+    if (!Array.isArray(value) || !value.every((g) => typeof g === 'string' && g.length > 0)) {
+      fail(`"${key}" must be an array of glob strings, e.g. ["src/${key}/**/*.ts"]`);
+    }
+    config[key] = value as string[];
+  }
+  if ('ignore' in data) config.ignore = parseIgnore(data.ignore, fail);
+  return config;
+}
+
+function parseIgnore(value: unknown, fail: (what: string) => never): IgnoreEntry[] {
+  if (!Array.isArray(value)) return fail('"ignore" must be an array of rule ids, path globs or { "rule", "path", "reason" } objects');
+  return value.map((entry, i) => {
+    if (typeof entry === 'string' && entry) return entry;
+    if (!isObject(entry)) return fail(`"ignore[${i}]" must be a string or an object with "rule", "path" and "reason"`);
+    for (const [k, v] of Object.entries(entry)) {
+      if (!['rule', 'path', 'reason'].includes(k)) fail(`unknown key "ignore[${i}].${k}" (allowed: rule, path, reason)`);
+      if (typeof v !== 'string') fail(`"ignore[${i}].${k}" must be a string`);
+    }
+    if (entry.rule === undefined && entry.path === undefined) fail(`"ignore[${i}]" needs a "rule" or a "path"`);
+    return entry as { rule?: string; path?: string; reason?: string };
+  });
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -1,0 +1,228 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ts } from 'ts-morph';
+import { baselineCacheKey, cacheDirectory, ModelCache } from '../baseline/cache';
+import { CatFile } from '../baseline/cat-file';
+import { repoInfo, type RepoInfo } from '../baseline/git';
+import { GitTree } from '../baseline/git-tree';
+import { resolveBaseline, type ResolvedBaseline } from '../baseline/resolve-baseline';
+import { WorkingTree } from '../baseline/working-tree';
+import { readCompilerOptions } from '../contracts/compiler-options';
+import { createExtractor } from '../contracts/extractor';
+import type { SkewConfig, SourceTree } from '../contracts/source';
+import { compareModels } from '../engine/compare-models';
+import type { Finding } from '../engine/finding';
+import type { WireModel } from '../engine/shape';
+import { loadConfig } from './config';
+import { SkewError, type SourceProblem } from './errors';
+import { findProjectRoot } from './project-root';
+
+export interface CheckSummary {
+  /** Contracts in either version. */
+  contracts: number;
+  /** Contracts whose wire shape differs at all. */
+  changed: number;
+  /** Findings that break at least one direction (not suppressed). */
+  breaking: number;
+  suppressed: number;
+}
+
+export interface CheckResult {
+  root: string;
+  baseline: ResolvedBaseline;
+  findings: Finding[];
+  suppressed: Finding[];
+  /** Non-fatal problems of the working tree (fatal ones are thrown as 'working-parse'). */
+  problems: SourceProblem[];
+  /** Working-tree files the contracts were built from (a change elsewhere cannot change the result). */
+  files: string[];
+  summary: CheckSummary;
+}
+
+type Extractor = ReturnType<typeof createExtractor>;
+
+export interface SessionDeps {
+  createExtractor: typeof createExtractor;
+}
+
+export interface SessionOptions {
+  cwd?: string;
+  /** A tag, branch or commit; overrides skew.json and the default tag. */
+  against?: string;
+  cacheDir?: string;
+  log?: (line: string) => void;
+  /** For tests: observe or replace the extractor. */
+  deps?: Partial<SessionDeps>;
+}
+
+/**
+ * One project checked against one baseline, kept open between checks: the CLI checks once, the language
+ * server on every edit. The baseline model is built once (or read from the cache); the working-tree
+ * extractor is reused so unchanged files are not parsed again.
+ */
+export class ProjectSession {
+  /** How many times the baseline was extracted (not read from the cache) in this session. */
+  baselineExtractions = 0;
+  private baselineModel: WireModel | undefined;
+  private extractor: Extractor | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    readonly root: string,
+    readonly repo: RepoInfo,
+    readonly config: SkewConfig,
+    private readonly configText: string | undefined,
+    private readonly compilerOptions: ts.CompilerOptions,
+    private readonly working: WorkingTree,
+    private readonly cache: ModelCache,
+    private readonly catFile: CatFile,
+    private readonly options: SessionOptions,
+    private readonly deps: SessionDeps,
+    public baseline: ResolvedBaseline,
+  ) {}
+
+  static async open(options: SessionOptions = {}): Promise<ProjectSession> {
+    const root = findProjectRoot(options.cwd ?? process.cwd());
+    const { config, raw } = loadConfig(root);
+    const repo = await repoInfo(root);
+    const working = await WorkingTree.open(root);
+    const compiler = readCompilerOptions(working);
+    if ('error' in compiler) throw new SkewError('bad-tsconfig', `${path.join(root, 'tsconfig.json')}: ${compiler.error}`);
+    const baseline = await resolveBaseline(root, { against: options.against, configBaseline: config.baseline });
+    const deps: SessionDeps = { createExtractor, ...options.deps };
+    const cache = new ModelCache(cacheDirectory(options.cacheDir));
+    const catFile = new CatFile(repo.top);
+    const session = new ProjectSession(root, repo, config, raw, compiler.options, working, cache, catFile, options, deps, baseline);
+    try {
+      await session.loadBaseline();
+    } catch (e) {
+      session.dispose();
+      throw e;
+    }
+    return session;
+  }
+
+  /** Compares the working tree (plus unsaved buffers) with the baseline. Checks run one at a time. */
+  check(overlays?: ReadonlyMap<string, string>): Promise<CheckResult> {
+    const run = this.queue.then(() => this.runCheck(overlays));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Resolves the baseline ref again (a tag may have moved); true when it now names another commit. */
+  refreshBaseline(): Promise<boolean> {
+    const run = this.queue.then(async () => {
+      const next = await resolveBaseline(this.root, { against: this.options.against, configBaseline: this.config.baseline });
+      if (next.commit === this.baseline.commit) return false;
+      const previous = this.baseline;
+      this.baseline = next;
+      try {
+        await this.loadBaseline();
+      } catch (e) {
+        this.baseline = previous;
+        throw e;
+      }
+      return true;
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  dispose(): void {
+    this.catFile.dispose();
+  }
+
+  private async runCheck(overlays?: ReadonlyMap<string, string>): Promise<CheckResult> {
+    await this.working.refresh(overlays);
+    if (this.extractor) this.extractor.update(this.working);
+    else this.extractor = this.deps.createExtractor(this.working, this.config, this.compilerOptions);
+    const { model, files, problems } = this.extractor.extract();
+    if (problems.length) {
+      throw new SkewError('working-parse', `${describeProblem(problems[0]!)}: fix the syntax error and run skew again`, problems);
+    }
+    const oldModel = this.baselineModel!;
+    const { findings, suppressed, changed } = compareModels(oldModel, model, { ignore: this.config.ignore });
+    const contracts = new Set([...Object.keys(oldModel.contracts), ...Object.keys(model.contracts)]);
+    return {
+      root: this.root,
+      baseline: this.baseline,
+      findings,
+      suppressed,
+      problems: [],
+      files,
+      summary: {
+        contracts: contracts.size,
+        changed: changed.length,
+        breaking: findings.filter((f) => f.breaks.length > 0).length,
+        suppressed: suppressed.length,
+      },
+    };
+  }
+
+  private async loadBaseline(): Promise<void> {
+    const { commit, ref } = this.baseline;
+    const key = baselineCacheKey({
+      commit,
+      config: this.configText,
+      tsconfig: readText(path.join(this.root, 'tsconfig.json')),
+      compilerOptions: this.compilerOptions,
+    });
+    const cached = this.cache.read(key);
+    if (cached) {
+      this.baselineModel = cached;
+      this.log(`Baseline model read from the cache (${this.cache.fileFor(key)})`);
+      return;
+    }
+    const started = Date.now();
+    const tree: SourceTree = await GitTree.open({
+      repoTop: this.repo.top,
+      prefix: this.repo.prefix,
+      commit,
+      diskRoot: this.root,
+      label: `${ref} (${commit.slice(0, 7)})`,
+      catFile: this.catFile,
+    });
+    this.baselineExtractions++;
+    const { model, problems } = this.deps.createExtractor(tree, this.config, this.compilerOptions).extract();
+    if (problems.length) {
+      throw new SkewError(
+        'baseline-parse',
+        `the baseline ${ref} (${commit.slice(0, 7)}) does not parse: ${describeProblem(problems[0]!)}; compare against another ref with --against REF`,
+        problems,
+      );
+    }
+    this.baselineModel = model;
+    this.log(`Baseline model extracted in ${Date.now() - started} ms`);
+    try {
+      this.cache.write(key, model);
+    } catch (e) {
+      this.log(`Could not write the baseline cache in ${this.cache.dir}: ${(e as Error).message}`);
+    }
+  }
+
+  private log(line: string): void {
+    this.options.log?.(line);
+  }
+}
+
+/** Opens a session, checks once and closes it: what the CLI does. */
+export async function checkProject(options: SessionOptions & { overlays?: ReadonlyMap<string, string> } = {}): Promise<CheckResult> {
+  const session = await ProjectSession.open(options);
+  try {
+    return await session.check(options.overlays);
+  } finally {
+    session.dispose();
+  }
+}
+
+function describeProblem(p: SourceProblem): string {
+  return `${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}`;
+}
+
+function readText(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}

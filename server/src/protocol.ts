@@ -1,0 +1,79 @@
+/**
+ * Skew's custom LSP messages, declared once here and imported by the server, the VS Code client and the tests.
+ * Standard LSP covers diagnostics, hover and code lens; these cover what only Skew has: the baseline version of a
+ * file, the refs a baseline can be, and the per-folder status.
+ */
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+
+/** The URI scheme of baseline documents (read-only file text at the baseline commit). */
+export const BASELINE_SCHEME = 'skew-baseline';
+
+export interface BaselineContentParams {
+  /** A `skew-baseline:` URI, as found in a diagnostic's related information. */
+  uri: string;
+}
+
+export interface BaselineContentResult {
+  /** The file's text at the baseline commit; undefined when the file does not exist there. */
+  text?: string;
+  /** Why there is no text, in one line (e.g. "src/a.ts does not exist in deployed (v1.4.0)"). */
+  message?: string;
+}
+
+/** Client → server: the text of a file at the baseline commit, so the client can show `skew-baseline:` documents. */
+export namespace BaselineContentRequest {
+  export const method = 'skew/baselineContent' as const;
+  export const type = new RequestType<BaselineContentParams, BaselineContentResult, void>(method);
+}
+
+export interface ListRefsParams {
+  /** The workspace folder URI whose repository is asked; the first folder when absent. */
+  folder?: string;
+}
+
+export interface RefItem {
+  name: string;
+  kind: 'tag' | 'branch';
+  /** Short commit id the ref points at. */
+  commit: string;
+}
+
+export interface ListRefsResult {
+  /** Tags newest first (semver order, then the others by date), then local branches. */
+  refs: RefItem[];
+  /** Set when the refs could not be read (no git, not a repository). */
+  message?: string;
+}
+
+/** Client → server: the tags and branches that can be picked as the baseline (Skew: Select Baseline…). */
+export namespace ListRefsRequest {
+  export const method = 'skew/listRefs' as const;
+  export const type = new RequestType<ListRefsParams, ListRefsResult, void>(method);
+}
+
+export interface StatusParams {
+  /** The workspace folder URI this status is about. */
+  folder: string;
+  state: 'ok' | 'error';
+  /** e.g. "deployed (v1.4.0)"; absent when no baseline could be resolved. */
+  baseline?: string;
+  /** Number of unsuppressed breaking findings in the folder. */
+  breaking: number;
+  /** One line for people: what was compared, or what went wrong and what to do. */
+  message: string;
+}
+
+/** Server → client: a folder's baseline and breaking count changed, or a problem that is not a finding appeared. */
+export namespace StatusNotification {
+  export const method = 'skew/status' as const;
+  export const type = new NotificationType<StatusParams>(method);
+}
+
+/**
+ * Passed by the client in `initialize`'s `initializationOptions`. Other editors may leave it out: the defaults
+ * suit a trusted workspace.
+ */
+export interface SkewInitializationOptions {
+  /** False in a VS Code workspace the user has not trusted: then workspace-provided baselines are ignored. */
+  trusted?: boolean;
+}

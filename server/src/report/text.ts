@@ -1,0 +1,85 @@
+import type { ContractKind, Direction, Finding, Order } from '../engine/finding';
+import type { Loc } from '../engine/shape';
+import type { CheckResult } from '../project/session';
+
+export interface TextOptions {
+  /** ANSI colours; only for a terminal. */
+  color?: boolean;
+}
+
+/** Who talks to whom when a direction breaks, in the words of the model document. */
+export function directionInWords(direction: Direction, kind: ContractKind, contract: string): string {
+  if (kind === 'service') {
+    return direction === 'old-to-new'
+      ? `baseline clients calling this version's ${contract} server fail`
+      : `this version's clients calling a baseline ${contract} server fail`;
+  }
+  return direction === 'old-to-new'
+    ? `a baseline node writing ${contract} cannot be read by this version`
+    : `this version writing ${contract} cannot be read by a baseline node`;
+}
+
+export function orderInWords(order: Order): string {
+  switch (order) {
+    case 'readers-first':
+      return 'upgrade readers first, then writers';
+    case 'writers-first':
+      return 'upgrade writers first, then readers';
+    case 'servers-first':
+      return 'upgrade servers first, then clients';
+    case 'clients-first':
+      return 'upgrade clients first, then servers';
+    case 'none':
+      return 'no safe order: needs an expand/contract over two releases';
+  }
+}
+
+const where = (loc: Loc): string => `${loc.file}:${loc.range.start.line + 1}:${loc.range.start.character + 1}`;
+
+function style(color: boolean) {
+  const wrap = (code: string) => (s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
+  return { bold: wrap('1'), red: wrap('31'), yellow: wrap('33'), dim: wrap('2'), green: wrap('32') };
+}
+
+export function formatText(result: CheckResult, options: TextOptions = {}): string {
+  const s = style(options.color ?? false);
+  const lines: string[] = [];
+  const byContract = new Map<string, Finding[]>();
+  for (const f of result.findings) {
+    const list = byContract.get(f.contract) ?? [];
+    list.push(f);
+    byContract.set(f.contract, list);
+  }
+  for (const [contract, findings] of [...byContract].sort(([a], [b]) => a.localeCompare(b))) {
+    const kind = findings[0]!.contractKind;
+    lines.push(s.bold(`${contract} (${kind === 'service' ? 'RPC service' : 'message'})`));
+    for (const f of findings) {
+      const mark = f.severity === 'error' ? s.red('✖') : s.yellow('⚠');
+      lines.push(`  ${mark} ${f.path}  ${s.dim(f.rule)}`);
+      lines.push(`    ${f.message}`);
+      for (const d of f.breaks) lines.push(`    breaks ${d}: ${directionInWords(d, f.contractKind, contract)}`);
+      lines.push(`    safe order: ${orderInWords(f.order)}`);
+      const at = [f.loc ? `at ${where(f.loc)}` : undefined, f.baselineLoc ? `baseline ${where(f.baselineLoc)}` : undefined];
+      if (at.some(Boolean)) lines.push(s.dim(`    ${at.filter(Boolean).join(', ')}`));
+      if (f.affects?.length) lines.push(s.dim(`    also affects: ${f.affects.join(', ')}`));
+    }
+    lines.push('');
+  }
+  if (result.suppressed.length) {
+    lines.push(s.dim('Suppressed:'));
+    for (const f of result.suppressed) lines.push(s.dim(`  ${f.path}  ${f.rule}: ${f.suppressed?.reason ?? ''}`));
+    lines.push('');
+  }
+  lines.push(summaryLine(result, s));
+  return lines.join('\n') + '\n';
+}
+
+function summaryLine(result: CheckResult, s: ReturnType<typeof style>): string {
+  const { contracts, changed, breaking, suppressed } = result.summary;
+  const tail = `${plural(contracts, 'contract')} checked, ${changed} changed${suppressed ? `, ${suppressed} suppressed` : ''}`;
+  if (breaking === 0) return s.green(`No breaking changes against ${result.baseline.ref}`) + ` (${tail}).`;
+  const affected = new Set(result.findings.map((f) => f.contract)).size;
+  return s.red(`${plural(breaking, 'breaking change')} in ${plural(affected, 'contract')} against ${result.baseline.ref}`) + ` (${tail}).`;
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
