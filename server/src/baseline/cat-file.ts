@@ -14,7 +14,7 @@ interface Pending {
 export class CatFile {
   private child: ChildProcessWithoutNullStreams | undefined;
   private readonly queue: Pending[] = [];
-  private buffer = Buffer.alloc(0);
+  private buffer: Buffer = Buffer.alloc(0);
   private failure: Error | undefined;
 
   constructor(private readonly cwd: string) {}

@@ -16,7 +16,7 @@ export class GitCommandFailed extends Error {
   }
 }
 
-function translate(err: NodeJS.ErrnoException & { code?: unknown }, args: readonly string[], cwd: string, stderr: string): Error {
+function translate(err: { code?: unknown }, args: readonly string[], cwd: string, stderr: string): Error {
   if (err.code === 'ENOENT') {
     return new SkewError('git-missing', 'git was not found on PATH: install git (https://git-scm.com) and try again');
   }

@@ -1,16 +1,27 @@
 import type { ResolvedBaseline } from '../baseline/resolve-baseline';
+import { WorkingTree } from '../baseline/working-tree';
+import { createExtractor } from '../contracts/extractor';
 import type { WireModel } from '../engine/shape';
 import { ProjectSession, type CheckResult } from '../project/session';
+
+export interface CheckModels {
+  baseline: WireModel;
+  working: WireModel;
+}
+
+/** A check's result plus both models, which hovers and code lenses need (contract locations and shapes). */
+export interface CheckedProject {
+  result: CheckResult;
+  models?: CheckModels;
+}
 
 /** What the language server needs from a project session; tests may hand in their own. */
 export interface SessionPort {
   readonly root: string;
   readonly baseline: ResolvedBaseline;
-  check(overlays?: ReadonlyMap<string, string>): Promise<CheckResult>;
+  check(overlays?: ReadonlyMap<string, string>): Promise<CheckedProject>;
   refreshBaseline(): Promise<boolean>;
   dispose(): void;
-  /** Both versions' models after the last check, for hovers and code lenses; undefined before the first check. */
-  models(): { baseline: WireModel; working: WireModel } | undefined;
 }
 
 export interface OpenSessionOptions {
@@ -21,12 +32,10 @@ export interface OpenSessionOptions {
 
 export type OpenSession = (options: OpenSessionOptions) => Promise<SessionPort>;
 
-type Extract = { extract(): { model: WireModel } };
-
 /**
  * Opens a ProjectSession and keeps its models reachable. CheckResult carries findings only, so the working
- * model is observed through the session's documented extractor hook, and the baseline model is read from the
- * session (see the report: a public accessor on ProjectSession would replace this).
+ * model is observed through the session's extractor hook (the extractor built over the WorkingTree), and the
+ * baseline model is read from the session's field: see the report, a public accessor would replace this.
  */
 export const openProjectSession: OpenSession = async ({ cwd, against, log }) => {
   let working: WireModel | undefined;
@@ -35,13 +44,11 @@ export const openProjectSession: OpenSession = async ({ cwd, against, log }) => 
     against: against || undefined,
     log,
     deps: {
-      createExtractor: (...args: Parameters<typeof import('../contracts/extractor').createExtractor>) => {
-        const { createExtractor } = require('../contracts/extractor') as typeof import('../contracts/extractor');
-        const extractor = createExtractor(...args);
-        const extract = extractor.extract.bind(extractor) as Extract['extract'];
-        // Only the working tree's extractor is updated between checks, so the last model extracted by any
-        // extractor after a check started is the working model.
-        (extractor as unknown as Extract).extract = () => {
+      createExtractor: (tree, config, options) => {
+        const extractor = createExtractor(tree, config, options);
+        if (!(tree instanceof WorkingTree)) return extractor;
+        const extract = extractor.extract.bind(extractor);
+        extractor.extract = () => {
           const out = extract();
           working = out.model;
           return out;
@@ -59,13 +66,10 @@ export const openProjectSession: OpenSession = async ({ cwd, against, log }) => 
     },
     check: async (overlays) => {
       const result = await session.check(overlays);
-      return result;
+      const baseline = (session as unknown as { baselineModel?: WireModel }).baselineModel;
+      return { result, models: baseline && working ? { baseline, working } : undefined };
     },
     refreshBaseline: () => session.refreshBaseline(),
     dispose: () => session.dispose(),
-    models: () => {
-      const exposed = (session as unknown as { baselineModel?: WireModel }).baselineModel;
-      return exposed && working ? { baseline: exposed, working } : undefined;
-    },
   };
 };

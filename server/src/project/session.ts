@@ -87,7 +87,7 @@ export class ProjectSession {
     const repo = await repoInfo(root);
     const working = await WorkingTree.open(root);
     const compiler = readCompilerOptions(working);
-    if ('error' in compiler) throw new SkewError('bad-tsconfig', `${path.join(root, 'tsconfig.json')}: ${compiler.error}`);
+    if ('error' in compiler) throw new SkewError('bad-tsconfig', `${compiler.error} Fix tsconfig.json and run skew again.`);
     const baseline = await resolveBaseline(root, { against: options.against, configBaseline: config.baseline });
     const deps: SessionDeps = { createExtractor, ...options.deps };
     const cache = new ModelCache(cacheDirectory(options.cacheDir));

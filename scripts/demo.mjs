@@ -1,0 +1,28 @@
+// `npm run demo`: a throw-away git repo from examples/shop, tagged `deployed`, with the change left uncommitted.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const here = resolve(import.meta.dirname, '..');
+const repo = mkdtempSync(join(tmpdir(), 'skew-demo-'));
+const git = (...args) =>
+  execFileSync('git', ['-c', 'user.name=Skew Demo', '-c', 'user.email=demo@skew.invalid', ...args], { cwd: repo, stdio: 'pipe' });
+
+try {
+  cpSync(join(here, 'examples/shop/baseline'), repo, { recursive: true });
+  git('init', '-q', '-b', 'main');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'v1.4.0');
+  git('tag', 'v1.4.0');
+  git('tag', 'deployed');
+  cpSync(join(here, 'examples/shop/change'), repo, { recursive: true });
+  console.error(`demo repository: ${repo} (baseline tagged deployed, change uncommitted)\n`);
+  const run = spawnSync(process.execPath, [join(here, 'dist/cli.js'), 'check', '--cwd', repo, ...process.argv.slice(2)], {
+    stdio: 'inherit',
+  });
+  // Exit 1 means "found breaking changes", which is what the demo is meant to show.
+  process.exitCode = run.status === 1 ? 0 : (run.status ?? 2);
+} finally {
+  rmSync(repo, { recursive: true, force: true });
+}

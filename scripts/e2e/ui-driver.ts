@@ -1,0 +1,198 @@
+// Drives the VS Code workbench as a person would (explorer, editor, Problems panel, command palette, quick fixes)
+// in code-server shown in chromium. Selectors are the workbench's own DOM classes; where the workbench ignores
+// synthetic element clicks (squiggles are an overlay under the text) the mouse is moved to coordinates instead.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { launchChromium } from './chromium';
+import { startCodeServer, type CodeServer, type CodeServerOptions } from './code-server';
+
+export const ARTIFACTS_DIR = path.resolve(process.env.SKEW_ARTIFACTS_DIR || path.join(__dirname, '..', '..', 'test-artifacts'));
+
+export type SquiggleKind = 'error' | 'warning' | 'info' | 'any';
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export class Workbench {
+  constructor(readonly page: Page) {}
+
+  async waitUntilReady(timeoutMs = 60_000): Promise<void> {
+    await this.page.waitForSelector('.monaco-workbench', { timeout: timeoutMs });
+    await this.page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ timeout: timeoutMs });
+  }
+
+  /** Opens `relativePath` by clicking through the explorer tree, expanding folders on the way. */
+  async openFileFromExplorer(relativePath: string, timeoutMs = 30_000): Promise<void> {
+    const parts = relativePath.split('/').filter(Boolean);
+    const tree = this.page.locator('.explorer-folders-view');
+    for (const [i, part] of parts.entries()) {
+      const item = tree.getByRole('treeitem', { name: new RegExp(`^${escapeRegExp(part)}$`) }).first();
+      await item.waitFor({ timeout: timeoutMs });
+      const isFile = i === parts.length - 1;
+      if (isFile) {
+        await item.click();
+      } else if ((await item.getAttribute('aria-expanded')) !== 'true') {
+        await item.click();
+      }
+    }
+    const tab = this.page.locator('.tabs-container .tab.active', { hasText: parts[parts.length - 1] });
+    await tab.waitFor({ timeout: timeoutMs });
+    await this.page.locator('.editor-group-container.active .monaco-editor .view-lines').first().waitFor({ timeout: timeoutMs });
+  }
+
+  /** The first squiggle of that kind in the active editor, once the language server has produced one. */
+  async waitForSquiggle(kind: SquiggleKind = 'any', timeoutMs = 60_000): Promise<Locator> {
+    const cls = kind === 'any' ? '.squiggly-error, .squiggly-warning, .squiggly-info' : `.squiggly-${kind}`;
+    const squiggle = this.page.locator('.editor-group-container.active .monaco-editor').locator(cls).first();
+    await squiggle.waitFor({ timeout: timeoutMs });
+    return squiggle;
+  }
+
+  async focusEditor(): Promise<void> {
+    await this.page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+  }
+
+  /** Toggles the Problems panel on (Ctrl+Shift+M) and returns it. */
+  async openProblems(timeoutMs = 15_000): Promise<Locator> {
+    const panel = this.page.locator('.markers-panel');
+    if (!(await panel.isVisible())) {
+      await this.focusEditor();
+      await this.page.keyboard.press('Control+Shift+M');
+    }
+    await panel.waitFor({ timeout: timeoutMs });
+    return panel;
+  }
+
+  /** A row of the Problems panel whose text contains `text`. */
+  async problem(text: string | RegExp, timeoutMs = 30_000): Promise<Locator> {
+    const panel = await this.openProblems();
+    const row = panel.locator('.monaco-list-row', { hasText: text }).first();
+    await row.waitFor({ timeout: timeoutMs });
+    return row;
+  }
+
+  /** Runs a command by its palette title ("Category: Title") through F1. */
+  async runCommand(title: string, timeoutMs = 15_000): Promise<void> {
+    await this.focusEditorIfOpen();
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: timeoutMs });
+    await input.fill(`>${title}`);
+    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    await row.waitFor({ timeout: timeoutMs });
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Commands the palette offers for `query`, as shown (category: title). */
+  async paletteEntries(query: string, timeoutMs = 15_000): Promise<string[]> {
+    await this.focusEditorIfOpen();
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: timeoutMs });
+    await input.fill(`>${query}`);
+    const rows = this.page.locator('.quick-input-list .monaco-list-row');
+    await rows.first().waitFor({ timeout: timeoutMs }).catch(() => undefined);
+    const labels = await rows.locator('.label-name').allTextContents();
+    await this.page.keyboard.press('Escape');
+    return labels.map((l) => l.trim());
+  }
+
+  /** Puts the cursor in the middle of `squiggle`, presses Ctrl+. and returns the offered action titles. */
+  async quickFixesAt(squiggle: Locator, timeoutMs = 15_000): Promise<string[]> {
+    await this.clickCenter(squiggle);
+    await this.page.keyboard.press('Control+.');
+    const widget = this.page.locator('.action-widget');
+    await widget.waitFor({ timeout: timeoutMs });
+    const items = widget.locator('.action-list-item, .monaco-list-row');
+    await items.first().waitFor({ timeout: timeoutMs });
+    return (await items.allTextContents()).map((t) => t.trim()).filter(Boolean);
+  }
+
+  /** With the quick-fix menu open, applies the action whose title contains `title`. */
+  async applyQuickFix(title: string | RegExp, timeoutMs = 15_000): Promise<void> {
+    const item = this.page.locator('.action-widget').getByText(title).first();
+    await item.waitFor({ timeout: timeoutMs });
+    await item.click();
+  }
+
+  /** Hovers `target` and returns the hover's text. */
+  async hoverText(target: Locator, timeoutMs = 15_000): Promise<string> {
+    const box = await target.boundingBox();
+    if (!box) throw new Error('hover target is not visible');
+    await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const hover = this.page.locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-hover .hover-contents').first();
+    await hover.waitFor({ timeout: timeoutMs });
+    return (await hover.textContent()) ?? '';
+  }
+
+  /** Text of the active editor's visible lines (monaco renders spaces as U+00A0). */
+  async activeEditorText(): Promise<string> {
+    const text = await this.page.locator('.editor-group-container.active .monaco-editor .view-lines').first().innerText();
+    return text.replace(/\u00a0/g, ' ');
+  }
+
+  async activeTabTitle(): Promise<string> {
+    return ((await this.page.locator('.editor-group-container.active .tabs-container .tab.active').first().textContent()) ?? '').trim();
+  }
+
+  /** Saves a full-window screenshot as test-artifacts/<name>.png and returns its path. */
+  async screenshot(name: string): Promise<string> {
+    fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    const file = path.join(ARTIFACTS_DIR, `${name}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  private async clickCenter(target: Locator): Promise<void> {
+    const box = await target.boundingBox();
+    if (!box) throw new Error('target is not visible');
+    await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  }
+
+  private async focusEditorIfOpen(): Promise<void> {
+    const lines = this.page.locator('.editor-group-container.active .monaco-editor .view-lines').first();
+    if (await lines.isVisible()) await lines.click();
+  }
+}
+
+export interface EditorSession {
+  server: CodeServer;
+  browser: BrowserContext;
+  workbench: Workbench;
+  /** Workbench log lines (console errors and page errors), for failure reports. */
+  consoleErrors: string[];
+  close(): Promise<void>;
+}
+
+/** code-server + chromium showing `folder`; `vsix` files are installed first, as a user would. */
+export async function openEditor(folder: string, options: CodeServerOptions & { payload?: [string, string][] } = {}): Promise<EditorSession> {
+  const server = await startCodeServer(options);
+  let browser: BrowserContext | undefined;
+  try {
+    browser = await launchChromium(server.env.chromium, path.join(server.runDir, 'chromium'));
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    const consoleErrors: string[] = [];
+    page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text().slice(0, 500)); });
+    await page.goto(server.folderUrl(folder, options.payload));
+    const workbench = new Workbench(page);
+    await workbench.waitUntilReady();
+    const opened = browser;
+    return {
+      server,
+      browser: opened,
+      workbench,
+      consoleErrors,
+      async close() {
+        await opened.close().catch(() => undefined);
+        await server.stop();
+      },
+    };
+  } catch (e) {
+    await browser?.close().catch(() => undefined);
+    await server.stop();
+    throw e;
+  }
+}

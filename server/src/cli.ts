@@ -1,0 +1,94 @@
+#!/usr/bin/env node
+import { Command, CommanderError, Option } from 'commander';
+import { tagsPointingAt } from './baseline/git';
+import { describeHow, newestSemverTag, type ResolvedBaseline } from './baseline/resolve-baseline';
+import { isSkewError } from './project/errors';
+import { checkProject } from './project/session';
+import { formatJson } from './report/json';
+import { formatText } from './report/text';
+
+/** Exit codes: nothing breaks, something breaks, skew could not do its job. */
+export const EXIT_OK = 0;
+export const EXIT_BREAKING = 1;
+export const EXIT_ERROR = 2;
+
+interface CheckFlags {
+  against?: string;
+  format: 'text' | 'json';
+  cwd?: string;
+  cacheDir?: string;
+  verbose?: boolean;
+}
+
+const stderrLine = (line: string) => process.stderr.write(line + '\n');
+const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' ').trim();
+
+export async function main(argv: string[]): Promise<number> {
+  let code = EXIT_OK;
+  const program = new Command('skew')
+    .description('Upgrade-aware type checking: what breaks when the deployed version and this one run side by side')
+    .exitOverride()
+    .configureOutput({
+      outputError: (message) => stderrLine(`skew: ${oneLine(message.replace(/^error:\s*/, ''))}`),
+    });
+  program
+    .command('check')
+    .description('compare the working tree with the baseline (deployed) version')
+    .option('--against <ref>', 'baseline tag, branch or commit (default: skew.json "baseline", tag `deployed`, newest version tag)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--cwd <dir>', 'project folder (default: the current folder)')
+    .option('--cache-dir <dir>', 'where baseline models are cached (default: $SKEW_CACHE_DIR or ~/.cache/skew)')
+    .option('--verbose', 'log what skew does to stderr')
+    .action(async (flags: CheckFlags) => {
+      code = await runCheck(flags);
+    });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT_OK : EXIT_ERROR;
+    throw e;
+  }
+  return code;
+}
+
+async function runCheck(flags: CheckFlags): Promise<number> {
+  const result = await checkProject({
+    cwd: flags.cwd ?? process.cwd(),
+    against: flags.against,
+    cacheDir: flags.cacheDir,
+    log: flags.verbose || process.env.SKEW_DEBUG ? stderrLine : undefined,
+  });
+  stderrLine(await comparingLine(result.root, result.baseline));
+  const out = flags.format === 'json' ? formatJson(result) : formatText(result, { color: useColor() });
+  process.stdout.write(out);
+  return result.findings.length > 0 ? EXIT_BREAKING : EXIT_OK;
+}
+
+/** e.g. "Comparing against deployed (v1.4.0, abc1234, 2024-05-01) — picked the tag `deployed`". */
+async function comparingLine(root: string, b: ResolvedBaseline): Promise<string> {
+  const version = newestSemverTag((await tagsPointingAt(root, b.commit)).filter((t) => t !== b.ref));
+  const details = [version, b.commit.slice(0, 7), b.date.slice(0, 10)].filter(Boolean).join(', ');
+  return `Comparing against ${b.ref} (${details}) — ${describeHow(b.how)}`;
+}
+
+function useColor(): boolean {
+  return Boolean(process.stdout.isTTY) && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
+}
+
+export function reportCrash(e: unknown): number {
+  if (isSkewError(e)) {
+    stderrLine(`skew: ${e.message}`);
+  } else {
+    const message = e instanceof Error ? e.message : String(e);
+    stderrLine(`skew: unexpected error: ${oneLine(message)}${process.env.SKEW_DEBUG ? '' : ' (run with SKEW_DEBUG=1 for details)'}`);
+    if (process.env.SKEW_DEBUG && e instanceof Error && e.stack) process.stderr.write(e.stack + '\n');
+  }
+  return EXIT_ERROR;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e: unknown) => process.exit(reportCrash(e)),
+  );
+}

@@ -1,0 +1,364 @@
+import { ts } from 'ts-morph';
+import type { EnumMember, Field, NamedType, Shape, TupleElement, UnsafeKind } from '../engine/shape.js';
+import { isDeprecated, locOf, nameNode, suppressionsOf, type RelativePath } from './locations.js';
+
+const { TypeFlags, ObjectFlags, SymbolFlags } = ts;
+
+/** Named types nested deeper than this are cut off: only generic aliases that grow without end get here. */
+const MAX_DEPTH = 40;
+
+const UNSAFE_LIB_TYPES: Record<string, UnsafeKind> = {
+  Date: 'Date',
+  Map: 'Map',
+  ReadonlyMap: 'Map',
+  WeakMap: 'Map',
+  Set: 'Set',
+  ReadonlySet: 'Set',
+  WeakSet: 'Set',
+  Function: 'function',
+  CallableFunction: 'function',
+  NewableFunction: 'function',
+};
+
+export interface BuilderProblem {
+  node: ts.Node;
+  message: string;
+}
+
+interface NamedTarget {
+  name: string;
+  /** The declaration that owns the name; two different owners of one name is a collision. */
+  declaration: ts.Declaration;
+}
+
+/**
+ * Turns checker types into wire shapes. Named types (interfaces, classes, enums, aliases of objects, unions
+ * and enums) are stored once in `types` and referenced by name, which is how recursion terminates and how a
+ * contract used inside another contract stays visible as itself.
+ */
+export class ShapeBuilder {
+  readonly types: Record<string, NamedType> = {};
+  readonly problems: BuilderProblem[] = [];
+  private readonly owners = new Map<string, ts.Declaration>();
+  private readonly reportedCollisions = new Set<ts.Declaration>();
+  private depth = 0;
+
+  constructor(
+    private readonly checker: ts.TypeChecker,
+    private readonly relative: RelativePath,
+    private readonly isLibDeclaration: (node: ts.Node) => boolean,
+  ) {}
+
+  /**
+   * Stores a contract's declared type under the contract's own name. Returns false (and records a problem)
+   * when another declaration already owns the name.
+   */
+  defineContractType(name: string, declaration: ts.Declaration, type: ts.Type): boolean {
+    const owner = this.owners.get(name);
+    if (owner) {
+      if (owner === declaration) return true;
+      this.collision(name, owner, declaration);
+      return false;
+    }
+    this.define({ name, declaration }, type);
+    return true;
+  }
+
+  /** A type in a value position: named types become refs. */
+  shapeOf(type: ts.Type): Shape {
+    const flags = type.flags;
+    if (flags & (TypeFlags.Any | TypeFlags.Unknown)) return { kind: 'any' };
+    if (flags & TypeFlags.Never) return { kind: 'never' };
+    if (flags & (TypeFlags.Undefined | TypeFlags.Void)) return { kind: 'void' };
+    if (flags & TypeFlags.Null) return { kind: 'null' };
+    if (flags & TypeFlags.BigIntLike) return { kind: 'unsafe', what: 'bigint' };
+    if (flags & TypeFlags.ESSymbolLike) return { kind: 'unsafe', what: 'symbol' };
+    if (flags & TypeFlags.EnumLiteral && !(flags & TypeFlags.Union)) {
+      const whole = this.singleMemberEnum(type);
+      if (whole) return this.refTo({ name: whole.name!.text, declaration: whole }, type);
+    }
+    if (type.isStringLiteral() || type.isNumberLiteral()) return { kind: 'literal', value: type.value };
+    if (flags & TypeFlags.BooleanLiteral) return { kind: 'literal', value: this.isTrue(type) };
+    if (flags & (TypeFlags.String | TypeFlags.TemplateLiteral | TypeFlags.StringMapping)) return { kind: 'string' };
+    if (flags & TypeFlags.Number) return { kind: 'number' };
+    if (flags & TypeFlags.Boolean) return { kind: 'boolean' };
+    if (flags & TypeFlags.TypeParameter) return { kind: 'any' };
+    if (flags & TypeFlags.NonPrimitive) return { kind: 'object', fields: [], index: { kind: 'any' } };
+    const unsafe = this.unsafeObject(type);
+    if (unsafe) return { kind: 'unsafe', what: unsafe };
+    const named = this.nameOf(type);
+    if (named) return this.refTo(named, type);
+    return this.structureOf(type);
+  }
+
+  /**
+   * A property or parameter type: `undefined` is stripped and turned into `optional`, so `x?: T` and
+   * `x: T | undefined` come out the same.
+   */
+  memberShape(type: ts.Type, declaredOptional: boolean): { shape: Shape; optional: boolean } {
+    if (!type.isUnion() || !type.types.some((t) => t.flags & TypeFlags.Undefined)) {
+      return { shape: this.shapeOf(type), optional: declaredOptional };
+    }
+    // The checker flattens `Status | undefined` into the literals of Status; its internal `origin` still
+    // holds the alias, which keeps the field a ref to the named type rather than an anonymous union.
+    const origin = (type as { origin?: ts.Type }).origin;
+    if (origin?.isUnion()) {
+      const rest = origin.types.filter((t) => !(t.flags & TypeFlags.Undefined));
+      if (rest.length === 1) return { shape: this.shapeOf(rest[0]), optional: true };
+    }
+    return { shape: this.unionShape(type.types.filter((t) => !(t.flags & TypeFlags.Undefined))), optional: true };
+  }
+
+  /** The structure of a type, without turning the type itself into a ref. */
+  private structureOf(type: ts.Type): Shape {
+    if (type.flags & TypeFlags.EnumLiteral) {
+      const declaration = type.isUnion() ? enumDeclarationOf(type.symbol) : this.singleMemberEnum(type);
+      if (declaration) return this.enumShape(declaration);
+    }
+    if (type.flags & TypeFlags.Boolean) return { kind: 'boolean' };
+    if (type.isUnion()) return this.unionShape(type.types);
+    if (type.isIntersection()) {
+      // A branded primitive (`string & { __brand: 'Id' }`) travels as the primitive.
+      const primitive = type.types.find((t) => t.flags & (TypeFlags.Primitive & ~TypeFlags.Undefined & ~TypeFlags.Null));
+      if (primitive) return this.shapeOf(primitive);
+      return this.objectShape(type);
+    }
+    if (this.checker.isTupleType(type)) return this.tupleShape(type as ts.TupleTypeReference);
+    if (this.checker.isArrayType(type)) {
+      const [element] = this.checker.getTypeArguments(type as ts.TypeReference);
+      return { kind: 'array', element: element ? this.shapeOf(element) : { kind: 'any' } };
+    }
+    if (type.flags & TypeFlags.Object) {
+      const unsafe = this.unsafeObject(type);
+      if (unsafe) return { kind: 'unsafe', what: unsafe };
+      return this.objectShape(type);
+    }
+    if (type.flags & (TypeFlags.Conditional | TypeFlags.IndexedAccess | TypeFlags.Index | TypeFlags.Substitution)) {
+      return { kind: 'any' };
+    }
+    return this.shapeOf(type);
+  }
+
+  private define(target: NamedTarget, type: ts.Type): void {
+    this.owners.set(target.name, target.declaration);
+    const entry: NamedType = { name: target.name, shape: { kind: 'any' } };
+    const loc = locOf(nameNode(target.declaration), this.relative);
+    if (loc) entry.loc = loc;
+    // Stored before its structure is computed so a recursive reference finds it and stops.
+    this.types[target.name] = entry;
+    if (this.depth >= MAX_DEPTH) {
+      this.problems.push({ node: target.declaration, message: `Type '${target.name}' nests too deeply to analyse; treated as any.` });
+      return;
+    }
+    this.depth++;
+    try {
+      entry.shape = this.structureOf(type);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private refTo(target: NamedTarget, type: ts.Type): Shape {
+    const owner = this.owners.get(target.name);
+    if (!owner) this.define(target, type);
+    else if (owner !== target.declaration) this.collision(target.name, owner, target.declaration);
+    return { kind: 'ref', name: target.name };
+  }
+
+  private collision(name: string, first: ts.Declaration, other: ts.Declaration): void {
+    if (this.reportedCollisions.has(other)) return;
+    this.reportedCollisions.add(other);
+    const where = locOf(nameNode(first), this.relative);
+    const at = where ? ` (first declared in ${where.file}:${where.range.start.line + 1})` : '';
+    this.problems.push({
+      node: nameNode(other),
+      message: `Another type is already named '${name}'${at}; this one is ignored and uses of it are read as the first.`,
+    });
+  }
+
+  /** Which named type (if any) a type is. */
+  private nameOf(type: ts.Type): NamedTarget | undefined {
+    const alias = type.aliasSymbol;
+    const aliasDeclaration = alias?.declarations?.find(ts.isTypeAliasDeclaration);
+    if (alias && aliasDeclaration && !this.isLibDeclaration(aliasDeclaration) && this.isNameableAliasTarget(type)) {
+      return { name: alias.name + this.argumentList(type.aliasTypeArguments ?? []), declaration: aliasDeclaration };
+    }
+    if (type.flags & TypeFlags.EnumLiteral && type.isUnion()) {
+      const declaration = enumDeclarationOf(type.symbol);
+      if (declaration) return { name: declaration.name.text, declaration };
+    }
+    if (!(type.flags & TypeFlags.Object)) return undefined;
+    const objectFlags = (type as ts.ObjectType).objectFlags;
+    const symbol = type.getSymbol();
+    if (!symbol || !(symbol.flags & (SymbolFlags.Interface | SymbolFlags.Class))) return undefined;
+    if (!(objectFlags & (ObjectFlags.Interface | ObjectFlags.Class | ObjectFlags.Reference))) return undefined;
+    if (this.checker.isArrayType(type) || this.checker.isTupleType(type)) return undefined;
+    const declaration = symbol.declarations?.find((d) => ts.isInterfaceDeclaration(d) || ts.isClassLike(d));
+    if (!declaration) return undefined;
+    let typeArguments: readonly ts.Type[] = [];
+    if (objectFlags & ObjectFlags.Reference) {
+      const reference = type as ts.TypeReference;
+      const parameterCount = (reference.target as ts.InterfaceType).typeParameters?.length ?? 0;
+      typeArguments = this.checker.getTypeArguments(reference).slice(0, parameterCount);
+    }
+    return { name: symbol.name + this.argumentList(typeArguments), declaration };
+  }
+
+  private isNameableAliasTarget(type: ts.Type): boolean {
+    if (type.flags & TypeFlags.Boolean) return false;
+    if (type.isUnion() || type.isIntersection()) return true;
+    if (!(type.flags & TypeFlags.Object)) return false;
+    if (this.checker.isArrayType(type) || this.checker.isTupleType(type)) return false;
+    return !this.unsafeObject(type);
+  }
+
+  private argumentList(typeArguments: readonly ts.Type[]): string {
+    if (typeArguments.length === 0) return '';
+    const names = typeArguments.map(
+      (t) => this.nameOf(t)?.name ?? this.checker.typeToString(t, undefined, ts.TypeFormatFlags.NoTruncation),
+    );
+    return `<${names.join(', ')}>`;
+  }
+
+  private unsafeObject(type: ts.Type): UnsafeKind | undefined {
+    if (!(type.flags & TypeFlags.Object)) return undefined;
+    const symbol = type.getSymbol();
+    const declaration = symbol?.declarations?.[0];
+    if (symbol && declaration && this.isLibDeclaration(declaration) && UNSAFE_LIB_TYPES[symbol.name]) {
+      return UNSAFE_LIB_TYPES[symbol.name];
+    }
+    if (type.getCallSignatures().length > 0 || type.getConstructSignatures().length > 0) return 'function';
+    return undefined;
+  }
+
+  private unionShape(types: readonly ts.Type[]): Shape {
+    const rest = [...types];
+    const shapes: Shape[] = [];
+    // `boolean` is `true | false` to the checker; put it back together.
+    const trueType = rest.find((t) => t.flags & TypeFlags.BooleanLiteral && this.isTrue(t));
+    const falseType = rest.find((t) => t.flags & TypeFlags.BooleanLiteral && !this.isTrue(t));
+    if (trueType && falseType) {
+      rest.splice(rest.indexOf(trueType), 1);
+      rest.splice(rest.indexOf(falseType), 1);
+      shapes.push({ kind: 'boolean' });
+    }
+    // An enum mixed with other types is flattened into its members; when all of them are there it is the enum.
+    const byEnum = new Map<ts.EnumDeclaration, ts.Type[]>();
+    for (const t of rest) {
+      if (!(t.flags & TypeFlags.EnumLiteral)) continue;
+      const declaration = t.getSymbol()?.declarations?.[0]?.parent;
+      if (declaration && ts.isEnumDeclaration(declaration)) byEnum.set(declaration, [...(byEnum.get(declaration) ?? []), t]);
+    }
+    for (const [declaration, members] of byEnum) {
+      const enumType = this.checker.getTypeAtLocation(declaration.name);
+      const total = enumType.isUnion() ? enumType.types.length : 1;
+      if (members.length !== total) continue;
+      for (const member of members) rest.splice(rest.indexOf(member), 1);
+      shapes.push(this.shapeOf(enumType));
+    }
+    for (const t of rest) shapes.push(this.shapeOf(t));
+
+    const unique = new Map<string, Shape>();
+    for (const shape of shapes.flatMap((s) => (s.kind === 'union' ? s.variants : [s]))) unique.set(JSON.stringify(shape), shape);
+    if (unique.size === 0) return { kind: 'never' };
+    if (unique.size === 1) return [...unique.values()][0];
+    // Sorted so the same union spelled in a different order (or checked in a different order) compares equal.
+    const variants = [...unique.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, s]) => s);
+    return { kind: 'union', variants };
+  }
+
+  private objectShape(type: ts.Type): Shape {
+    const fields: Field[] = [];
+    for (const property of this.checker.getPropertiesOfType(type)) {
+      const field = this.fieldOf(property);
+      if (field) fields.push(field);
+    }
+    const shape: Shape = { kind: 'object', fields };
+    const indexInfos = this.checker.getIndexInfosOfType(type);
+    const index =
+      indexInfos.find((info) => info.keyType.flags & TypeFlags.String) ??
+      indexInfos.find((info) => info.keyType.flags & TypeFlags.Number);
+    if (index) shape.index = this.memberShape(index.type, false).shape;
+    return shape;
+  }
+
+  private fieldOf(property: ts.Symbol): Field | undefined {
+    const name = property.getName();
+    if (name.startsWith('__@') || name.startsWith('#')) return undefined;
+    const declaration = property.valueDeclaration ?? property.declarations?.[0];
+    const inClass = !!declaration?.parent && ts.isClassLike(declaration.parent);
+    // JSON.stringify of a class instance carries its data properties only, never prototype members.
+    if (inClass && property.flags & (SymbolFlags.Method | SymbolFlags.Accessor)) return undefined;
+    const { shape, optional } = this.memberShape(
+      this.checker.getTypeOfSymbol(property),
+      !!(property.flags & SymbolFlags.Optional),
+    );
+    const field: Field = { name, shape, optional };
+    if (declaration) {
+      const loc = locOf(nameNode(declaration), this.relative);
+      if (loc) field.loc = loc;
+      if (isDeprecated(declaration)) field.deprecated = true;
+      const suppressions = suppressionsOf(declaration, this.relative);
+      if (suppressions) field.suppressions = suppressions;
+    }
+    return field;
+  }
+
+  private tupleShape(type: ts.TupleTypeReference): Shape {
+    const flags = type.target.elementFlags;
+    const elementTypes = this.checker.getTypeArguments(type);
+    const elements: TupleElement[] = flags.map((flag, i) => {
+      const variadic = !!(flag & (ts.ElementFlags.Rest | ts.ElementFlags.Variadic));
+      const optional = !!(flag & ts.ElementFlags.Optional);
+      const elementType = elementTypes[i];
+      let shape: Shape = elementType ? this.memberShape(elementType, optional).shape : { kind: 'any' };
+      // A variadic `...T[]` element is stored as the element type, with `rest` saying it repeats.
+      if (variadic && shape.kind === 'array') shape = shape.element;
+      const element: TupleElement = { shape, optional: optional || variadic };
+      if (variadic) element.rest = true;
+      return element;
+    });
+    return { kind: 'tuple', elements };
+  }
+
+  enumShape(declaration: ts.EnumDeclaration): Shape {
+    const members: EnumMember[] = [];
+    const symbol = this.checker.getSymbolAtLocation(declaration.name);
+    const declarations = symbol?.declarations?.filter(ts.isEnumDeclaration) ?? [declaration];
+    for (const part of declarations) {
+      for (const member of part.members) {
+        const constant = this.checker.getConstantValue(member);
+        const entry: EnumMember = {
+          key: ts.isIdentifier(member.name) || ts.isStringLiteral(member.name) ? member.name.text : member.name.getText(),
+          value: constant ?? member.initializer?.getText() ?? '',
+          implicit: !member.initializer,
+        };
+        const loc = locOf(member.name, this.relative);
+        if (loc) entry.loc = loc;
+        const suppressions = suppressionsOf(member, this.relative);
+        if (suppressions) entry.suppressions = suppressions;
+        members.push(entry);
+      }
+    }
+    return { kind: 'enum', members };
+  }
+
+  /** `enum E { A }` has no union type: the checker uses the member's literal type for E itself. */
+  private singleMemberEnum(type: ts.Type): ts.EnumDeclaration | undefined {
+    const member = type.getSymbol()?.declarations?.[0];
+    const declaration = member?.parent;
+    if (!declaration || !ts.isEnumDeclaration(declaration)) return undefined;
+    const symbol = this.checker.getSymbolAtLocation(declaration.name);
+    const count = (symbol?.declarations ?? []).filter(ts.isEnumDeclaration).reduce((n, d) => n + d.members.length, 0);
+    return count === 1 ? declaration : undefined;
+  }
+
+  private isTrue(type: ts.Type): boolean {
+    return (type as { intrinsicName?: string }).intrinsicName === 'true';
+  }
+}
+
+function enumDeclarationOf(symbol: ts.Symbol | undefined): ts.EnumDeclaration | undefined {
+  if (!symbol || !(symbol.flags & SymbolFlags.Enum)) return undefined;
+  return symbol.declarations?.find(ts.isEnumDeclaration);
+}

@@ -1,0 +1,313 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Diagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { isSkewError, type SkewError } from '../project/errors';
+import type { StatusParams } from '../protocol';
+import { baselineLabel } from './baseline-label';
+import type { CheckedProject, OpenSession, SessionPort } from './session-port';
+import type { SkewSettings } from './settings';
+import { problemDiagnostic, toDiagnostic } from './to-diagnostic';
+import { pathToUri, uriToPath } from './uris';
+
+/** What a folder knows after its last successful check: what hovers and code lenses read. */
+export interface FolderView {
+  checked: CheckedProject;
+  label: string;
+}
+
+/** The diagnostics of one file as last accepted, stamped with the document version they were computed for. */
+export interface FileDiagnostics {
+  uri: string;
+  /** undefined when the file was not open (computed from disk). */
+  version?: number;
+  diagnostics: Diagnostic[];
+}
+
+export interface FolderHost {
+  /** Every open document (the folder picks its own). */
+  documents(): readonly TextDocument[];
+  settings(folderUri: string): Promise<SkewSettings>;
+  /** False in an untrusted workspace: the skew.baseline setting may come from the workspace, so it is ignored. */
+  trusted: boolean;
+  openSession: OpenSession;
+  log(line: string): void;
+  /** Unexpected failures (bugs), with the stack. */
+  error(line: string): void;
+  /** Called with the files whose diagnostics changed (removed files have empty diagnostics). */
+  diagnosticsChanged(folder: FolderChecker, changed: FileDiagnostics[]): void;
+  status(params: StatusParams, popup?: string): void;
+  /** Shows work-done progress while `work` runs. */
+  withProgress<T>(title: string, work: () => Promise<T>): Promise<T>;
+  /** Lets code lenses and hovers know the view changed. */
+  viewChanged(folder: FolderChecker): void;
+}
+
+const DEBOUNCE_MS = 150;
+
+/**
+ * One workspace folder: its project session, its debounced checks and the diagnostics they produced. Checks
+ * run one at a time; a result is accepted for a file only if the file still has the version the check read,
+ * so results for an older version never replace a newer one.
+ */
+export class FolderChecker {
+  private session: Promise<SessionPort> | undefined;
+  /** A failure that re-checking cannot fix (no git, no tag…): kept until files or settings change. */
+  private blocked: SkewError | undefined;
+  private sessionKey = '';
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private again = false;
+  private waiters: (() => void)[] = [];
+  private readonly files = new Map<string, FileDiagnostics>();
+  view: FolderView | undefined;
+  private disposed = false;
+
+  constructor(
+    readonly uri: string,
+    readonly folderPath: string,
+    private readonly host: FolderHost,
+  ) {}
+
+  /** True when the file is in this folder (the caller picks the deepest folder for nested ones). */
+  contains(file: string): boolean {
+    const rel = path.relative(this.folderPath, file);
+    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  }
+
+  diagnosticsFor(file: string): FileDiagnostics | undefined {
+    return this.files.get(file);
+  }
+
+  schedule(delay = DEBOUNCE_MS): void {
+    if (this.disposed) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.start();
+    }, delay);
+  }
+
+  /** Resolves once no check is scheduled or running, i.e. the diagnostics reflect every edit seen so far. */
+  settled(): Promise<void> {
+    if (!this.timer && !this.running) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  /** Settings, skew.json or the repository changed in a way that may fix a failure or change the baseline. */
+  async reset(): Promise<void> {
+    this.blocked = undefined;
+    await this.closeSession();
+    this.schedule(0);
+  }
+
+  /** A tag or packed-refs changed: re-check if the baseline now names another commit (or was missing). */
+  async refreshBaseline(): Promise<void> {
+    if (this.blocked || !this.session) return this.reset();
+    try {
+      const session = await this.session;
+      const label = baselineLabel(session.baseline);
+      const moved = await this.host.withProgress(`Skew: reading ${label}…`, () => session.refreshBaseline());
+      if (moved) {
+        this.host.log(`${this.folderPath}: the baseline moved to ${baselineLabel(session.baseline)}`);
+        this.schedule(0);
+      }
+    } catch (e) {
+      // A tag that vanished or a new baseline that does not parse: start over so the status says what is wrong.
+      this.host.log(`${this.folderPath}: re-reading the baseline failed: ${(e as Error).message}`);
+      await this.reset();
+    }
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    void this.closeSession();
+    this.clearAll();
+    this.release();
+  }
+
+  private start(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.run()
+      .catch((e) => this.host.error(`${this.folderPath}: ${(e as Error).stack ?? e}`))
+      .finally(() => {
+        this.running = undefined;
+        if (this.again && !this.disposed) {
+          this.again = false;
+          this.start();
+        } else {
+          this.release();
+        }
+      });
+  }
+
+  private release(): void {
+    if (this.timer || this.running) return;
+    const waiters = this.waiters;
+    this.waiters = [];
+    waiters.forEach((w) => w());
+  }
+
+  private async closeSession(): Promise<void> {
+    const session = this.session;
+    this.session = undefined;
+    this.sessionKey = '';
+    if (!session) return;
+    try {
+      (await session).dispose();
+    } catch {
+      // A session that failed to open has nothing to dispose.
+    }
+  }
+
+  private async run(): Promise<void> {
+    const settings = await this.host.settings(this.uri);
+    if (this.disposed) return;
+    if (!settings.enable) {
+      await this.closeSession();
+      this.clearAll();
+      this.view = undefined;
+      this.host.viewChanged(this);
+      this.host.status({ folder: this.uri, state: 'ok', breaking: 0, message: 'Skew is turned off for this folder (skew.enable).' });
+      return;
+    }
+    if (this.blocked) return;
+    const against = this.host.trusted ? settings.baseline : '';
+    if (this.session && this.sessionKey !== against) await this.closeSession();
+
+    const docs = this.host.documents().filter((d) => {
+      const file = uriToPath(d.uri);
+      return file !== undefined && this.contains(file);
+    });
+    const stamps = new Map<string, number>();
+    const overlays = new Map<string, string>();
+    for (const d of docs) {
+      const file = uriToPath(d.uri)!;
+      stamps.set(file, d.version);
+      overlays.set(file, d.getText());
+    }
+
+    let checked: CheckedProject;
+    try {
+      const session = await this.openSession(against);
+      checked = await session.check(overlays);
+    } catch (e) {
+      this.failed(e);
+      return;
+    }
+    if (this.disposed) return;
+    this.accept(checked, settings, stamps);
+  }
+
+  private openSession(against: string): Promise<SessionPort> {
+    if (!this.session) {
+      this.sessionKey = against;
+      const title = against ? `Skew: reading ${against}…` : 'Skew: reading the deployed version…';
+      const opening = this.host.withProgress(title, () =>
+        this.host.openSession({ cwd: this.folderPath, against, log: (line) => this.host.log(line) }),
+      );
+      this.session = opening;
+      // A failed open is forgotten so that reset() or the next trigger opens again.
+      opening.catch(() => {
+        if (this.session === opening) this.session = undefined;
+      });
+    }
+    return this.session;
+  }
+
+  private failed(e: unknown): void {
+    if (isSkewError(e) && e.code === 'working-parse') {
+      // Half-typed code: keep the last good diagnostics until the file parses again.
+      this.host.log(`${this.folderPath}: keeping the last diagnostics while the code does not parse (${e.message})`);
+      return;
+    }
+    if (isSkewError(e)) {
+      this.blocked = e;
+      void this.closeSession();
+      this.clearAll();
+      this.view = undefined;
+      this.host.viewChanged(this);
+      const message = `Skew: ${e.message}`;
+      this.host.status({ folder: this.uri, state: 'error', breaking: 0, message }, message);
+      return;
+    }
+    this.host.error(`${this.folderPath}: unexpected failure while checking: ${(e as Error)?.stack ?? String(e)}`);
+    const message = `Skew could not check this folder: ${(e as Error)?.message ?? String(e)} (details in the Skew output).`;
+    this.host.status({ folder: this.uri, state: 'error', breaking: this.view?.checked.result.summary.breaking ?? 0, message }, message);
+  }
+
+  private accept(checked: CheckedProject, settings: SkewSettings, stamps: Map<string, number>): void {
+    const { result } = checked;
+    const label = baselineLabel(result.baseline);
+    const ctx = {
+      root: result.root,
+      baselineCommit: result.baseline.commit,
+      baselineLabel: label,
+      severity: settings.severity,
+      existsInWorkingTree: (rel: string) => fs.existsSync(path.join(result.root, ...rel.split('/'))),
+    };
+    const next = new Map<string, Diagnostic[]>();
+    const add = (file: string, d: Diagnostic) => {
+      const list = next.get(file) ?? [];
+      list.push(d);
+      next.set(file, list);
+    };
+    for (const f of result.findings) {
+      const placed = toDiagnostic(f, ctx);
+      add(placed.file, placed.diagnostic);
+    }
+    for (const p of result.problems) {
+      const placed = problemDiagnostic(p, result.root);
+      add(placed.file, placed.diagnostic);
+    }
+
+    const current = new Map<string, TextDocument>();
+    for (const d of this.host.documents()) {
+      const file = uriToPath(d.uri);
+      if (file) current.set(file, d);
+    }
+    const changed: FileDiagnostics[] = [];
+    for (const file of new Set([...this.files.keys(), ...next.keys()])) {
+      const doc = current.get(file);
+      // Edited (or opened) since this check read it: a newer check is on its way, keep what is shown.
+      if (doc && doc.version !== stamps.get(file)) continue;
+      const diagnostics = next.get(file) ?? [];
+      const before = this.files.get(file);
+      if (!before && diagnostics.length === 0) continue;
+      const entry: FileDiagnostics = { uri: doc?.uri ?? pathToUri(file), version: doc?.version, diagnostics };
+      if (diagnostics.length === 0) this.files.delete(file);
+      else this.files.set(file, entry);
+      if (!before || before.version !== entry.version || JSON.stringify(before.diagnostics) !== JSON.stringify(diagnostics)) {
+        changed.push(entry);
+      }
+    }
+    if (changed.length > 0) this.host.diagnosticsChanged(this, changed);
+
+    this.view = { checked, label };
+    this.host.viewChanged(this);
+    const breaking = result.summary.breaking;
+    const restricted = this.host.trusted ? '' : ' Restricted Mode: the skew.baseline setting is ignored until you trust this workspace.';
+    this.host.status({
+      folder: this.uri,
+      state: 'ok',
+      baseline: label,
+      breaking,
+      message:
+        (breaking === 0
+          ? `Compatible with ${label}.`
+          : `${breaking} breaking change${breaking === 1 ? '' : 's'} against ${label}.`) + restricted,
+    });
+  }
+
+  private clearAll(): void {
+    if (this.files.size === 0) return;
+    const cleared = [...this.files.values()].map((f) => ({ uri: f.uri, diagnostics: [] }));
+    this.files.clear();
+    this.host.diagnosticsChanged(this, cleared);
+  }
+}
