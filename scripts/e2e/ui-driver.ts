@@ -73,6 +73,22 @@ export class Workbench {
     return row;
   }
 
+  /**
+   * Opens the location of a diagnostic's related information from the Problems panel (the child row under the
+   * problem; `text` matches its message or resource). Markers with related information start collapsed in some
+   * versions, so the parent row is expanded first when the child is not shown.
+   */
+  async openRelatedInformation(problemText: string | RegExp, text: string | RegExp, timeoutMs = 30_000): Promise<void> {
+    const panel = await this.openProblems();
+    const related = panel.locator('.monaco-list-row', { has: this.page.locator('.related-info-resource'), hasText: text }).first();
+    if (!(await related.isVisible())) {
+      const parent = await this.problem(problemText, timeoutMs);
+      if ((await parent.getAttribute('aria-expanded')) === 'false') await parent.locator('.monaco-tl-twistie').click();
+    }
+    await related.waitFor({ timeout: timeoutMs });
+    await related.click();
+  }
+
   /** Runs a command by its palette title ("Category: Title") through F1. */
   async runCommand(title: string, timeoutMs = 15_000): Promise<void> {
     await this.focusEditorIfOpen();
@@ -103,16 +119,15 @@ export class Workbench {
   async quickFixesAt(squiggle: Locator, timeoutMs = 15_000): Promise<string[]> {
     await this.clickCenter(squiggle);
     await this.page.keyboard.press('Control+.');
-    const widget = this.page.locator('.action-widget');
-    await widget.waitFor({ timeout: timeoutMs });
-    const items = widget.locator('.action-list-item, .monaco-list-row');
+    // the workbench keeps more than one .action-widget element around; only the menu just opened is visible
+    const items = this.page.locator('.action-widget .monaco-list-row:visible');
     await items.first().waitFor({ timeout: timeoutMs });
     return (await items.allTextContents()).map((t) => t.trim()).filter(Boolean);
   }
 
   /** With the quick-fix menu open, applies the action whose title contains `title`. */
   async applyQuickFix(title: string | RegExp, timeoutMs = 15_000): Promise<void> {
-    const item = this.page.locator('.action-widget').getByText(title).first();
+    const item = this.page.locator('.action-widget .monaco-list-row:visible', { hasText: title }).first();
     await item.waitFor({ timeout: timeoutMs });
     await item.click();
   }

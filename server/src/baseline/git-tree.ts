@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { SourceTree } from '../contracts/source';
 import type { CatFile } from './cat-file';
 import { git, readBlobSync } from './git';
-import { isOutsideGit, isSourceFile, toRel } from './tree-paths';
+import { isAboveRoot, isOutsideGit, isSourceFile, toRel } from './tree-paths';
 
 /** Blobs worth reading up front: everything the TypeScript host may ask for synchronously. */
 const PRELOAD = /\.(ts|tsx|mts|cts|json)$/;
@@ -76,6 +76,7 @@ export class GitTree implements SourceTree {
 
   readFile(p: string): string | undefined {
     const rel = toRel(this.root, p);
+    if (isAboveRoot(rel)) return undefined;
     if (isOutsideGit(rel)) return readDisk(path.join(this.root, rel));
     const cached = this.texts.get(rel);
     if (cached !== undefined) return cached;

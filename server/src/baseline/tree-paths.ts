@@ -16,6 +16,10 @@ export function toRel(root: string, p: string): string {
   return rel.replace(/^\.\//, '').replace(/\/$/, '');
 }
 
-/** Files git never holds for the baseline (installed packages, folders above the root): read from disk. */
-export const isOutsideGit = (rel: string): boolean =>
-  rel === '..' || rel.startsWith('../') || rel === 'node_modules' || rel.startsWith('node_modules/') || rel.includes('/node_modules/') || rel.endsWith('/node_modules');
+/**
+ * Installed packages: never in git, so a baseline reads them from the disk. Paths above the project root are
+ * not part of any tree (a baseline must not see today's files there).
+ */
+export const isOutsideGit = (rel: string): boolean => /(^|\/)node_modules(\/|$)/.test(rel);
+
+export const isAboveRoot = (rel: string): boolean => rel === '..' || rel.startsWith('../');

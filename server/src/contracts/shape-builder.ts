@@ -119,7 +119,7 @@ export class ShapeBuilder {
     if (type.isUnion()) return this.unionShape(type.types);
     if (type.isIntersection()) {
       // A branded primitive (`string & { __brand: 'Id' }`) travels as the primitive.
-      const primitive = type.types.find((t) => t.flags & (TypeFlags.Primitive & ~TypeFlags.Undefined & ~TypeFlags.Null));
+      const primitive = type.types.find((t) => t.flags & (TypeFlags.StringLike | TypeFlags.NumberLike | TypeFlags.BooleanLike | TypeFlags.BigIntLike));
       if (primitive) return this.shapeOf(primitive);
       return this.objectShape(type);
     }

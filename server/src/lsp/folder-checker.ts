@@ -101,6 +101,12 @@ export class FolderChecker {
     this.schedule(0);
   }
 
+  /** Settings changed: a failure may be fixed (another baseline), and the severity may differ. */
+  settingsChanged(): void {
+    this.blocked = undefined;
+    this.schedule(0);
+  }
+
   /** A tag or packed-refs changed: re-check if the baseline now names another commit (or was missing). */
   async refreshBaseline(): Promise<void> {
     if (this.blocked || !this.session) return this.reset();

@@ -1,0 +1,112 @@
+/**
+ * `npm run bench`: cold and warm `skew check` time as a ratio of `tsc --noEmit` on the same project, for a
+ * generated codebase and for the Chrome DevTools Protocol's type declarations at two versions.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { generateProject } from './generate';
+import { measureLatency } from './latency';
+
+const here = resolve(__dirname, '..');
+const work = join(here, 'bench/.work');
+const cli = join(here, 'dist/cli.js');
+const tsc = join(here, 'node_modules/typescript/bin/tsc');
+const runs = Number(process.env.SKEW_BENCH_RUNS ?? 3);
+
+function git(cwd: string, ...args: string[]): void {
+  execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@skew.invalid', ...args], { cwd, stdio: 'pipe' });
+}
+
+function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): { ms: number; status: number | null; stdout: string } {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} failed (${r.status}): ${r.stderr.slice(0, 500)}`);
+  return { ms, status: r.status, stdout: r.stdout };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function commitBaseline(dir: string): void {
+  git(dir, 'init', '-q', '-b', 'main');
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-q', '-m', 'baseline');
+  git(dir, 'tag', 'deployed');
+}
+
+interface Row {
+  name: string;
+  files: number;
+  contracts: number;
+  tscMs: number;
+  coldMs: number;
+  warmMs: number;
+  findings: number;
+}
+
+function measure(name: string, dir: string, files: number, contracts: number): Row {
+  const tscMs = median(Array.from({ length: runs }, () => timed(process.execPath, [tsc, '--noEmit', '-p', dir]).ms));
+  const cold: number[] = [];
+  const warm: number[] = [];
+  let findings = 0;
+  for (let i = 0; i < runs; i++) {
+    const cache = join(work, `cache-${name}-${i}`);
+    rmSync(cache, { recursive: true, force: true });
+    const env = { SKEW_CACHE_DIR: cache };
+    const first = timed(process.execPath, [cli, 'check', '--cwd', dir, '--format', 'json'], env);
+    cold.push(first.ms);
+    findings = JSON.parse(first.stdout).findings.length;
+    warm.push(timed(process.execPath, [cli, 'check', '--cwd', dir, '--format', 'json'], env).ms);
+  }
+  return { name, files, contracts, tscMs, coldMs: median(cold), warmMs: median(warm), findings };
+}
+
+function generated(): Row {
+  const dir = join(work, 'generated');
+  rmSync(dir, { recursive: true, force: true });
+  const shape = generateProject(dir, 'baseline');
+  commitBaseline(dir);
+  generateProject(dir, 'change');
+  return measure('generated', dir, shape.files, shape.contracts);
+}
+
+function devtoolsProtocol(): Row {
+  const dir = join(work, 'devtools-protocol');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const copyTypes = (pkg: string) => {
+    for (const f of ['protocol.d.ts', 'protocol-proxy-api.d.ts']) {
+      cpSync(join(here, 'node_modules', pkg, 'types', f), join(dir, f));
+    }
+  };
+  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, noEmit: true }, files: ['protocol.d.ts', 'protocol-proxy-api.d.ts'] }, null, 2));
+  writeFileSync(join(dir, 'skew.json'), JSON.stringify({ messages: ['protocol.d.ts'], services: ['protocol-proxy-api.d.ts'] }, null, 2));
+  copyTypes('devtools-protocol-baseline');
+  commitBaseline(dir);
+  copyTypes('devtools-protocol');
+  const contracts = Number(execFileSync('grep', ['-c', '^\\s*export \\(interface\\|type\\|enum\\|const enum\\)', join(dir, 'protocol.d.ts')], { encoding: 'utf8' }).trim());
+  return measure('devtools-protocol', dir, 2, contracts);
+}
+
+function main(): void {
+  mkdirSync(work, { recursive: true });
+  const rows = [generated(), devtoolsProtocol()];
+  const ratio = (ms: number, base: number) => `${(ms / base).toFixed(3)}×`;
+  console.log('\nskew check vs tsc --noEmit (median of %d runs, wall clock, ms)\n', runs);
+  console.log('project            files  contracts  findings   tsc ms   cold ms (ratio)     warm ms (ratio)');
+  for (const r of rows) {
+    console.log(
+      `${r.name.padEnd(18)} ${String(r.files).padStart(5)}  ${String(r.contracts).padStart(9)}  ${String(r.findings).padStart(8)}  ${r.tscMs.toFixed(0).padStart(7)}  ${r.coldMs.toFixed(0).padStart(7)} (${ratio(r.coldMs, r.tscMs)})  ${r.warmMs.toFixed(0).padStart(7)} (${ratio(r.warmMs, r.tscMs)})`,
+    );
+  }
+  console.log('\naim: cold ≤ 0.25×, warm ≤ 0.10×');
+  const latency = measureLatency(join(work, 'generated'));
+  void latency.then((l) => {
+    if (!l) return;
+    const cold = rows[0].coldMs;
+    console.log(`\nkeystroke → diagnostics in the language server (generated project, ${l.samples} edits): p50 ${l.p50.toFixed(0)} ms (${((l.p50 / cold) * 100).toFixed(1)}% of cold check), p95 ${l.p95.toFixed(0)} ms (${((l.p95 / cold) * 100).toFixed(1)}% of cold check); aim p95 ≤ 5%`);
+  });
+}
+
+main();

@@ -1,0 +1,129 @@
+import { ts } from 'ts-morph';
+import type { Contract, Method, Param, Shape, WireModel } from '../engine/shape.js';
+import type { Discovery } from './discover.js';
+import { locOf, nameNode, suppressionsOf, type RelativePath } from './locations.js';
+import type { BuilderProblem, ShapeBuilder } from './shape-builder.js';
+
+type ContractDeclaration = ts.InterfaceDeclaration | ts.TypeAliasDeclaration | ts.EnumDeclaration | ts.ClassDeclaration;
+
+interface Candidate {
+  declaration: ContractDeclaration & { name: ts.Identifier };
+  kind: 'message' | 'service';
+  source: 'jsdoc' | 'config';
+}
+
+/** Walks the discovered root files and adds every message and service contract to the model. */
+export function collectContracts(
+  program: ts.Program,
+  discovery: Discovery,
+  absolute: (rel: string) => string,
+  relative: RelativePath,
+  builder: ShapeBuilder,
+): { model: WireModel; problems: BuilderProblem[] } {
+  const checker = program.getTypeChecker();
+  const contracts: Record<string, Contract> = {};
+  const owners = new Map<string, ts.Node>();
+  const problems: BuilderProblem[] = [];
+
+  for (const rel of discovery.roots) {
+    const sourceFile = program.getSourceFile(absolute(rel));
+    if (!sourceFile) continue;
+    for (const candidate of candidatesIn(sourceFile, discovery.messageFiles.has(rel), discovery.serviceFiles.has(rel))) {
+      const { declaration } = candidate;
+      const name = declaration.name.text;
+      const owner = owners.get(name);
+      if (owner) {
+        if (owner !== declaration) {
+          const first = locOf(owner, relative);
+          const at = first ? ` (first declared in ${first.file}:${first.range.start.line + 1})` : '';
+          problems.push({ node: declaration.name, message: `Another contract is already named '${name}'${at}; this one is ignored.` });
+        }
+        continue;
+      }
+      const symbol = checker.getSymbolAtLocation(declaration.name);
+      if (!symbol) continue;
+      const type = checker.getDeclaredTypeOfSymbol(symbol);
+      if (candidate.kind === 'message' && !builder.defineContractType(name, declaration, type)) continue;
+      owners.set(name, declaration.name);
+      const base = { name, loc: locOf(declaration.name, relative)!, source: candidate.source };
+      const suppressions = suppressionsOf(declaration, relative);
+      const contract: Contract =
+        candidate.kind === 'message'
+          ? { ...base, kind: 'message' }
+          : { ...base, kind: 'service', methods: methodsOf(type, checker, relative, builder) };
+      if (suppressions) contract.suppressions = suppressions;
+      contracts[name] = contract;
+    }
+  }
+  return { model: { contracts, types: builder.types }, problems: [...problems, ...builder.problems] };
+}
+
+function candidatesIn(sourceFile: ts.SourceFile, messageGlob: boolean, serviceGlob: boolean): Candidate[] {
+  const found: Candidate[] = [];
+  for (const statement of sourceFile.statements) {
+    if (!isContractDeclaration(statement)) continue;
+    const tags = new Set(ts.getJSDocTags(statement).map((tag) => tag.tagName.text));
+    const serviceLike = ts.isInterfaceDeclaration(statement) || ts.isClassDeclaration(statement);
+    const exported = !!(ts.getCombinedModifierFlags(statement) & ts.ModifierFlags.Export);
+    if (tags.has('wire')) found.push({ declaration: statement, kind: 'message', source: 'jsdoc' });
+    else if (tags.has('rpc') && serviceLike) found.push({ declaration: statement, kind: 'service', source: 'jsdoc' });
+    else if (serviceGlob && exported && serviceLike) found.push({ declaration: statement, kind: 'service', source: 'config' });
+    else if (messageGlob && exported) found.push({ declaration: statement, kind: 'message', source: 'config' });
+  }
+  return found;
+}
+
+function isContractDeclaration(node: ts.Node): node is ContractDeclaration & { name: ts.Identifier } {
+  return (
+    (ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node) || ts.isEnumDeclaration(node) || ts.isClassDeclaration(node)) &&
+    node.name !== undefined
+  );
+}
+
+/** Public methods and function-typed properties; each call signature's parameters are the request. */
+function methodsOf(type: ts.Type, checker: ts.TypeChecker, relative: RelativePath, builder: ShapeBuilder): Method[] {
+  const methods: Method[] = [];
+  for (const property of checker.getPropertiesOfType(type)) {
+    const declaration = property.valueDeclaration ?? property.declarations?.[0];
+    if (!declaration || property.getName().startsWith('#') || property.flags & ts.SymbolFlags.Accessor) continue;
+    if (ts.getCombinedModifierFlags(declaration) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) continue;
+    const propertyType = checker.getNonNullableType(checker.getTypeOfSymbol(property));
+    const [signature] = propertyType.getCallSignatures();
+    if (!signature) continue;
+    const method: Method = {
+      name: property.getName(),
+      params: signature.getParameters().map((parameter, i) => paramOf(parameter, i, checker, relative, builder)),
+      result: resultOf(signature, checker, builder),
+    };
+    const loc = locOf(nameNode(declaration), relative);
+    if (loc) method.loc = loc;
+    const suppressions = suppressionsOf(declaration, relative);
+    if (suppressions) method.suppressions = suppressions;
+    methods.push(method);
+  }
+  return methods;
+}
+
+function paramOf(parameter: ts.Symbol, position: number, checker: ts.TypeChecker, relative: RelativePath, builder: ShapeBuilder): Param {
+  const declaration = parameter.valueDeclaration;
+  const syntax = declaration && ts.isParameter(declaration) ? declaration : undefined;
+  const declaredOptional = !!syntax && (!!syntax.questionToken || !!syntax.initializer || !!syntax.dotDotDotToken);
+  const { shape, optional } = builder.memberShape(checker.getTypeOfSymbol(parameter), declaredOptional);
+  const name = syntax && !ts.isIdentifier(syntax.name) ? `arg${position}` : parameter.getName();
+  const param: Param = { name, shape, optional };
+  if (syntax) {
+    const loc = locOf(syntax.name, relative);
+    if (loc) param.loc = loc;
+    const suppressions = suppressionsOf(syntax, relative);
+    if (suppressions) param.suppressions = suppressions;
+  }
+  return param;
+}
+
+/** `Promise<T>` and `T` are the same on the wire; a result that carries nothing is `void`. */
+function resultOf(signature: ts.Signature, checker: ts.TypeChecker, builder: ShapeBuilder): Shape {
+  const returned = signature.getReturnType();
+  const awaited = checker.getAwaitedType(returned) ?? returned;
+  if (awaited.flags & (ts.TypeFlags.Void | ts.TypeFlags.Undefined)) return { kind: 'void' };
+  return builder.shapeOf(awaited);
+}

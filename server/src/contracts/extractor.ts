@@ -1,0 +1,133 @@
+import { ts } from 'ts-morph';
+import type { Range, WireModel } from '../engine/shape.js';
+import { collectContracts } from './collect-contracts.js';
+import { TreeCompilerHost } from './compiler-host.js';
+import { discover } from './discover.js';
+import { rangeOf } from './locations.js';
+import { ShapeBuilder } from './shape-builder.js';
+import type { SkewConfig, SourceTree } from './source.js';
+import { treeFileSystem, treeRootPath, type TreeFileSystem } from './tree-file-system.js';
+
+export interface SourceProblem {
+  file: string;
+  range: Range;
+  message: string;
+}
+
+export interface ExtractResult {
+  model: WireModel;
+  /** Relative paths of the project files the program loaded (lib files excluded). */
+  files: string[];
+  problems: SourceProblem[];
+}
+
+export interface Extractor {
+  extract(): ExtractResult;
+  /** Points the extractor at a newer version of the tree; the next extract reuses what did not change. */
+  update(tree: SourceTree): void;
+}
+
+const PATH_OPTIONS = ['baseUrl', 'rootDir', 'pathsBasePath', 'configFilePath', 'declarationDir', 'outDir'] as const;
+const PATH_LIST_OPTIONS = ['rootDirs', 'typeRoots'] as const;
+
+/**
+ * Options as read from the working tree name absolute paths under the working tree's root; a baseline tree
+ * lives under another (virtual) root, so those paths are moved across before use.
+ */
+function optionsFor(options: ts.CompilerOptions, root: string): ts.CompilerOptions {
+  const copy: ts.CompilerOptions = { ...options };
+  const configFile = typeof options.configFilePath === 'string' ? options.configFilePath.replace(/\\/g, '/') : undefined;
+  const from = configFile ? configFile.slice(0, configFile.lastIndexOf('/')) : undefined;
+  const to = treeRootPath(root);
+  const move = (value: string) =>
+    from !== undefined && from !== to && (value === from || value.startsWith(`${from}/`)) ? to + value.slice(from.length) : value;
+  const record = copy as Record<string, unknown>;
+  for (const key of PATH_OPTIONS) if (typeof record[key] === 'string') record[key] = move(record[key] as string);
+  for (const key of PATH_LIST_OPTIONS) if (Array.isArray(record[key])) record[key] = (record[key] as string[]).map(move);
+  // Contracts are read, never emitted or fully checked; ambient @types would only add files to parse.
+  copy.noEmit = true;
+  copy.types = [];
+  copy.skipLibCheck = true;
+  delete copy.composite;
+  delete copy.incremental;
+  delete copy.tsBuildInfoFile;
+  return copy;
+}
+
+export function createExtractor(tree: SourceTree, config: SkewConfig, options: ts.CompilerOptions): Extractor {
+  let current = tree;
+  let fs: TreeFileSystem = treeFileSystem(tree);
+  const host = new TreeCompilerHost(fs);
+  const programOptions = optionsFor(options, tree.root);
+  let program: ts.Program | undefined;
+
+  return {
+    update(next) {
+      current = next;
+      fs = treeFileSystem(next);
+      host.setFileSystem(fs);
+    },
+    extract() {
+      const discovery = discover(current, config);
+      program = ts.createProgram({
+        rootNames: discovery.roots.map((rel) => fs.absolute(rel)),
+        options: programOptions,
+        host,
+        oldProgram: program,
+      });
+      host.retainOnly(program);
+      const relative = (sourceFile: ts.SourceFile) => (fs.isLib(sourceFile.fileName) ? undefined : fs.relative(sourceFile.fileName));
+      const builder = new ShapeBuilder(program.getTypeChecker(), relative, (node) => fs.isLib(node.getSourceFile().fileName));
+      const collected = collectContracts(program, discovery, fs.absolute, relative, builder);
+
+      const problems: SourceProblem[] = [];
+      const files: string[] = [];
+      for (const sourceFile of program.getSourceFiles()) {
+        const rel = relative(sourceFile);
+        if (rel === undefined) continue;
+        files.push(rel);
+        for (const diagnostic of program.getSyntacticDiagnostics(sourceFile)) {
+          const start = diagnostic.start ?? 0;
+          problems.push({
+            file: rel,
+            range: rangeOf(sourceFile, start, start + (diagnostic.length ?? 0)),
+            message: ts.flattenDiagnosticMessageText(diagnostic.messageText, ' '),
+          });
+        }
+      }
+      problems.push(...unresolvedImports(program, discovery.roots.map(fs.absolute), relative, current.label));
+      for (const { node, message } of collected.problems) {
+        const sourceFile = node.getSourceFile();
+        const rel = relative(sourceFile);
+        if (rel !== undefined) problems.push({ file: rel, range: rangeOf(sourceFile, node.getStart(sourceFile), node.getEnd()), message });
+      }
+      return { model: collected.model, files: files.sort(), problems };
+    },
+  };
+}
+
+function unresolvedImports(
+  program: ts.Program,
+  roots: string[],
+  relative: (sourceFile: ts.SourceFile) => string | undefined,
+  label: string,
+): SourceProblem[] {
+  const checker = program.getTypeChecker();
+  const problems: SourceProblem[] = [];
+  for (const root of roots) {
+    const sourceFile = program.getSourceFile(root);
+    const rel = sourceFile && relative(sourceFile);
+    if (!sourceFile || rel === undefined) continue;
+    for (const statement of sourceFile.statements) {
+      if (!(ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement))) continue;
+      const specifier = statement.moduleSpecifier;
+      if (!specifier || !ts.isStringLiteral(specifier) || checker.getSymbolAtLocation(specifier)) continue;
+      problems.push({
+        file: rel,
+        range: rangeOf(sourceFile, specifier.getStart(sourceFile), specifier.getEnd()),
+        message: `Cannot resolve import '${specifier.text}' in ${label}; types from it are read as any.`,
+      });
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,28 @@
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
+import { contractAt } from './contracts-in-file';
+import { findingsFor, statusLine } from './contract-status';
+import type { FolderView } from './folder-checker';
+import { renderContract } from './render-shape';
+
+/** Hover on a contract's name: its status and its shape in the baseline. */
+export function contractHover(view: FolderView, file: string, position: Position): Hover | null {
+  const contract = contractAt(view, file, position);
+  const models = view.checked.models;
+  if (!contract || !models) return null;
+  const kind = contract.kind === 'service' ? 'RPC service' : 'wire message';
+  const baselineShape = renderContract(models.baseline, contract.name);
+  const lines: string[] = [];
+  if (!baselineShape) {
+    lines.push(`**${contract.name}** (${kind}): new since ${view.label}, so no deployed node sends or serves it yet.`);
+  } else {
+    const breaking = findingsFor(view.checked.result.findings, contract.name);
+    lines.push(`**${contract.name}** (${kind}): ${statusLine(breaking.length, view.label)}.`);
+    for (const f of breaking.slice(0, 5)) lines.push(`- \`${f.rule}\` ${f.path}: ${f.breaks.join(', ')}`);
+    if (breaking.length > 5) lines.push(`- … ${breaking.length - 5} more`);
+    lines.push('', `In ${view.label}:`, '```typescript', baselineShape, '```');
+  }
+  return {
+    contents: { kind: MarkupKind.Markdown, value: lines.join('\n') },
+    range: contract.loc.range,
+  };
+}

@@ -1,0 +1,12 @@
+/** Files whose change can move the baseline or change what is checked. Globs for workspace/didChangeWatchedFiles. */
+export const WATCHED_GLOBS = ['**/.git/refs/tags/**', '**/.git/packed-refs', '**/skew.json', '**/tsconfig.json'];
+
+export type WatchedChange = 'refs' | 'project';
+
+/** `refs`: a tag may have moved; `project`: skew.json or tsconfig.json changed, the session must be rebuilt. */
+export function classifyWatched(file: string): WatchedChange | undefined {
+  const posix = file.split('\\').join('/');
+  if (/\/\.git\/(refs\/tags\/|packed-refs$)/.test(posix)) return 'refs';
+  if (/(^|\/)(skew|tsconfig)\.json$/.test(posix)) return 'project';
+  return undefined;
+}

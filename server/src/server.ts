@@ -1,0 +1,247 @@
+import * as path from 'node:path';
+import {
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  MessageType,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type ClientCapabilities,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+  type WorkspaceFolder,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { isSourceFile } from './baseline/tree-paths';
+import { contractLenses } from './lsp/code-lens';
+import { answerBaselineContent } from './lsp/baseline-request';
+import { FolderChecker, type FileDiagnostics, type FolderHost } from './lsp/folder-checker';
+import { Folders } from './lsp/folders';
+import { contractHover } from './lsp/hover';
+import { answerListRefs } from './lsp/list-refs-request';
+import { safe } from './lsp/safe-handler';
+import { openProjectSession, type OpenSession } from './lsp/session-port';
+import { SettingsStore } from './lsp/settings-store';
+import { StatusReporter } from './lsp/status-reporter';
+import { uriToPath } from './lsp/uris';
+import { classifyWatched, WATCHED_GLOBS } from './lsp/watched-files';
+import {
+  BaselineContentRequest,
+  ListRefsRequest,
+  StatusNotification,
+  type BaselineContentParams,
+  type BaselineContentResult,
+  type ListRefsParams,
+  type ListRefsResult,
+  type SkewInitializationOptions,
+} from './protocol';
+
+export interface ServerOptions {
+  /** For tests: how a folder's project session is opened. */
+  openSession?: OpenSession;
+}
+
+/** How long a pull-diagnostics request waits for a pending check before answering with what it has. */
+const PULL_WAIT_MS = 20_000;
+
+/**
+ * Connects Skew to an LSP connection: documents, settings, workspace folders and the handlers. The logic lives
+ * in lsp/; this file only wires it.
+ */
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  const documents = new TextDocuments(TextDocument);
+  const folders = new Folders();
+  const log = (line: string) => connection.console.log(line);
+  const logError = (line: string) => connection.console.error(line);
+  let caps: ClientCapabilities = {};
+  let pull = false;
+  let trusted = true;
+  let settings = new SettingsStore(undefined, log);
+
+  const status = new StatusReporter({
+    notify: (params) => void connection.sendNotification(StatusNotification.method, params),
+    popup: (message) => void connection.sendNotification('window/showMessage', { type: MessageType.Warning, message }),
+  });
+
+  const host: FolderHost = {
+    documents: () => documents.all(),
+    settings: (folderUri) => settings.get(folderUri),
+    get trusted() {
+      return trusted;
+    },
+    openSession: options.openSession ?? openProjectSession,
+    log,
+    error: logError,
+    diagnosticsChanged: (_folder, changed: FileDiagnostics[]) => {
+      if (pull) {
+        if (caps.workspace?.diagnostics?.refreshSupport) void connection.languages.diagnostics.refresh().catch(() => undefined);
+        return;
+      }
+      for (const f of changed) void connection.sendDiagnostics({ uri: f.uri, version: f.version, diagnostics: f.diagnostics });
+    },
+    status: (params, popup) => status.report(params, popup),
+    withProgress: async (title, work) => {
+      if (!caps.window?.workDoneProgress) return work();
+      let reporter;
+      try {
+        reporter = await connection.window.createWorkDoneProgress();
+        reporter.begin(title);
+      } catch {
+        reporter = undefined;
+      }
+      try {
+        return await work();
+      } finally {
+        reporter?.done();
+      }
+    },
+    viewChanged: () => {
+      if (caps.workspace?.codeLens?.refreshSupport) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+    },
+  };
+
+  const addFolder = (f: WorkspaceFolder) => {
+    const folderPath = uriToPath(f.uri);
+    if (!folderPath) return log(`Skew: ignoring workspace folder ${f.uri} (not a local folder)`);
+    folders.add(new FolderChecker(f.uri, folderPath, host));
+  };
+
+  const folderOfUri = (uri: string) => {
+    const file = uriToPath(uri);
+    return file ? { file, folder: folders.forFile(file) } : undefined;
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    caps = params.capabilities;
+    pull = Boolean(caps.textDocument?.diagnostic);
+    trusted = (params.initializationOptions as SkewInitializationOptions | undefined)?.trusted !== false;
+    if (caps.workspace?.configuration) {
+      settings = new SettingsStore(
+        async (scopeUri) => connection.workspace.getConfiguration({ scopeUri, section: 'skew' }),
+        log,
+      );
+    }
+    const initial =
+      params.workspaceFolders ??
+      (params.rootUri ? [{ uri: params.rootUri, name: path.basename(params.rootUri) }] : []);
+    initial.forEach(addFolder);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        ...(pull ? { diagnosticProvider: { identifier: 'skew', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'skew-language-server' },
+    };
+  });
+
+  connection.onInitialized(
+    safe('initialized', logError, undefined, async () => {
+      if (caps.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+        await connection.client.register(DidChangeWatchedFilesNotification.type, {
+          watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })),
+        });
+      }
+      if (caps.workspace?.didChangeConfiguration?.dynamicRegistration) {
+        await connection.client.register(DidChangeConfigurationNotification.type, { section: 'skew' });
+      }
+      if (caps.workspace?.workspaceFolders) {
+        connection.workspace.onDidChangeWorkspaceFolders(
+          safe('workspace folders', logError, undefined, (e) => {
+            e.removed.forEach((f) => {
+              folders.remove(f.uri);
+              status.forget(f.uri);
+            });
+            e.added.forEach((f) => {
+              addFolder(f);
+              folders.get(f.uri)?.schedule(0);
+            });
+          }),
+        );
+      }
+      log(`Skew: checking ${folders.describe() || 'no folder'}${trusted ? '' : ' (Restricted Mode)'}`);
+      for (const f of folders.all()) f.schedule(0);
+    }),
+  );
+
+  const onEdit = (doc: TextDocument) => {
+    const at = folderOfUri(doc.uri);
+    if (at?.folder && isSourceFile(at.file)) at.folder.schedule();
+  };
+  documents.onDidChangeContent(safe('didChange', logError, undefined, (e) => onEdit(e.document)));
+  documents.onDidClose(safe('didClose', logError, undefined, (e) => onEdit(e.document)));
+
+  connection.onDidChangeConfiguration(
+    safe('configuration', logError, undefined, async (params) => {
+      settings.changed(params.settings);
+      // A new baseline setting reopens the session (FolderChecker compares it); severity only re-renders.
+      for (const f of folders.all()) f.settingsChanged();
+    }),
+  );
+
+  connection.onDidChangeWatchedFiles(
+    safe('watched files', logError, undefined, async (params) => {
+      const kinds = new Set(params.changes.map((c) => classifyWatched(uriToPath(c.uri) ?? c.uri)));
+      for (const f of folders.all()) {
+        if (kinds.has('project')) await f.reset();
+        else if (kinds.has('refs')) await f.refreshBaseline();
+      }
+    }),
+  );
+
+  connection.onHover(
+    safe('hover', logError, null, (params) => {
+      const at = folderOfUri(params.textDocument.uri);
+      const view = at?.folder?.view;
+      return view && at ? contractHover(view, at.file, params.position) : null;
+    }),
+  );
+
+  connection.onCodeLens(
+    safe('code lens', logError, [], (params) => {
+      const at = folderOfUri(params.textDocument.uri);
+      const view = at?.folder?.view;
+      return view && at ? contractLenses(view, at.file) : [];
+    }),
+  );
+
+  connection.languages.diagnostics.on(
+    safe('pull diagnostics', logError, { kind: 'full' as const, items: [] }, async (params, token) => {
+      const at = folderOfUri(params.textDocument.uri);
+      if (!at?.folder) return { kind: 'full' as const, items: [] };
+      await Promise.race([
+        at.folder.settled(),
+        new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, PULL_WAIT_MS);
+          token.onCancellationRequested(() => {
+            clearTimeout(timer);
+            resolve();
+          });
+        }),
+      ]);
+      return { kind: 'full' as const, items: at.folder.diagnosticsFor(at.file)?.diagnostics ?? [] };
+    }),
+  );
+
+  connection.onRequest(
+    BaselineContentRequest.method,
+    safe('baseline content', logError, { message: 'Skew could not read the baseline file (see the Skew output).' }, (params: BaselineContentParams): Promise<BaselineContentResult> =>
+      answerBaselineContent(params, folders.all().map((f) => f.view?.checked.result.root).filter((r): r is string => !!r)),
+    ),
+  );
+
+  connection.onRequest(
+    ListRefsRequest.method,
+    safe('list refs', logError, { refs: [], message: 'Skew could not list the refs (see the Skew output).' }, (params: ListRefsParams): Promise<ListRefsResult> => {
+      const folder = (params?.folder && folders.get(params.folder)) || folders.all()[0];
+      return answerListRefs(folder?.folderPath);
+    }),
+  );
+
+  connection.onShutdown(() => folders.all().forEach((f) => folders.remove(f.uri)));
+
+  documents.listen(connection);
+  connection.listen();
+}
