@@ -24,6 +24,8 @@ const stderrLine = (line: string) => process.stderr.write(line + '\n');
 const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' ').trim();
 
 export async function main(argv: string[]): Promise<number> {
+  // stdout carries only the report (one JSON document for tools); stray logging from libraries goes to stderr.
+  console.log = console.info = console.debug = (...args: unknown[]) => console.error(...args);
   let code = EXIT_OK;
   const program = new Command('skew')
     .description('Upgrade-aware type checking: what breaks when the deployed version and this one run side by side')
@@ -59,6 +61,9 @@ async function runCheck(flags: CheckFlags): Promise<number> {
     log: flags.verbose || process.env.SKEW_DEBUG ? stderrLine : undefined,
   });
   stderrLine(await comparingLine(result.root, result.baseline));
+  for (const p of result.problems) {
+    stderrLine(`skew: warning: ${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${oneLine(p.message)}`);
+  }
   const out = flags.format === 'json' ? formatJson(result) : formatText(result, { color: useColor() });
   process.stdout.write(out);
   return result.findings.length > 0 ? EXIT_BREAKING : EXIT_OK;

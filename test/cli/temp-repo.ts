@@ -5,11 +5,17 @@ import * as path from 'node:path';
 
 /** A throw-away git repository in the temp folder, driven by real git commands. */
 export class TempRepo {
-  private constructor(readonly dir: string) {}
+  /** The repository (or plain folder) is `dir`; `scratch` holds it and anything a test keeps beside it. */
+  private constructor(
+    readonly scratch: string,
+    readonly dir: string,
+  ) {}
 
   static create(files: Record<string, string> = {}, options: { git?: boolean } = {}): TempRepo {
-    const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'skew-test-')));
-    const repo = new TempRepo(dir);
+    const scratch = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'skew-test-')));
+    const dir = path.join(scratch, 'repo');
+    fs.mkdirSync(dir);
+    const repo = new TempRepo(scratch, dir);
     if (options.git !== false) repo.git('init', '-q', '-b', 'main');
     repo.write(files);
     return repo;
@@ -63,8 +69,13 @@ export class TempRepo {
     return this.git('status', '--porcelain', '--untracked-files=all') + this.git('for-each-ref') + this.git('rev-parse', 'HEAD');
   }
 
+  /** A cache folder outside the repository, so tests never write into the repo under test. */
+  get cacheDir(): string {
+    return path.join(this.scratch, 'cache');
+  }
+
   dispose(): void {
-    fs.rmSync(this.dir, { recursive: true, force: true });
+    fs.rmSync(this.scratch, { recursive: true, force: true });
   }
 }
 

@@ -15,6 +15,7 @@ import type { Finding } from '../engine/finding';
 import type { WireModel } from '../engine/shape';
 import { loadConfig } from './config';
 import { SkewError, type SourceProblem } from './errors';
+import { splitProblems } from './problems';
 import { findProjectRoot } from './project-root';
 
 export interface CheckSummary {
@@ -137,8 +138,9 @@ export class ProjectSession {
     if (this.extractor) this.extractor.update(this.working);
     else this.extractor = this.deps.createExtractor(this.working, this.config, this.compilerOptions);
     const { model, files, problems } = this.extractor.extract();
-    if (problems.length) {
-      throw new SkewError('working-parse', `${describeProblem(problems[0]!)}: fix the syntax error and run skew again`, problems);
+    const { syntax, other } = splitProblems(this.working, problems);
+    if (syntax.length) {
+      throw new SkewError('working-parse', `${describeProblem(syntax[0]!)} (fix the syntax error and run skew again)`, syntax);
     }
     const oldModel = this.baselineModel!;
     const { findings, suppressed, changed } = compareModels(oldModel, model, { ignore: this.config.ignore });
@@ -148,7 +150,7 @@ export class ProjectSession {
       baseline: this.baseline,
       findings,
       suppressed,
-      problems: [],
+      problems: other,
       files,
       summary: {
         contracts: contracts.size,
@@ -184,13 +186,15 @@ export class ProjectSession {
     });
     this.baselineExtractions++;
     const { model, problems } = this.deps.createExtractor(tree, this.config, this.compilerOptions).extract();
-    if (problems.length) {
+    const { syntax, other } = splitProblems(tree, problems);
+    if (syntax.length) {
       throw new SkewError(
         'baseline-parse',
-        `the baseline ${ref} (${commit.slice(0, 7)}) does not parse: ${describeProblem(problems[0]!)}; compare against another ref with --against REF`,
-        problems,
+        `the baseline ${ref} (${commit.slice(0, 7)}) does not parse: ${describeProblem(syntax[0]!)} (compare against another ref with --against REF)`,
+        syntax,
       );
     }
+    for (const p of other) this.log(`Baseline ${ref}: ${describeProblem(p)}`);
     this.baselineModel = model;
     this.log(`Baseline model extracted in ${Date.now() - started} ms`);
     try {

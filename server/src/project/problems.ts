@@ -1,0 +1,38 @@
+import { ts } from 'ts-morph';
+import type { SourceTree } from '../contracts/source';
+import type { SourceProblem } from './errors';
+
+/**
+ * Splits extractor problems into syntax errors (the version cannot be analysed: fatal) and the rest
+ * (unresolved imports, duplicate names: reported, not fatal). The extractor reports both the same way, so
+ * the files named are parsed again — only those, only when there are problems — to recognise the syntax ones.
+ */
+export function splitProblems(tree: SourceTree, problems: readonly SourceProblem[]): { syntax: SourceProblem[]; other: SourceProblem[] } {
+  const syntax: SourceProblem[] = [];
+  const other: SourceProblem[] = [];
+  const parsed = new Map<string, Set<string>>();
+  for (const problem of problems) {
+    let keys = parsed.get(problem.file);
+    if (!keys) {
+      keys = parseErrorKeys(problem.file, tree.readFile(problem.file));
+      parsed.set(problem.file, keys);
+    }
+    (keys.has(keyOf(problem.range.start.line, problem.range.start.character, problem.message)) ? syntax : other).push(problem);
+  }
+  return { syntax, other };
+}
+
+const keyOf = (line: number, character: number, message: string) => `${line}:${character}:${message}`;
+
+function parseErrorKeys(file: string, text: string | undefined): Set<string> {
+  const keys = new Set<string>();
+  if (text === undefined) return keys;
+  const kind = file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
+  const sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, kind);
+  const diagnostics = (sourceFile as unknown as { parseDiagnostics?: ts.Diagnostic[] }).parseDiagnostics ?? [];
+  for (const d of diagnostics) {
+    const { line, character } = sourceFile.getLineAndCharacterOfPosition(d.start ?? 0);
+    keys.add(keyOf(line, character, ts.flattenDiagnosticMessageText(d.messageText, ' ')));
+  }
+  return keys;
+}

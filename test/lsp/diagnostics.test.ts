@@ -1,0 +1,134 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { BaselineContentRequest } from '../../server/src/protocol';
+import { AFTER_NOTE, LspClient, ORDER_V1, TempRepo, waitFor } from './lsp-harness';
+
+const CURRENCY = '\n  currency: string;';
+const at = (p: { line: number; character: number }) => ({ start: p, end: p });
+
+describe('language server: push diagnostics over stdio', () => {
+  let repo: TempRepo;
+  let client: LspClient;
+  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'skew-lsp-cache-'));
+
+  before(async () => {
+    repo = new TempRepo({ 'src/messages.ts': ORDER_V1 });
+    repo.git('tag', 'v1.4.0');
+    client = await LspClient.start({ folders: [repo.dir], cacheDir });
+    await waitFor('first status', () => client.statuses.find((s) => s.state === 'ok'));
+  });
+
+  after(async () => {
+    await client?.stop();
+    repo?.remove();
+    fs.rmSync(cacheDir, { recursive: true, force: true });
+  });
+
+  it('reports a required field added in an unsaved buffer, then clears it when the edit is reverted', async () => {
+    const uri = await client.open(repo.path('src/messages.ts'));
+    const version = await client.edit(uri, at(AFTER_NOTE), CURRENCY);
+
+    const published = await waitFor('a diagnostic for the added field', () => {
+      const p = client.latest(uri);
+      return p && p.diagnostics.length > 0 ? p : undefined;
+    });
+    assert.equal(published.version, version);
+    assert.equal(published.diagnostics.length, 1);
+    const d = published.diagnostics[0]!;
+    assert.equal(d.source, 'skew');
+    assert.equal(d.code, 'field-required-added');
+    assert.equal(d.severity, 1);
+    assert.equal(d.codeDescription?.href, 'https://github.com/skew-dev/skew/blob/main/docs/rules/field-required-added.md');
+    assert.deepEqual(d.range.start, { line: 5, character: 2 });
+    assert.match(d.message, /old-to-new: OrderCreated sent by a deployed \(v1\.4\.0\) node cannot be read by this version/);
+    assert.match(d.message, /Safe order: upgrade writers first/);
+    assert.deepEqual(d.data, { rule: 'field-required-added', contract: 'OrderCreated', path: 'OrderCreated.currency', breaks: ['old-to-new'] });
+
+    const related = d.relatedInformation?.[0];
+    assert.ok(related, 'related information points at the baseline');
+    assert.match(related.location.uri, /^skew-baseline:\/src\/messages\.ts\?commit=[0-9a-f]{40}&root=/);
+    assert.equal(related.location.range.start.line, 1);
+    const content = await client.connection.sendRequest(BaselineContentRequest.type, { uri: related.location.uri });
+    assert.equal(content.text, ORDER_V1);
+
+    const status = await waitFor('a status with one breaking change', () => client.statuses.find((s) => s.breaking === 1));
+    assert.equal(status.baseline, 'deployed (v1.4.0)');
+    assert.equal(status.state, 'ok');
+
+    const end = { line: AFTER_NOTE.line + 1, character: CURRENCY.length - 1 };
+    const reverted = await client.edit(uri, { start: AFTER_NOTE, end }, '');
+    const cleared = await waitFor('the diagnostic to disappear', () => {
+      const p = client.latest(uri);
+      return p && p.version === reverted && p.diagnostics.length === 0 ? p : undefined;
+    });
+    assert.equal(cleared.diagnostics.length, 0);
+    await waitFor('a compatible status', () => client.statuses.at(-1)?.breaking === 0);
+  });
+
+  it('shows the baseline shape on hover and a status code lens above the contract', async () => {
+    const uri = repoUri(repo);
+    const version = await client.edit(uri, at(AFTER_NOTE), CURRENCY);
+    await waitFor('the finding again', () => client.latest(uri)?.version === version && client.latest(uri)!.diagnostics.length === 1);
+
+    const hover = (await client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 1, character: 20 },
+    })) as { contents: { value: string } } | null;
+    assert.ok(hover, 'hover over OrderCreated');
+    assert.match(hover.contents.value, /1 breaking change/);
+    assert.match(hover.contents.value, /interface OrderCreated \{\n  id: string;\n  amount: number;\n  note\?: string;\n\}/);
+    assert.doesNotMatch(hover.contents.value, /currency: string/, 'the hover shows the baseline, not the edit');
+
+    const lenses = (await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as {
+      range: { start: { line: number } };
+      command: { title: string };
+    }[];
+    assert.deepEqual(
+      lenses.map((l) => [l.range.start.line, l.command.title]),
+      [[1, '1 breaking change']],
+    );
+
+    const nothing = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 4 } });
+    assert.equal(nothing, null, 'no hover away from a contract name');
+  });
+
+  it('publishes only for the newest version after a burst of 200 edits', async () => {
+    const uri = repoUri(repo);
+    // Start from the baseline text (no findings) and type a 200-character field one keystroke at a time.
+    const current = client.latest(uri)!;
+    const lines = (fs.readFileSync(repo.path('src/messages.ts'), 'utf8') + '').split('\n');
+    void lines;
+    const reset = await client.edit(uri, { start: { line: 0, character: 0 }, end: { line: 7, character: 0 } }, ORDER_V1);
+    await waitFor('the reset to be checked', () => client.latest(uri)?.version === reset && client.latest(uri)!.diagnostics.length === 0);
+    assert.ok(current.version! < reset);
+
+    const typed = `\n  currency${'x'.repeat(200 - '\n  currency: string;'.length)}: string;`;
+    assert.equal(typed.length, 200);
+    const mark = client.published.length;
+    let pos = { ...AFTER_NOTE };
+    let last = 0;
+    for (const ch of typed) {
+      last = await client.edit(uri, at(pos), ch);
+      pos = ch === '\n' ? { line: pos.line + 1, character: 0 } : { line: pos.line, character: pos.character + 1 };
+    }
+    const final = await waitFor('diagnostics for the last version', () => {
+      const p = client.latest(uri);
+      return p && p.version === last && p.diagnostics.length === 1 ? p : undefined;
+    });
+    assert.match(final.diagnostics[0]!.message, /Required field `currency x*`|currencyx+/);
+    const forUri = client.published.slice(mark).filter((p) => p.uri === uri);
+    assert.deepEqual(
+      forUri.map((p) => p.version),
+      forUri.map(() => last),
+      'every publish after the burst is for the last version',
+    );
+    assert.ok(client.alive);
+  });
+});
+
+function repoUri(repo: TempRepo): string {
+  return new URL(`file://${repo.path('src/messages.ts')}`).href;
+}

@@ -1,0 +1,214 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import {
+  createProtocolConnection,
+  DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  ShutdownRequest,
+  type ClientCapabilities,
+  type Diagnostic,
+  type FileEvent,
+  type ProtocolConnection,
+  type Range,
+} from 'vscode-languageserver-protocol/node';
+import { StatusNotification, type StatusParams } from '../../server/src/protocol';
+
+const REPO_ROOT = path.resolve(__dirname, '../..');
+const SERVER_MAIN = path.join(REPO_ROOT, 'server/src/lsp/main.ts');
+
+export const fileUri = (p: string): string => pathToFileURL(p).href;
+
+/** Polls `probe` until it returns something truthy; fails with `what` after `timeoutMs`. */
+export async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+export interface Published {
+  uri: string;
+  version?: number;
+  diagnostics: Diagnostic[];
+}
+
+/** The server as a child process over stdio, driven by a real LSP client connection. */
+export class LspClient {
+  readonly published: Published[] = [];
+  readonly statuses: StatusParams[] = [];
+  readonly messages: string[] = [];
+  readonly logs: string[] = [];
+  readonly stderr: string[] = [];
+  private readonly versions = new Map<string, number>();
+  private exited: number | null | undefined;
+
+  private constructor(
+    readonly child: ChildProcess,
+    readonly connection: ProtocolConnection,
+  ) {}
+
+  static async start(options: {
+    folders: string[];
+    pull?: boolean;
+    trusted?: boolean;
+    settings?: Record<string, unknown>;
+    cacheDir: string;
+  }): Promise<LspClient> {
+    const child = spawn(process.execPath, ['--import', 'tsx', SERVER_MAIN, '--stdio'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, SKEW_CACHE_DIR: options.cacheDir },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const client = new LspClient(child, connection);
+    child.stderr!.on('data', (d) => client.stderr.push(String(d)));
+    child.on('exit', (code) => (client.exited = code));
+    connection.onNotification(PublishDiagnosticsNotification.type, (p) => void client.published.push(p));
+    connection.onNotification(StatusNotification.type, (p) => void client.statuses.push(p));
+    connection.onNotification('window/showMessage', (p: { message: string }) => void client.messages.push(p.message));
+    connection.onNotification('window/logMessage', (p: { message: string }) => void client.logs.push(p.message));
+    connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => options.settings ?? {}));
+    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.onRequest('workspace/diagnostic/refresh', () => null);
+    connection.onRequest('workspace/codeLens/refresh', () => null);
+    connection.listen();
+
+    const capabilities: ClientCapabilities = {
+      workspace: {
+        configuration: true,
+        didChangeWatchedFiles: { dynamicRegistration: true },
+        workspaceFolders: true,
+        diagnostics: { refreshSupport: true },
+      },
+      textDocument: {
+        synchronization: { dynamicRegistration: false },
+        publishDiagnostics: { versionSupport: true, relatedInformation: true },
+        ...(options.pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
+      },
+      window: { workDoneProgress: true },
+    };
+    const result = await connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: options.folders[0] ? fileUri(options.folders[0]) : null,
+      capabilities,
+      workspaceFolders: options.folders.map((f) => ({ uri: fileUri(f), name: path.basename(f) })),
+      initializationOptions: { trusted: options.trusted ?? true },
+    });
+    client.capabilities = result.capabilities;
+    await connection.sendNotification(InitializedNotification.type, {});
+    return client;
+  }
+
+  capabilities: unknown;
+
+  get alive(): boolean {
+    return this.exited === undefined;
+  }
+
+  async open(file: string, text = fs.readFileSync(file, 'utf8')): Promise<string> {
+    const uri = fileUri(file);
+    this.versions.set(uri, 1);
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'typescript', version: 1, text },
+    });
+    return uri;
+  }
+
+  /** One incremental change; returns the new version. */
+  async edit(uri: string, range: Range, text: string): Promise<number> {
+    const version = (this.versions.get(uri) ?? 0) + 1;
+    this.versions.set(uri, version);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [{ range, text }],
+    });
+    return version;
+  }
+
+  async watched(changes: FileEvent[]): Promise<void> {
+    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
+  }
+
+  /** The newest diagnostics published for a URI (undefined when none yet). */
+  latest(uri: string): Published | undefined {
+    for (let i = this.published.length - 1; i >= 0; i--) if (this.published[i]!.uri === uri) return this.published[i];
+    return undefined;
+  }
+
+  async stop(): Promise<void> {
+    if (this.alive) {
+      try {
+        await Promise.race([this.connection.sendRequest(ShutdownRequest.type), new Promise((r) => setTimeout(r, 3000))]);
+        await this.connection.sendNotification(ExitNotification.type);
+      } catch {
+        // Already gone.
+      }
+    }
+    await waitFor('server exit', () => !this.alive, 5000).catch(() => this.child.kill());
+    this.connection.dispose();
+  }
+}
+
+/** A throw-away git repository with a tsconfig and committed files; the caller tags and edits it. */
+export class TempRepo {
+  readonly dir: string;
+
+  constructor(files: Record<string, string>, options: { git?: boolean } = {}) {
+    this.dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'skew-lsp-')));
+    this.write('tsconfig.json', JSON.stringify({ compilerOptions: { strict: true, target: 'ES2022' } }));
+    for (const [rel, text] of Object.entries(files)) this.write(rel, text);
+    if (options.git !== false) {
+      this.git('init', '-q');
+      this.git('config', 'user.email', 'test@example.com');
+      this.git('config', 'user.name', 'test');
+      this.git('config', 'commit.gpgsign', 'false');
+      this.commit('initial');
+    }
+  }
+
+  path(rel: string): string {
+    return path.join(this.dir, rel);
+  }
+
+  write(rel: string, text: string): void {
+    fs.mkdirSync(path.dirname(this.path(rel)), { recursive: true });
+    fs.writeFileSync(this.path(rel), text);
+  }
+
+  git(...args: string[]): string {
+    return execFileSync('git', args, { cwd: this.dir, encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } });
+  }
+
+  commit(message: string): void {
+    this.git('add', '-A');
+    this.git('commit', '-q', '-m', message);
+  }
+
+  remove(): void {
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+export const ORDER_V1 = `/** @wire */
+export interface OrderCreated {
+  id: string;
+  amount: number;
+  note?: string;
+}
+`;
+
+/** The position right after `note?: string;` in ORDER_V1, where a new field can be typed. */
+export const AFTER_NOTE = { line: 4, character: 15 };

@@ -1,0 +1,71 @@
+// A small TypeScript project in a temporary git repository, for the real-editor suites: the `deployed` tag holds
+// a @wire message, and the working tree adds a required field to it (uncommitted), which breaks old-to-new.
+import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+
+const execFileAsync = promisify(execFile);
+
+export const MESSAGE_FILE = 'src/order-created.ts';
+
+export const BASELINE_MESSAGE = `/** @wire */
+export interface OrderCreated {
+  orderId: string;
+  amount: number;
+  note?: string;
+}
+`;
+
+/** The working-tree edit: a required field old writers never send. */
+export const CHANGED_MESSAGE = `/** @wire */
+export interface OrderCreated {
+  orderId: string;
+  amount: number;
+  currency: string;
+  note?: string;
+}
+`;
+
+export const EXPECTED = {
+  rule: 'field-required-added',
+  contract: 'OrderCreated',
+  /** 0-based line of `currency` in CHANGED_MESSAGE: where the diagnostic belongs. */
+  line: CHANGED_MESSAGE.split('\n').findIndex((l) => l.includes('currency')),
+  direction: 'old-to-new',
+};
+
+export interface FixtureRepo {
+  root: string;
+  remove(): void;
+}
+
+async function git(cwd: string, args: string[]): Promise<string> {
+  const { stdout } = await execFileAsync('git', args, {
+    cwd,
+    // a CI box may have no global identity; signing or hooks from the machine must not interfere
+    env: { ...process.env, GIT_AUTHOR_NAME: 'skew-test', GIT_AUTHOR_EMAIL: 'test@skew.invalid', GIT_COMMITTER_NAME: 'skew-test', GIT_COMMITTER_EMAIL: 'test@skew.invalid' },
+  });
+  return stdout;
+}
+
+function write(root: string, rel: string, text: string): void {
+  const file = path.join(root, rel);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text);
+}
+
+export async function createFixtureRepo(parent = os.tmpdir()): Promise<FixtureRepo> {
+  fs.mkdirSync(parent, { recursive: true });
+  const root = fs.realpathSync(fs.mkdtempSync(path.join(parent, 'skew-fixture-')));
+  write(root, 'package.json', JSON.stringify({ name: 'shop', version: '1.4.0', private: true }, null, 2) + '\n');
+  write(root, 'tsconfig.json', JSON.stringify({ compilerOptions: { strict: true, target: 'ES2022', module: 'commonjs' }, include: ['src'] }, null, 2) + '\n');
+  write(root, MESSAGE_FILE, BASELINE_MESSAGE);
+  await git(root, ['init', '-q', '-b', 'main']);
+  await git(root, ['-c', 'commit.gpgsign=false', 'add', '.']);
+  await git(root, ['-c', 'commit.gpgsign=false', 'commit', '-q', '--no-verify', '-m', 'v1.4.0']);
+  await git(root, ['tag', 'deployed']);
+  write(root, MESSAGE_FILE, CHANGED_MESSAGE);
+  return { root, remove: () => fs.rmSync(root, { recursive: true, force: true }) };
+}
