@@ -6,14 +6,16 @@ import { promisify } from 'node:util';
 
 const execFileAsync = promisify(execFile);
 
-export async function packageVsix(repo: string, outFile: string): Promise<string> {
-  const vsce = path.join(repo, 'node_modules', '.bin', 'vsce');
+const VSCE = path.resolve(__dirname, '..', '..', 'node_modules', '.bin', 'vsce');
+
+export async function packageVsix(extensionDir: string, outFile: string): Promise<string> {
+  const vsce = VSCE;
   if (!fs.existsSync(vsce)) throw new Error(`vsce not found at ${vsce} (npm install)`);
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
   try {
     // the bundles in dist/ carry their dependencies, hence --no-dependencies; stdin closed so a prompt fails fast
     await execFileAsync(vsce, ['package', '--no-dependencies', '--skip-license', '-o', outFile], {
-      cwd: repo,
+      cwd: extensionDir,
       timeout: 180_000,
       maxBuffer: 16 * 1024 * 1024,
     });

@@ -27,7 +27,7 @@ export interface ExtHostRun {
 }
 
 // the workbench looks for extension updates and sign-ins; on an offline machine those fail harmlessly
-const OFFLINE_NOISE = /ENOTFOUND|open-vsx\.org|EAI_AGAIN|github\.com/;
+const OFFLINE_NOISE = /ENOTFOUND|open-vsx\.org|EAI_AGAIN|github\.com|authentication provider 'github'/;
 
 const t0 = Date.now();
 const log = (...parts: unknown[]) => console.log(`[exthost-tests +${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...parts);

@@ -4,6 +4,7 @@
 //
 //   npm run build && node --import tsx --test test/e2e/editor.e2e.ts
 //   (SKEW_VSIX=path/to/skew.vsix skips packaging; .ci/e2e-setup.sh must have run once)
+//   SKEW_EXTENSION_DIR packages another extension folder instead of this repository.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -13,14 +14,15 @@ import { packageVsix } from '../../scripts/e2e/package-vsix';
 import { ARTIFACTS_DIR, openEditor, type EditorSession } from '../../scripts/e2e/ui-driver';
 import { createFixtureRepo, EXPECTED, MESSAGE_FILE, type FixtureRepo } from '../vscode/fixture-repo';
 
-const REPO = path.resolve(__dirname, '..', '..');
+// The extension folder to package (default: this repository); another folder lets the harness be tried alone.
+const EXTENSION_DIR = path.resolve(process.env.SKEW_EXTENSION_DIR || path.join(__dirname, '..', '..'));
 const STEP_TIMEOUT_MS = 120_000;
 
 interface Manifest {
   main?: string;
   contributes?: { commands?: { command: string; title: string; category?: string }[] };
 }
-const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as Manifest;
+let manifest: Manifest = {};
 
 function paletteTitle(command: string): string {
   const c = manifest.contributes?.commands?.find((x) => x.command === command);
@@ -46,7 +48,7 @@ describe('Skew in VS Code (code-server)', { timeout: 10 * 60_000 }, () => {
   async function step(name: string, fn: () => Promise<void>): Promise<void> {
     try {
       await fn();
-      console.log(`# ${name}: ok at ${elapsed()}`);
+      console.log(`[e2e] ${name}: ok at ${elapsed()}`);
     } catch (e) {
       failed = true;
       await session?.workbench.screenshot(`editor-failed-${name}`).catch(() => undefined);
@@ -55,16 +57,19 @@ describe('Skew in VS Code (code-server)', { timeout: 10 * 60_000 }, () => {
   }
 
   before(async () => {
+    const manifestFile = path.join(EXTENSION_DIR, 'package.json');
+    if (!fs.existsSync(manifestFile)) throw new Error(`no extension manifest at ${manifestFile}`);
+    manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as Manifest;
     const entries = [manifest.main, 'dist/server.js'].filter((x): x is string => !!x);
     for (const rel of entries) {
-      if (!fs.existsSync(path.join(REPO, rel))) throw new Error(`${rel} is missing: run npm run build first`);
+      if (!fs.existsSync(path.join(EXTENSION_DIR, rel))) throw new Error(`${rel} is missing: run npm run build first`);
     }
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'skew-e2e-'));
-    const vsix = process.env.SKEW_VSIX ? path.resolve(process.env.SKEW_VSIX) : await packageVsix(REPO, path.join(tmp, 'skew.vsix'));
-    console.log(`# packaged ${path.basename(vsix)} at ${elapsed()}`);
+    const vsix = process.env.SKEW_VSIX ? path.resolve(process.env.SKEW_VSIX) : await packageVsix(EXTENSION_DIR, path.join(tmp, 'skew.vsix'));
+    console.log(`[e2e] packaged ${path.basename(vsix)} at ${elapsed()}`);
     fixture = await createFixtureRepo(tmp);
     session = await openEditor(fixture.root, { vsix: [vsix] });
-    console.log(`# workbench ready at ${elapsed()} (code-server port ${session.server.port})`);
+    console.log(`[e2e] workbench ready at ${elapsed()} (code-server port ${session.server.port})`);
   });
 
   after(async () => {
@@ -74,11 +79,11 @@ describe('Skew in VS Code (code-server)', { timeout: 10 * 60_000 }, () => {
       fs.rmSync(dest, { recursive: true, force: true });
       if (fs.existsSync(logs)) fs.cpSync(logs, dest, { recursive: true });
       fs.copyFileSync(session.server.logFile, path.join(ARTIFACTS_DIR, 'editor-e2e-code-server.log'));
-      if (session.consoleErrors.length) console.log(`# workbench errors:\n${session.consoleErrors.slice(-20).join('\n')}`);
+      if (session.consoleErrors.length) console.log(`[e2e] workbench errors:\n${session.consoleErrors.slice(-20).join('\n')}`);
     }
     await session?.close();
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-    console.log(`# total ${elapsed()}`);
+    console.log(`[e2e] total ${elapsed()}`);
   });
 
   it('underlines the added required field in the editor', { timeout: STEP_TIMEOUT_MS }, async () => {

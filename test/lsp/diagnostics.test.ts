@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { BaselineContentRequest } from '../../server/src/protocol';
-import { AFTER_NOTE, LspClient, ORDER_V1, TempRepo, waitFor } from './lsp-harness';
+import { AFTER_NOTE, fileUri, LspClient, ORDER_V1, TempRepo, waitFor } from './lsp-harness';
 
 const CURRENCY = '\n  currency: string;';
 const at = (p: { line: number; character: number }) => ({ start: p, end: p });
@@ -99,13 +99,12 @@ describe('language server: push diagnostics over stdio', () => {
     const uri = repoUri(repo);
     // Start from the baseline text (no findings) and type a 200-character field one keystroke at a time.
     const current = client.latest(uri)!;
-    const lines = (fs.readFileSync(repo.path('src/messages.ts'), 'utf8') + '').split('\n');
-    void lines;
     const reset = await client.edit(uri, { start: { line: 0, character: 0 }, end: { line: 7, character: 0 } }, ORDER_V1);
     await waitFor('the reset to be checked', () => client.latest(uri)?.version === reset && client.latest(uri)!.diagnostics.length === 0);
     assert.ok(current.version! < reset);
 
-    const typed = `\n  currency${'x'.repeat(200 - '\n  currency: string;'.length)}: string;`;
+    const xs = 'x'.repeat(200 - CURRENCY.length);
+    const typed = `\n  currency${xs}: string;`;
     assert.equal(typed.length, 200);
     const mark = client.published.length;
     let pos = { ...AFTER_NOTE };
@@ -118,7 +117,7 @@ describe('language server: push diagnostics over stdio', () => {
       const p = client.latest(uri);
       return p && p.version === last && p.diagnostics.length === 1 ? p : undefined;
     });
-    assert.match(final.diagnostics[0]!.message, /Required field `currency x*`|currencyx+/);
+    assert.ok(final.diagnostics[0]!.message.includes(`\`currency${xs}\``), 'the finding names the field as finally typed');
     const forUri = client.published.slice(mark).filter((p) => p.uri === uri);
     assert.deepEqual(
       forUri.map((p) => p.version),
@@ -130,5 +129,5 @@ describe('language server: push diagnostics over stdio', () => {
 });
 
 function repoUri(repo: TempRepo): string {
-  return new URL(`file://${repo.path('src/messages.ts')}`).href;
+  return fileUri(repo.path('src/messages.ts'));
 }

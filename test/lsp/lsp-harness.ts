@@ -211,4 +211,4 @@ export interface OrderCreated {
 `;
 
 /** The position right after `note?: string;` in ORDER_V1, where a new field can be typed. */
-export const AFTER_NOTE = { line: 4, character: 15 };
+export const AFTER_NOTE = { line: 4, character: 16 };

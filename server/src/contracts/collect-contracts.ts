@@ -2,6 +2,7 @@ import { ts } from 'ts-morph';
 import type { Contract, Method, Param, Shape, WireModel } from '../engine/shape.js';
 import type { Discovery } from './discover.js';
 import { locOf, nameNode, suppressionsOf, type RelativePath } from './locations.js';
+import { qualifiedName } from './qualified-name.js';
 import type { BuilderProblem, ShapeBuilder } from './shape-builder.js';
 
 type ContractDeclaration = ts.InterfaceDeclaration | ts.TypeAliasDeclaration | ts.EnumDeclaration | ts.ClassDeclaration;
@@ -23,6 +24,7 @@ export function collectContracts(
   const checker = program.getTypeChecker();
   const contracts: Record<string, Contract> = {};
   const owners = new Map<string, ts.Node>();
+  const seen = new Set<ts.Symbol>();
   const problems: BuilderProblem[] = [];
 
   for (const rel of discovery.roots) {
@@ -30,18 +32,20 @@ export function collectContracts(
     if (!sourceFile) continue;
     for (const candidate of candidatesIn(sourceFile, discovery.messageFiles.has(rel), discovery.serviceFiles.has(rel))) {
       const { declaration } = candidate;
-      const name = declaration.name.text;
+      const symbol = checker.getSymbolAtLocation(declaration.name);
+      // Merged declarations (an interface reopened in another namespace block) are one contract.
+      if (!symbol || seen.has(symbol)) continue;
+      const name = qualifiedName(declaration, declaration.name.text);
       const owner = owners.get(name);
       if (owner) {
-        if (owner !== declaration) {
+        if (owner !== declaration.name) {
           const first = locOf(owner, relative);
           const at = first ? ` (first declared in ${first.file}:${first.range.start.line + 1})` : '';
           problems.push({ node: declaration.name, message: `Another contract is already named '${name}'${at}; this one is ignored.` });
         }
         continue;
       }
-      const symbol = checker.getSymbolAtLocation(declaration.name);
-      if (!symbol) continue;
+      seen.add(symbol);
       const type = checker.getDeclaredTypeOfSymbol(symbol);
       if (candidate.kind === 'message' && !builder.defineContractType(name, declaration, type)) continue;
       owners.set(name, declaration.name);
@@ -60,17 +64,56 @@ export function collectContracts(
 
 function candidatesIn(sourceFile: ts.SourceFile, messageGlob: boolean, serviceGlob: boolean): Candidate[] {
   const found: Candidate[] = [];
-  for (const statement of sourceFile.statements) {
+  visitStatements(sourceFile.statements, sourceFile, true, false, messageGlob, serviceGlob, found);
+  return found;
+}
+
+/**
+ * Contracts can sit in namespaces (`export namespace Protocol { export namespace Network { ... } }`),
+ * `declare namespace` and `declare module` blocks at any depth. A JSDoc tag marks a contract wherever it is;
+ * a skew.json glob takes only what is reachable from outside the file: exported, inside exported namespaces.
+ */
+function visitStatements(
+  statements: ts.NodeArray<ts.Statement>,
+  container: ts.SourceFile | ts.ModuleDeclaration,
+  reachable: boolean,
+  containerPublic: boolean,
+  messageGlob: boolean,
+  serviceGlob: boolean,
+  found: Candidate[],
+): void {
+  for (const statement of statements) {
+    const exported = reachable && (containerPublic || isExported(statement, container));
+    if (ts.isModuleDeclaration(statement)) {
+      // A global namespace in a script file, `declare module 'pkg'` and `declare global` are visible to every
+      // importer without an export modifier.
+      const visible = exported || (ts.isSourceFile(container) && !ts.isExternalModule(container)) || ts.isStringLiteral(statement.name);
+      let module = statement;
+      // `namespace A.B.C {}` nests declarations whose inner levels are exported implicitly.
+      while (module.body && ts.isModuleDeclaration(module.body)) module = module.body;
+      const globalBlock = !!(statement.flags & ts.NodeFlags.GlobalAugmentation);
+      if (module.body && ts.isModuleBlock(module.body)) {
+        visitStatements(module.body.statements, module, reachable && (visible || globalBlock), globalBlock, messageGlob, serviceGlob, found);
+      }
+      continue;
+    }
     if (!isContractDeclaration(statement)) continue;
     const tags = new Set(ts.getJSDocTags(statement).map((tag) => tag.tagName.text));
     const serviceLike = ts.isInterfaceDeclaration(statement) || ts.isClassDeclaration(statement);
-    const exported = !!(ts.getCombinedModifierFlags(statement) & ts.ModifierFlags.Export);
     if (tags.has('wire')) found.push({ declaration: statement, kind: 'message', source: 'jsdoc' });
     else if (tags.has('rpc') && serviceLike) found.push({ declaration: statement, kind: 'service', source: 'jsdoc' });
     else if (serviceGlob && exported && serviceLike) found.push({ declaration: statement, kind: 'service', source: 'config' });
     else if (messageGlob && exported) found.push({ declaration: statement, kind: 'message', source: 'config' });
   }
-  return found;
+}
+
+/**
+ * An export modifier, or an ambient block without `export {}` / `export =` statements, where the binder
+ * exports every declaration implicitly (its ExportContext flag).
+ */
+function isExported(statement: ts.Statement, container: ts.SourceFile | ts.ModuleDeclaration): boolean {
+  if (ts.canHaveModifiers(statement) && ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return true;
+  return !!(container.flags & ts.NodeFlags.ExportContext) && (!ts.isSourceFile(container) || ts.isExternalModule(container));
 }
 
 function isContractDeclaration(node: ts.Node): node is ContractDeclaration & { name: ts.Identifier } {

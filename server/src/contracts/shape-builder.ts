@@ -1,6 +1,7 @@
 import { ts } from 'ts-morph';
 import type { EnumMember, Field, NamedType, Shape, TupleElement, UnsafeKind } from '../engine/shape.js';
 import { isDeprecated, locOf, nameNode, suppressionsOf, type RelativePath } from './locations.js';
+import { qualifiedName } from './qualified-name.js';
 
 const { TypeFlags, ObjectFlags, SymbolFlags } = ts;
 
@@ -75,7 +76,7 @@ export class ShapeBuilder {
     if (flags & TypeFlags.ESSymbolLike) return { kind: 'unsafe', what: 'symbol' };
     if (flags & TypeFlags.EnumLiteral && !(flags & TypeFlags.Union)) {
       const whole = this.singleMemberEnum(type);
-      if (whole) return this.refTo({ name: whole.name!.text, declaration: whole }, type);
+      if (whole) return this.refTo({ name: qualifiedName(whole, whole.name.text), declaration: whole }, type);
     }
     if (type.isStringLiteral() || type.isNumberLiteral()) return { kind: 'literal', value: type.value };
     if (flags & TypeFlags.BooleanLiteral) return { kind: 'literal', value: this.isTrue(type) };
@@ -181,11 +182,11 @@ export class ShapeBuilder {
     const alias = type.aliasSymbol;
     const aliasDeclaration = alias?.declarations?.find(ts.isTypeAliasDeclaration);
     if (alias && aliasDeclaration && !this.isLibDeclaration(aliasDeclaration) && this.isNameableAliasTarget(type)) {
-      return { name: alias.name + this.argumentList(type.aliasTypeArguments ?? []), declaration: aliasDeclaration };
+      return { name: qualifiedName(aliasDeclaration, alias.name) + this.argumentList(type.aliasTypeArguments ?? []), declaration: aliasDeclaration };
     }
     if (type.flags & TypeFlags.EnumLiteral && type.isUnion()) {
       const declaration = enumDeclarationOf(type.symbol);
-      if (declaration) return { name: declaration.name.text, declaration };
+      if (declaration) return { name: qualifiedName(declaration, declaration.name.text), declaration };
     }
     if (!(type.flags & TypeFlags.Object)) return undefined;
     const objectFlags = (type as ts.ObjectType).objectFlags;
@@ -201,7 +202,7 @@ export class ShapeBuilder {
       const parameterCount = (reference.target as ts.InterfaceType).typeParameters?.length ?? 0;
       typeArguments = this.checker.getTypeArguments(reference).slice(0, parameterCount);
     }
-    return { name: symbol.name + this.argumentList(typeArguments), declaration };
+    return { name: qualifiedName(declaration, symbol.name) + this.argumentList(typeArguments), declaration };
   }
 
   private isNameableAliasTarget(type: ts.Type): boolean {

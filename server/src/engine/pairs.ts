@@ -96,8 +96,14 @@ class Walk {
       const key = `${at.flow}|${o.kind === 'ref' ? o.name : '·'}|${n.kind === 'ref' ? n.name : '·'}`;
       if (this.seen.has(key)) return;
       this.seen.add(key);
+      const ro = resolve(o, this.oldModel);
+      const rn = resolve(n, this.newModel);
+      // `User` → `User | null`: keep the lone side's ref so its variant pairs with the same ref in the union.
+      if ((ro.kind === 'union') !== (rn.kind === 'union')) {
+        return this.unions(ro.kind === 'union' ? ro : o, rn.kind === 'union' ? rn : n, at);
+      }
       // A named type keeps the position of the member that uses it: findings belong on that member.
-      this.shapes(resolve(o, this.oldModel), resolve(n, this.newModel), at);
+      this.shapes(ro, rn, at);
       return;
     }
     if (o.kind === 'union' || n.kind === 'union') return this.unions(o, n, at);
@@ -260,6 +266,7 @@ function discriminant(variants: Shape[]): string | undefined {
 
 function keyVariants(variants: Shape[], model: WireModel, disc: string | undefined): Map<string, Shape> {
   const keyed = new Map<string, Shape>();
+  const objects = variants.filter((v) => resolve(v, model).kind === 'object').length;
   for (const v of variants) {
     const r = resolve(v, model);
     let key: string;
@@ -269,7 +276,8 @@ function keyVariants(variants: Shape[], model: WireModel, disc: string | undefin
         break;
       case 'object': {
         const tag = disc ? r.fields.find((f) => f.name === disc)?.shape : undefined;
-        key = tag?.kind === 'literal' ? `obj:${JSON.stringify(tag.value)}` : v.kind === 'ref' ? `ref:${v.name}` : 'obj';
+        // A lone object variant pairs with the other side's lone object, named or not.
+        key = tag?.kind === 'literal' ? `obj:${JSON.stringify(tag.value)}` : v.kind === 'ref' && objects > 1 ? `ref:${v.name}` : 'obj';
         break;
       }
       case 'tuple':

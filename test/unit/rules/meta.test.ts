@@ -64,3 +64,28 @@ test("each fixture's expected.json includes its own rule", () => {
     assert.ok(readExpected(name).some((f) => f.rule === name), `${name}/expected.json never reports ${name}`);
   }
 });
+
+/** The findings block ends a page's Example section: `rule  contract  path  breaks dir[, dir]  (order)`. */
+function documentedFindings(page: string): { rule: string; contract: string; path: string; breaks: string[] }[] {
+  const example = page.slice(page.indexOf('## Example'), page.indexOf('## How to fix'));
+  const blocks = [...example.matchAll(/```[a-z]*\n([\s\S]*?)\n```/g)];
+  const last = blocks.at(-1)?.[1] ?? '';
+  return last
+    .trim()
+    .split('\n')
+    .map((line) => {
+      const [rule, contract, path, word, ...rest] = line.trim().split(/\s+/);
+      assert.equal(word, 'breaks', `unexpected findings line: ${line}`);
+      const breaks = rest.filter((w) => /^(old-to-new|new-to-old),?$/.test(w)).map((w) => w.replace(',', ''));
+      return { rule, contract, path, breaks };
+    });
+}
+
+for (const id of ids) {
+  test(`${id}'s documented findings are ones its fixture produces`, () => {
+    const shown = documentedFindings(fs.readFileSync(path.join(DOCS, `${id}.md`), 'utf8'));
+    assert.ok(shown.length > 0, 'the Example section shows no finding');
+    const expected = readExpected(id);
+    for (const finding of shown) assert.ok(expected.some((e) => JSON.stringify(e) === JSON.stringify(finding)), `${JSON.stringify(finding)} is not in ${id}/expected.json`);
+  });
+}

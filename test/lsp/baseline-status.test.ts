@@ -1,0 +1,85 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { FileChangeType } from 'vscode-languageserver-protocol/node';
+import { ListRefsRequest } from '../../server/src/protocol';
+import { AFTER_NOTE, fileUri, LspClient, ORDER_V1, TempRepo, waitFor } from './lsp-harness';
+
+const ORDER_V2 = ORDER_V1.replace('  note?: string;\n', '  note?: string;\n  currency: string;\n');
+
+describe('language server: baseline moves and problems that are not findings', () => {
+  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'skew-lsp-cache-'));
+  const cleanup: (() => Promise<void> | void)[] = [];
+  after(async () => {
+    for (const c of cleanup.reverse()) await c();
+    fs.rmSync(cacheDir, { recursive: true, force: true });
+  });
+
+  it('re-checks when the deployed tag is moved and the client reports the ref change', async () => {
+    const repo = new TempRepo({ 'src/messages.ts': ORDER_V1 });
+    repo.git('tag', 'deployed');
+    repo.write('src/messages.ts', ORDER_V2);
+    repo.commit('add currency');
+    repo.git('tag', 'v2.0.0');
+    const client = await LspClient.start({ folders: [repo.dir], cacheDir });
+    cleanup.push(() => client.stop(), () => repo.remove());
+
+    const uri = await client.open(repo.path('src/messages.ts'));
+    await waitFor('the finding against the old deployed commit', () => client.latest(uri)?.diagnostics.length === 1);
+    const before = client.statuses.at(-1)!;
+    assert.equal(before.breaking, 1);
+
+    const refs = await client.connection.sendRequest(ListRefsRequest.type, { folder: fileUri(repo.dir) });
+    assert.deepEqual(
+      refs.refs.map((r) => [r.name, r.kind]),
+      [
+        ['v2.0.0', 'tag'],
+        ['deployed', 'tag'],
+        [repo.git('branch', '--show-current').trim(), 'branch'],
+      ],
+    );
+
+    repo.git('tag', '-f', 'deployed', 'HEAD');
+    await client.watched([{ uri: fileUri(repo.path('.git/refs/tags/deployed')), type: FileChangeType.Changed }]);
+    await waitFor('the finding to go away', () => client.latest(uri)?.diagnostics.length === 0);
+    const after = await waitFor('a compatible status', () => client.statuses.find((s) => s.breaking === 0 && s.baseline !== before.baseline));
+    assert.equal(after.state, 'ok');
+    assert.equal(after.baseline, `deployed (${repo.git('rev-parse', '--short=7', 'HEAD').trim()})`);
+  });
+
+  it('says once, as a status, that the folder is not a git repository, and keeps serving', async () => {
+    const repo = new TempRepo({ 'src/messages.ts': ORDER_V1 }, { git: false });
+    const client = await LspClient.start({ folders: [repo.dir], cacheDir });
+    cleanup.push(() => client.stop(), () => repo.remove());
+
+    const status = await waitFor('an error status', () => client.statuses.find((s) => s.state === 'error'));
+    assert.match(status.message, /not inside a git repository/);
+    assert.equal(status.folder, fileUri(repo.dir));
+
+    const uri = await client.open(repo.path('src/messages.ts'));
+    for (let i = 0; i < 5; i++) await client.edit(uri, { start: AFTER_NOTE, end: AFTER_NOTE }, ' ');
+    const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 20 } });
+    assert.equal(hover, null);
+    await waitFor('the popup', () => client.messages.length > 0);
+    assert.equal(client.statuses.filter((s) => s.state === 'error').length, 1, 'one status, not one per keystroke');
+    assert.equal(client.messages.length, 1, 'one popup');
+    assert.ok(client.alive);
+  });
+
+  it('explains a repository without any tag, then recovers when a tag appears', async () => {
+    const repo = new TempRepo({ 'src/messages.ts': ORDER_V1 });
+    const client = await LspClient.start({ folders: [repo.dir], cacheDir });
+    cleanup.push(() => client.stop(), () => repo.remove());
+
+    const status = await waitFor('an error status', () => client.statuses.find((s) => s.state === 'error'));
+    assert.match(status.message, /no baseline to compare against.*git tag deployed/);
+
+    repo.git('tag', 'v1.0.0');
+    await client.watched([{ uri: fileUri(repo.path('.git/refs/tags/v1.0.0')), type: FileChangeType.Created }]);
+    const ok = await waitFor('an ok status', () => client.statuses.find((s) => s.state === 'ok'));
+    assert.equal(ok.baseline, 'deployed (v1.0.0)');
+    assert.ok(client.alive);
+  });
+});

@@ -1,0 +1,65 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { DocumentDiagnosticRequest, type FullDocumentDiagnosticReport } from 'vscode-languageserver-protocol/node';
+import { fileUri, LspClient, ORDER_V1, TempRepo, waitFor } from './lsp-harness';
+
+const at = (p: { line: number; character: number }) => ({ start: p, end: p });
+
+describe('language server: pull diagnostics and half-typed code', () => {
+  let repo: TempRepo;
+  let client: LspClient;
+  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'skew-lsp-cache-'));
+
+  before(async () => {
+    repo = new TempRepo({ 'src/messages.ts': ORDER_V1 });
+    repo.git('tag', 'deployed');
+    client = await LspClient.start({ folders: [repo.dir], cacheDir, pull: true, settings: { severity: 'warning' } });
+  });
+
+  after(async () => {
+    await client?.stop();
+    repo?.remove();
+    fs.rmSync(cacheDir, { recursive: true, force: true });
+  });
+
+  const pull = async (uri: string) =>
+    (await client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } })) as FullDocumentDiagnosticReport;
+
+  it('announces a diagnostic provider and answers textDocument/diagnostic instead of publishing', async () => {
+    assert.ok((client.capabilities as { diagnosticProvider?: unknown }).diagnosticProvider);
+    const uri = await client.open(repo.path('src/messages.ts'));
+    assert.deepEqual((await pull(uri)).items, []);
+
+    await client.edit(uri, at({ line: 3, character: 2 }), 'amount2: number;\n  ');
+    // The field `amount` is still there, so only the required `amount2` is new.
+    const report = await pull(uri);
+    assert.equal(report.kind, 'full');
+    assert.deepEqual(
+      report.items.map((d) => [d.code, d.severity, d.range.start.line]),
+      [['field-required-added', 2, 3]],
+      'the skew.severity setting (warning) applies',
+    );
+    assert.equal(client.published.length, 0, 'no publishDiagnostics to a pull client');
+  });
+
+  it('keeps the last good diagnostics while the code does not parse', async () => {
+    const uri = fileUri(repo.path('src/messages.ts'));
+    const good = await pull(uri);
+    assert.equal(good.items.length, 1);
+
+    const logsBefore = client.logs.length;
+    // Half a field: `currency: ` with no type is a syntax error.
+    await client.edit(uri, at({ line: 5, character: 16 }), '\n  currency: ');
+    await waitFor('the check of the broken text', () => client.logs.slice(logsBefore).some((l) => /does not parse/.test(l)));
+    const during = await pull(uri);
+    assert.deepEqual(during.items, good.items);
+
+    await client.edit(uri, at({ line: 6, character: 12 }), 'string;');
+    const fixed = await pull(uri);
+    assert.deepEqual(fixed.items.map((d) => d.code).sort(), ['field-required-added', 'field-required-added']);
+    assert.ok(client.alive);
+  });
+});
