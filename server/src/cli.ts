@@ -91,9 +91,13 @@ export function reportCrash(e: unknown): number {
   return EXIT_ERROR;
 }
 
-if (require.main === module) {
+/** Runs the CLI with the process arguments and exits with its code. */
+export function run(): void {
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (e: unknown) => process.exit(reportCrash(e)),
   );
 }
+
+// Started directly (node dist/cli.js, tsx) or through the `bin/skew.js` wrapper that requires this bundle.
+if (require.main === module || /[\\/]bin[\\/]skew(\.js)?$/.test(require.main?.filename ?? '')) run();

@@ -57,6 +57,9 @@ export interface StatusParams {
   state: 'ok' | 'error';
   /** e.g. "deployed (v1.4.0)"; absent when no baseline could be resolved. */
   baseline?: string;
+  /** The baseline commit and the project root, so the client can build `skew-baseline:` URIs for any file. */
+  commit?: string;
+  root?: string;
   /** Number of unsuppressed breaking findings in the folder. */
   breaking: number;
   /** One line for people: what was compared, or what went wrong and what to do. */

@@ -82,4 +82,16 @@ describe('language server: baseline moves and problems that are not findings', (
     assert.equal(ok.baseline, 'deployed (v1.0.0)');
     assert.ok(client.alive);
   });
+
+  it('ignores the skew.baseline setting in an untrusted workspace and says so', async () => {
+    const repo = new TempRepo({ 'src/messages.ts': ORDER_V1 });
+    repo.git('tag', 'deployed');
+    const client = await LspClient.start({ folders: [repo.dir], cacheDir, trusted: false, settings: { baseline: 'no-such-ref' } });
+    cleanup.push(() => client.stop(), () => repo.remove());
+
+    const status = await waitFor('a status', () => client.statuses[0]);
+    assert.equal(status.state, 'ok', 'the setting naming a missing ref was not used');
+    assert.match(status.message, /Restricted Mode: the skew\.baseline setting is ignored/);
+    assert.match(status.baseline ?? '', /^deployed \(/);
+  });
 });

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { BaselineContentRequest } from '../../server/src/protocol';
-import { AFTER_NOTE, fileUri, LspClient, ORDER_V1, TempRepo, waitFor } from './lsp-harness';
+import { AFTER_NOTE, fileUri, LspClient, messageOf, ORDER_V1, TempRepo, waitFor } from './lsp-harness';
 
 const CURRENCY = '\n  currency: string;';
 const at = (p: { line: number; character: number }) => ({ start: p, end: p });
@@ -43,8 +43,8 @@ describe('language server: push diagnostics over stdio', () => {
     assert.equal(d.severity, 1);
     assert.equal(d.codeDescription?.href, 'https://github.com/skew-dev/skew/blob/main/docs/rules/field-required-added.md');
     assert.deepEqual(d.range.start, { line: 5, character: 2 });
-    assert.match(d.message, /old-to-new: OrderCreated sent by a deployed \(v1\.4\.0\) node cannot be read by this version/);
-    assert.match(d.message, /Safe order: upgrade writers first/);
+    assert.match(messageOf(d), /old-to-new: OrderCreated sent by a deployed \(v1\.4\.0\) node cannot be read by this version/);
+    assert.match(messageOf(d), /Safe order: upgrade writers first/);
     assert.deepEqual(d.data, { rule: 'field-required-added', contract: 'OrderCreated', path: 'OrderCreated.currency', breaks: ['old-to-new'] });
 
     const related = d.relatedInformation?.[0];
@@ -117,7 +117,7 @@ describe('language server: push diagnostics over stdio', () => {
       const p = client.latest(uri);
       return p && p.version === last && p.diagnostics.length === 1 ? p : undefined;
     });
-    assert.ok(final.diagnostics[0]!.message.includes(`\`currency${xs}\``), 'the finding names the field as finally typed');
+    assert.ok(messageOf(final.diagnostics[0]!).includes(`\`currency${xs}\``), 'the finding names the field as finally typed');
     const forUri = client.published.slice(mark).filter((p) => p.uri === uri);
     assert.deepEqual(
       forUri.map((p) => p.version),

@@ -38,6 +38,9 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | fals
   }
 }
 
+/** LSP 3.18 allows markup messages; Skew sends plain strings. */
+export const messageOf = (d: Diagnostic): string => (typeof d.message === 'string' ? d.message : d.message.value);
+
 export interface Published {
   uri: string;
   version?: number;
@@ -66,7 +69,10 @@ export class LspClient {
     settings?: Record<string, unknown>;
     cacheDir: string;
   }): Promise<LspClient> {
-    const child = spawn(process.execPath, ['--import', 'tsx', SERVER_MAIN, '--stdio'], {
+    // SKEW_LSP_SERVER=dist/server.js runs the same tests against the bundle.
+    const bundle = process.env.SKEW_LSP_SERVER;
+    const args = bundle ? [path.resolve(REPO_ROOT, bundle), '--stdio'] : ['--import', 'tsx', SERVER_MAIN, '--stdio'];
+    const child = spawn(process.execPath, args, {
       cwd: REPO_ROOT,
       env: { ...process.env, SKEW_CACHE_DIR: options.cacheDir },
       stdio: ['pipe', 'pipe', 'pipe'],

@@ -4,6 +4,7 @@ import { collectContracts } from './collect-contracts.js';
 import { TreeCompilerHost } from './compiler-host.js';
 import { discover } from './discover.js';
 import { rangeOf } from './locations.js';
+import { needsDroppedLib, planMinimalLib } from './minimal-lib.js';
 import { ShapeBuilder } from './shape-builder.js';
 import type { SkewConfig, SourceTree } from './source.js';
 import { treeFileSystem, treeRootPath, type TreeFileSystem } from './tree-file-system.js';
@@ -59,7 +60,17 @@ export function createExtractor(tree: SourceTree, config: SkewConfig, options: t
   let fs: TreeFileSystem = treeFileSystem(tree);
   const host = new TreeCompilerHost(fs);
   const programOptions = optionsFor(options, tree.root);
+  const libPlan = planMinimalLib(programOptions);
   let program: ts.Program | undefined;
+
+  const build = (rootNames: string[]): ts.Program => {
+    if (libPlan) {
+      const minimal = ts.createProgram({ rootNames, options: libPlan.options, host, oldProgram: program });
+      if (!needsDroppedLib(minimal, libPlan.droppedGlobals, fs.isLib)) return minimal;
+      program = minimal;
+    }
+    return ts.createProgram({ rootNames, options: programOptions, host, oldProgram: program });
+  };
 
   return {
     update(next) {
@@ -69,12 +80,7 @@ export function createExtractor(tree: SourceTree, config: SkewConfig, options: t
     },
     extract() {
       const discovery = discover(current, config);
-      program = ts.createProgram({
-        rootNames: discovery.roots.map((rel) => fs.absolute(rel)),
-        options: programOptions,
-        host,
-        oldProgram: program,
-      });
+      program = build(discovery.roots.map((rel) => fs.absolute(rel)));
       host.retainOnly(program);
       const relative = (sourceFile: ts.SourceFile) => (fs.isLib(sourceFile.fileName) ? undefined : fs.relative(sourceFile.fileName));
       const builder = new ShapeBuilder(program.getTypeChecker(), relative, (node) => fs.isLib(node.getSourceFile().fileName));

@@ -8,10 +8,12 @@ import type { SourceTree } from './source.js';
 export const LIB_FOLDER = '/__skew_lib__';
 
 let libTexts: Map<string, string> | undefined;
-function libText(fileName: string): string | undefined {
-  libTexts ??= new Map(getLibFiles().map((lib) => [`${LIB_FOLDER}/${lib.fileName}`, lib.text]));
-  return libTexts.get(fileName);
+/** The text of a bundled lib file by its base name (`lib.es2022.d.ts`). */
+export function libText(baseName: string): string | undefined {
+  libTexts ??= new Map(getLibFiles().map((lib) => [lib.fileName, lib.text]));
+  return libTexts.get(baseName);
 }
+const libFileText = (fileName: string) => libText(fileName.slice(LIB_FOLDER.length + 1));
 
 export interface TreeFileSystem {
   /** The tree root as a posix absolute path without a trailing slash ('' for '/'). */
@@ -47,12 +49,12 @@ export function treeFileSystem(tree: SourceTree): TreeFileSystem {
     relative,
     isLib,
     fileExists: (fileName) => {
-      if (isLib(fileName)) return libText(fileName) !== undefined;
+      if (isLib(fileName)) return libFileText(fileName) !== undefined;
       const rel = relative(fileName);
       return rel !== undefined && rel !== '' && tree.fileExists(rel);
     },
     readFile: (fileName) => {
-      if (isLib(fileName)) return libText(fileName);
+      if (isLib(fileName)) return libFileText(fileName);
       const rel = relative(fileName);
       return rel === undefined || rel === '' ? undefined : tree.readFile(rel);
     },

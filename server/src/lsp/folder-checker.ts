@@ -302,6 +302,8 @@ export class FolderChecker {
       folder: this.uri,
       state: 'ok',
       baseline: label,
+      commit: result.baseline.commit,
+      root: result.root,
       breaking,
       message:
         (breaking === 0

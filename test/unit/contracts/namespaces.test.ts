@@ -107,7 +107,7 @@ export namespace A.B { export type Id = string }`,
     assert.deepEqual(same.problems, []);
     assert.deepEqual(Object.keys(same.model.types).sort(), ['P.Job', 'P.Step']);
     assert.deepEqual(compareModels(before.model, same.model).changed, []);
-    const edited = compareModels(before.model, moved('n: string'));
+    const edited = compareModels(before.model, moved('n: string').model);
     assert.deepEqual(edited.changed, ['P.Job']);
     assert.deepEqual(edited.findings.map((f) => [f.rule, f.path]), [['type-changed', 'P.Job.step.n']]);
   });

@@ -1,0 +1,171 @@
+import type { Shape, WireModel } from '../engine/shape';
+
+/** A field or trailing element left out of the value, as opposed to `null`. */
+export const ABSENT: unique symbol = Symbol('absent');
+export type Sample = unknown;
+
+/** How many sample values one shape may offer; keeps nested objects from multiplying. */
+const MAX_SAMPLES = 12;
+/** How deep refs are followed before only the smallest value is offered (recursive types). */
+const MAX_DEPTH = 6;
+
+/**
+ * Small JSON values a shape can produce, smallest and most ordinary first, covering each union variant,
+ * enum value, boolean and optional field once. Empty when the shape produces no JSON value (never, unsafe).
+ */
+export function samples(shape: Shape, model: WireModel): Sample[] {
+  return new Sampler(model).samples(shape, 0, new Set());
+}
+
+/** The smallest value the shape can produce, or ABSENT when it has none. */
+export function smallest(shape: Shape, model: WireModel): Sample | typeof ABSENT {
+  const found = new Sampler(model).smallest(shape, new Set());
+  return found;
+}
+
+class Sampler {
+  constructor(private readonly model: WireModel) {}
+
+  smallest(shape: Shape, inProgress: Set<string>): Sample | typeof ABSENT {
+    switch (shape.kind) {
+      case 'ref': {
+        // A required field leading back into its own type has no finite value down that branch.
+        if (inProgress.has(shape.name)) return ABSENT;
+        const target = this.model.types[shape.name];
+        if (!target) return null;
+        inProgress.add(shape.name);
+        try {
+          return this.smallest(target.shape, inProgress);
+        } finally {
+          inProgress.delete(shape.name);
+        }
+      }
+      case 'object': {
+        const value: Record<string, unknown> = {};
+        for (const f of shape.fields) {
+          if (f.optional) continue;
+          const v = this.smallest(f.shape, inProgress);
+          if (v === ABSENT) return ABSENT;
+          value[f.name] = v;
+        }
+        return value;
+      }
+      case 'array':
+        return [];
+      case 'tuple': {
+        const value: unknown[] = [];
+        for (const e of shape.elements) {
+          if (e.optional || e.rest) break;
+          const v = this.smallest(e.shape, inProgress);
+          if (v === ABSENT) return ABSENT;
+          value.push(v);
+        }
+        return value;
+      }
+      case 'union': {
+        // Prefer a variant that is not a ref, so recursion bottoms out (`Tree | null` → null).
+        const ordered = [...shape.variants].sort((a, b) => Number(a.kind === 'ref') - Number(b.kind === 'ref'));
+        for (const v of ordered) {
+          const found = this.smallest(v, inProgress);
+          if (found !== ABSENT) return found;
+        }
+        return ABSENT;
+      }
+      default:
+        return this.samples(shape, 0, inProgress)[0] ?? ABSENT;
+    }
+  }
+
+  samples(shape: Shape, depth: number, inProgress: Set<string>): Sample[] {
+    switch (shape.kind) {
+      case 'string':
+        return ['x'];
+      case 'number':
+        return [0];
+      case 'boolean':
+        return [false, true];
+      case 'null':
+      case 'void':
+        return [null];
+      case 'literal':
+        return [shape.value];
+      case 'enum':
+        return shape.members.map((m) => m.value);
+      case 'any':
+        // What an `unknown` writer may send: anything, so a few of each kind.
+        return [null, 'x', 0, true, {}, []];
+      case 'never':
+      case 'unsafe':
+        return [];
+      case 'ref': {
+        const target = this.model.types[shape.name];
+        if (!target) return [null];
+        if (depth >= MAX_DEPTH || inProgress.has(shape.name)) {
+          const least = this.smallest(shape, new Set());
+          return least === ABSENT ? [] : [least];
+        }
+        inProgress.add(shape.name);
+        try {
+          return this.samples(target.shape, depth + 1, inProgress);
+        } finally {
+          inProgress.delete(shape.name);
+        }
+      }
+      case 'union':
+        return cap(shape.variants.flatMap((v) => this.samples(v, depth, inProgress)));
+      case 'array': {
+        const inner = this.samples(shape.element, depth + 1, inProgress);
+        return cap([[], ...inner.map((v) => [v])]);
+      }
+      case 'tuple':
+        return this.tupleSamples(shape, depth, inProgress);
+      case 'object':
+        return this.objectSamples(shape, depth, inProgress);
+    }
+  }
+
+  private objectSamples(shape: Extract<Shape, { kind: 'object' }>, depth: number, inProgress: Set<string>): Sample[] {
+    const base = this.smallest(shape, new Set(inProgress));
+    if (base === ABSENT) return [];
+    const out: Sample[] = [base];
+    // Vary one field at a time around the smallest value, so each sample differs from it in one place.
+    for (const f of shape.fields) {
+      for (const v of this.samples(f.shape, depth + 1, inProgress)) {
+        out.push({ ...(base as object), [f.name]: v });
+        if (out.length >= MAX_SAMPLES) return dedupe(out);
+      }
+    }
+    if (shape.index) {
+      for (const v of this.samples(shape.index, depth + 1, inProgress).slice(0, 3)) out.push({ ...(base as object), key: v });
+    }
+    return cap(dedupe(out));
+  }
+
+  private tupleSamples(shape: Extract<Shape, { kind: 'tuple' }>, depth: number, inProgress: Set<string>): Sample[] {
+    const base = this.smallest(shape, new Set(inProgress));
+    if (base === ABSENT) return [];
+    const out: Sample[] = [base];
+    shape.elements.forEach((e, i) => {
+      if (e.rest) return;
+      const prefix = (base as unknown[]).slice(0, i);
+      if (prefix.length < i) return;
+      for (const v of this.samples(e.shape, depth + 1, inProgress)) {
+        const next = [...prefix, v, ...(base as unknown[]).slice(i + 1)];
+        out.push(next);
+      }
+    });
+    return cap(dedupe(out));
+  }
+}
+
+const cap = (values: Sample[]): Sample[] => values.slice(0, MAX_SAMPLES);
+
+function dedupe(values: Sample[]): Sample[] {
+  const seen = new Set<string>();
+  return values.filter((v) => {
+    const key = JSON.stringify(v);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
