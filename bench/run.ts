@@ -89,7 +89,7 @@ function devtoolsProtocol(): Row {
   return measure('devtools-protocol', dir, 2, contracts);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   mkdirSync(work, { recursive: true });
   const rows = [generated(), devtoolsProtocol()];
   const ratio = (ms: number, base: number) => `${(ms / base).toFixed(3)}×`;
@@ -101,12 +101,14 @@ function main(): void {
     );
   }
   console.log('\naim: cold ≤ 0.25×, warm ≤ 0.10×');
-  const latency = measureLatency(join(work, 'generated'));
-  void latency.then((l) => {
-    if (!l) return;
+  const l = await measureLatency(join(work, 'generated'));
+  {
     const cold = rows[0].coldMs;
     console.log(`\nkeystroke → diagnostics in the language server (generated project, ${l.samples} edits): p50 ${l.p50.toFixed(0)} ms (${((l.p50 / cold) * 100).toFixed(1)}% of cold check), p95 ${l.p95.toFixed(0)} ms (${((l.p95 / cold) * 100).toFixed(1)}% of cold check); aim p95 ≤ 5%`);
-  });
+  }
 }
 
-main();
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});

@@ -62,11 +62,14 @@ export function createExtractor(tree: SourceTree, config: SkewConfig, options: t
   const programOptions = optionsFor(options, tree.root);
   const libPlan = planMinimalLib(programOptions);
   let program: ts.Program | undefined;
+  // Once a file needed the full libs, later extractions (an editing session) go straight to them.
+  let fullLib = !libPlan;
 
   const build = (rootNames: string[]): ts.Program => {
-    if (libPlan) {
+    if (libPlan && !fullLib) {
       const minimal = ts.createProgram({ rootNames, options: libPlan.options, host, oldProgram: program });
       if (!needsDroppedLib(minimal, libPlan.droppedGlobals, fs.isLib)) return minimal;
+      fullLib = true;
       program = minimal;
     }
     return ts.createProgram({ rootNames, options: programOptions, host, oldProgram: program });

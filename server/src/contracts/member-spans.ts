@@ -34,6 +34,8 @@ export interface MemberSpan extends Span {
   ownLine: boolean;
   /** A method of a class (has a body) rather than a signature. */
   hasBody?: boolean;
+  /** A `...rest` parameter. */
+  rest?: boolean;
 }
 
 export interface ContainerSpan {
@@ -176,6 +178,7 @@ function describeMember(parsed: ParsedFile, node: MemberNode): MemberSpan {
   const initializer = (node as { initializer?: ts.Node }).initializer;
   if (initializer) member.initializer = span(initializer, sf);
   if (ts.isMethodDeclaration(node) && node.body) member.hasBody = true;
+  if (ts.isParameter(node) && node.dotDotDotToken) member.rest = true;
   const docs = ts.getJSDocCommentsAndTags(node).filter(ts.isJSDoc);
   const doc = docs.map((d) => ts.getTextOfJSDocComment(d.comment) ?? '').join('\n').trim();
   if (doc) member.docText = doc;
@@ -211,6 +214,13 @@ function describeContainer(parsed: ParsedFile, node: NonNullable<ReturnType<type
   const name = (node as { name?: ts.Node }).name;
   if (name) container.name = nameText(name);
   return container;
+}
+
+/** All parameters of the signature holding the parameter at `range`. */
+export function parameterListAt(parsed: ParsedFile, range: Range): MemberSpan[] | undefined {
+  const node = memberNodeAt(parsed, range);
+  if (!node || !ts.isParameter(node) || !ts.isFunctionLike(node.parent)) return undefined;
+  return node.parent.parameters.map((p) => describeMember(parsed, p));
 }
 
 /** The interface, type literal, class or enum holding the member at `range`. */

@@ -16,6 +16,8 @@ export type Validation = { ok: true } | { ok: false; reason: string };
 export interface Mismatch {
   at: string;
   reason: string;
+  /** The shape there is a value JSON cannot carry (Date, Map…): a mismatch of representation, not of data. */
+  unsafe?: true;
 }
 
 /** Whether a JSON value fits a wire shape, refs resolved in `model`; the first reason when it does not. */
@@ -45,7 +47,9 @@ class Checker {
   check(value: unknown, shape: Shape, at: string): void {
     if (this.out.length >= MAX_MISMATCHES) return;
     const s = resolve(shape, this.model);
-    const fail = (reason: string) => this.out.push({ at, reason });
+    const fail = (reason: string): void => {
+      this.out.push({ at, reason });
+    };
     switch (s.kind) {
       case 'any':
         return;
@@ -56,7 +60,8 @@ class Checker {
       case 'never':
         return fail(`nothing is accepted here, got ${brief(value)}`);
       case 'unsafe':
-        return fail(`a ${s.what} does not survive JSON, so no JSON value is one`);
+        this.out.push({ at, reason: `a ${s.what} does not survive JSON, so no JSON value is one`, unsafe: true });
+        return;
       case 'string':
       case 'boolean':
         if (typeof value !== s.kind) fail(`expected ${s.kind}, got ${brief(value)}`);
@@ -139,7 +144,7 @@ class Checker {
   }
 }
 
-const member = (key: string): string => (/^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`);
+export const member = (key: string): string => (/^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`);
 
 function brief(value: unknown): string {
   if (value === undefined) return 'nothing';

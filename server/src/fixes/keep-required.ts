@@ -1,0 +1,44 @@
+import { containerOfMemberAt, memberAt, parameterListAt, unionVariantsOf } from '../contracts/member-spans';
+import { baselineParty, lastSegment } from './finding-path';
+import { code, newFile } from './locate';
+import { editAt } from './text-edits';
+import type { FixProvider } from './types';
+
+const RULES = new Set(['field-made-optional', 'rpc-parameter-made-optional']);
+
+/** A field or parameter the baseline requires stays required: drop the `?` (or the `| undefined`). */
+export const keepRequired: FixProvider = (finding, input) => {
+  if (!RULES.has(finding.rule) || !finding.loc) return undefined;
+  const parsed = newFile(input, finding.loc.file);
+  const member = parsed && memberAt(parsed, finding.loc.range);
+  const { name } = lastSegment(finding.path);
+  if (!parsed || !member || member.name !== name || (member.kind !== 'property' && member.kind !== 'parameter')) {
+    return { reason: `Cannot find ${code(name)} in ${finding.loc.file}.` };
+  }
+  if (member.kind === 'parameter') {
+    const params = parameterListAt(parsed, finding.loc.range) ?? [];
+    const earlier = params.slice(0, params.findIndex((p) => p.start === member.start));
+    if (earlier.some((p) => p.question || p.initializer)) {
+      return { reason: `${code(name)} follows optional parameters, so it cannot become required in place.` };
+    }
+    if (member.initializer) return { reason: `${code(name)} has a default value; remove it by hand if callers must pass it.` };
+  }
+  if (member.kind === 'property' && !member.initializer && containerOfMemberAt(parsed, finding.loc.range)?.kind === 'class') {
+    return { reason: `Class property ${code(name)} has no initializer, so making it required needs one.` };
+  }
+  const edits = [];
+  if (member.question) edits.push(editAt(parsed, member.question.start, member.question.end, ''));
+  const variants = member.type && unionVariantsOf(parsed, member.type);
+  const undef = variants?.findIndex((v) => v.text === 'undefined') ?? -1;
+  if (variants && undef >= 0 && variants.length > 1) {
+    // Remove `| undefined` together with the bar that joins it to its neighbour.
+    const [from, to] = undef > 0 ? [variants[undef - 1].end, variants[undef].end] : [variants[0].start, variants[1].start];
+    edits.push(editAt(parsed, from, to, ''));
+  }
+  if (edits.length === 0) return { reason: `${code(name)} is not optional in ${finding.loc.file}.` };
+  const why =
+    member.kind === 'parameter'
+      ? `${input.baselineLabel} servers still get it`
+      : `${input.baselineLabel} ${baselineParty(finding, 'readers')} still get it`;
+  return [{ title: `Keep ${code(name)} required so ${why}`, rule: finding.rule, kind: 'quickfix', safe: true, edits }];
+};

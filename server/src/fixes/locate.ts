@@ -1,0 +1,30 @@
+import { namesInScope, parseFile, referencedTypeNames, type ParsedFile } from '../contracts/member-spans';
+import type { Finding } from '../engine/finding';
+import type { Loc } from '../engine/shape';
+import { GLOBAL_TYPES } from './finding-path';
+import type { FixInput } from './types';
+
+/** The working-tree file a location points into, parsed. */
+export function newFile(input: FixInput, file: string | undefined): ParsedFile | undefined {
+  const text = file === undefined ? undefined : input.newText(file);
+  return text === undefined ? undefined : parseFile(file!, text);
+}
+
+export function oldFile(input: FixInput, loc: Loc | undefined): ParsedFile | undefined {
+  const text = loc && input.oldText(loc.file);
+  return text === undefined ? undefined : parseFile(loc!.file, text);
+}
+
+/** Working-tree files where a baseline declaration may still live: its own path first, then the finding's. */
+export function candidateNewFiles(finding: Finding, input: FixInput): ParsedFile[] {
+  const files = [...new Set([finding.baselineLoc?.file, finding.loc?.file].filter((f): f is string => !!f))];
+  return files.map((f) => newFile(input, f)).filter((p): p is ParsedFile => !!p);
+}
+
+/** Type names in `text` that `target` neither declares nor imports: restoring the text there would not compile. */
+export function missingNames(target: ParsedFile, text: string): string[] {
+  const scope = namesInScope(target);
+  return referencedTypeNames(text).filter((n) => !scope.has(n) && !GLOBAL_TYPES.has(n));
+}
+
+export const code = (s: string): string => `\`${s}\``;

@@ -1,0 +1,34 @@
+import { memberAt, parameterListAt } from '../contracts/member-spans';
+import { baselineParty, lastSegment } from './finding-path';
+import { code, newFile } from './locate';
+import { editAt } from './text-edits';
+import type { FixProvider } from './types';
+
+const RULES = new Set(['field-required-added', 'field-made-required', 'rpc-parameter-required-added', 'rpc-parameter-made-required']);
+
+/** A required field or parameter the baseline does not write becomes optional again: `currency?: string`. */
+export const makeOptional: FixProvider = (finding, input) => {
+  if (!RULES.has(finding.rule) || !finding.loc) return undefined;
+  const parsed = newFile(input, finding.loc.file);
+  const member = parsed && memberAt(parsed, finding.loc.range);
+  const { name } = lastSegment(finding.path);
+  if (!parsed || !member || member.name !== name || (member.kind !== 'property' && member.kind !== 'parameter')) {
+    return { reason: `Cannot find ${code(name)} in ${finding.loc.file}.` };
+  }
+  if (member.question) return { reason: `${code(name)} is already optional.` };
+  if (member.kind === 'parameter') {
+    const params = parameterListAt(parsed, finding.loc.range) ?? [];
+    const later = params.slice(params.findIndex((p) => p.start === member.start) + 1);
+    if (later.some((p) => !p.question && !p.initializer && !p.rest)) {
+      return { reason: `${code(name)} is followed by required parameters, so it cannot become optional in place.` };
+    }
+  }
+  const definite = parsed.text[member.nameSpan.end] === '!';
+  const edit = editAt(parsed, member.nameSpan.end, member.nameSpan.end + (definite ? 1 : 0), '?');
+  const verb = finding.rule.endsWith('made-required') ? 'Keep' : 'Make';
+  const why =
+    member.kind === 'parameter'
+      ? `${input.baselineLabel} clients can still call without it`
+      : `${input.baselineLabel} ${baselineParty(finding, 'writers')} stay valid`;
+  return [{ title: `${verb} ${code(name)} optional so ${why}`, rule: finding.rule, kind: 'quickfix', safe: true, edits: [edit] }];
+};

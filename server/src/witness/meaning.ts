@@ -1,0 +1,77 @@
+import { resolve } from '../engine/readable';
+import type { EnumMember, Shape, WireModel } from '../engine/shape';
+import type { PathStep } from './finding-path';
+
+/**
+ * For a path ending at an enum member: the value whose meaning differs between the versions, in words
+ * ("the value 1 means High to the baseline and Medium to this version"). Both sides accept such a value,
+ * so it is a witness of meaning rather than of rejection.
+ */
+export function enumMeaning(root: string, steps: PathStep[], oldModel: WireModel, newModel: WireModel): string | undefined {
+  const last = steps[steps.length - 1];
+  if (last?.kind !== 'member') return undefined;
+  const oldEnum = enumAt(root, steps.slice(0, -1), oldModel);
+  const newEnum = enumAt(root, steps.slice(0, -1), newModel);
+  if (!oldEnum || !newEnum) return undefined;
+  const pick = (members: EnumMember[]) => members.find((m) => m.key === last.name);
+  for (const [side, members] of [
+    ['old', oldEnum],
+    ['new', newEnum],
+  ] as const) {
+    const m = pick(members);
+    if (!m) continue;
+    const other = (side === 'old' ? newEnum : oldEnum).find((x) => x.value === m.value);
+    if (!other || other.key === m.key) continue;
+    const [baselineKey, newKey] = side === 'old' ? [m.key, other.key] : [other.key, m.key];
+    return `the value ${JSON.stringify(m.value)} means ${baselineKey} to the baseline and ${newKey} to this version`;
+  }
+  return undefined;
+}
+
+/** The enum members at a path in one model, following the first variant that fits where unions branch. */
+function enumAt(root: string, steps: PathStep[], model: WireModel): EnumMember[] | undefined {
+  const contract = model.contracts[root];
+  if (!contract) return undefined;
+  let shape: Shape | undefined;
+  let rest = steps;
+  if (contract.kind === 'service') {
+    const [methodStep, flowStep, ...more] = steps;
+    const method = methodStep?.kind === 'member' ? contract.methods.find((m) => m.name === methodStep.name) : undefined;
+    if (!method) return undefined;
+    if (flowStep?.kind === 'result') shape = method.result;
+    else if (flowStep?.kind === 'param') shape = method.params.find((p) => p.name === flowStep.name)?.shape;
+    rest = more;
+  } else {
+    shape = model.types[root]?.shape;
+  }
+  for (const step of rest) {
+    if (!shape) return undefined;
+    shape = stepInto(resolve(shape, model), step, model);
+  }
+  const found = shape ? resolve(shape, model) : undefined;
+  return found?.kind === 'enum' ? found.members : undefined;
+}
+
+function stepInto(shape: Shape, step: PathStep, model: WireModel): Shape | undefined {
+  if (shape.kind === 'union') {
+    for (const v of shape.variants) {
+      const inner = stepInto(resolve(v, model), step, model);
+      if (inner) return inner;
+    }
+    return undefined;
+  }
+  switch (step.kind) {
+    case 'member':
+      return shape.kind === 'object' ? shape.fields.find((f) => f.name === step.name)?.shape : undefined;
+    case 'element':
+      return shape.kind === 'array' ? shape.element : undefined;
+    case 'position':
+      return shape.kind === 'tuple' ? shape.elements[step.index]?.shape : undefined;
+    case 'index':
+      return shape.kind === 'object' ? shape.index : undefined;
+    case 'variant':
+      return shape.kind === 'object' && shape.fields.some((f) => f.name === step.tag) ? shape : undefined;
+    default:
+      return undefined;
+  }
+}

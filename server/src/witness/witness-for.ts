@@ -1,0 +1,389 @@
+import type { Direction, Finding } from '../engine/finding';
+import { resolve } from '../engine/readable';
+import type { Field, Method, ServiceContract, Shape, WireModel } from '../engine/shape';
+import { parseFindingPath, type PathStep } from './finding-path';
+import { enumMeaning } from './meaning';
+import { describeMismatch, member, mismatches, validate, type Mismatch } from './validate';
+import { ABSENT, samples, smallest } from './values';
+
+export type VersionName = 'baseline' | 'this version';
+
+export interface Witness {
+  value: unknown;
+  /** Which version writes (or, for a request, sends) the value. */
+  writer: VersionName;
+  /** The direction the value demonstrates. */
+  direction: Direction;
+  explanation: string;
+}
+
+export type WitnessResult = Witness | { none: string };
+
+type ObjectShape = Extract<Shape, { kind: 'object' }>;
+type Flow = 'message' | 'request' | 'result';
+
+/** A value for the whole contract with the differing part at `focusAt` (a JSON path like `$.items[0]`). */
+interface Candidate {
+  value: unknown;
+  focusAt: string;
+}
+
+interface Side {
+  model: WireModel;
+  name: VersionName;
+}
+
+const NEVER: Shape = { kind: 'never' };
+
+/**
+ * A small JSON value that the writing side of `finding` produces and the reading side rejects, built from the
+ * two wire shapes at the finding's path and checked with `validate` before it is returned. A finding that
+ * breaks both ways gets one direction (the first that has a witness). When no value shows the break honestly
+ * (a Date, an enum value that only changes meaning, a method missing on the writing side) it says why.
+ */
+export function witnessFor(finding: Finding, oldModel: WireModel, newModel: WireModel): WitnessResult {
+  const parsed = parseFindingPath(finding.path);
+  if (!parsed) return { none: `the path ${finding.path} could not be read back into the wire shapes` };
+  if (finding.rule === 'not-wire-safe') {
+    return {
+      none: 'the value does not survive JSON (a Date arrives as a string, a Map or Set as {}, a bigint fails to serialise), so no JSON value shows what either side means',
+    };
+  }
+  const reasons: string[] = [];
+  for (const direction of finding.breaks) {
+    const attempt = new Attempt(finding, parsed.root, parsed.steps, direction, oldModel, newModel).run();
+    if ('value' in attempt) {
+      if (finding.breaks.length > 1) {
+        attempt.explanation += ` (It breaks both directions; this value shows ${direction}.)`;
+      }
+      return attempt;
+    }
+    reasons.push(`${direction}: ${attempt.none}`);
+  }
+  const meaning = enumMeaning(parsed.root, parsed.steps, oldModel, newModel);
+  if (meaning) return { none: `no value is rejected, but ${meaning}` };
+  return { none: reasons.join('; ') || 'the finding breaks no direction' };
+}
+
+class Attempt {
+  private readonly writer: Side;
+  private readonly reader: Side;
+  private readonly flow: Flow;
+
+  constructor(
+    private readonly finding: Finding,
+    private readonly root: string,
+    private readonly steps: PathStep[],
+    private readonly direction: Direction,
+    private readonly oldModel: WireModel,
+    private readonly newModel: WireModel,
+  ) {
+    this.flow = steps.some((s) => s.kind === 'result') ? 'result' : finding.contractKind === 'service' ? 'request' : 'message';
+    // A result is written by the callee: for old-to-new (old caller, new callee) that is this version.
+    const oldWrites = this.flow === 'result' ? direction === 'new-to-old' : direction === 'old-to-new';
+    const oldSide: Side = { model: oldModel, name: 'baseline' };
+    const newSide: Side = { model: newModel, name: 'this version' };
+    [this.writer, this.reader] = oldWrites ? [oldSide, newSide] : [newSide, oldSide];
+  }
+
+  run(): WitnessResult {
+    const frame = this.finding.contractKind === 'service' ? this.service() : this.message();
+    if ('none' in frame) return frame;
+    const { writerRoot, readerRoot, candidates, readerMissing } = frame;
+    const valid: { candidate: Candidate; related: Mismatch; others: Mismatch[] }[] = [];
+    for (const candidate of candidates) {
+      if (candidate.value === ABSENT) continue;
+      if (!validate(candidate.value, writerRoot, this.writer.model, { exact: true }).ok) continue;
+      const found = mismatches(candidate.value, readerRoot, this.reader.model);
+      const related = found.find((m) => !m.unsafe && relatedPaths(m.at, candidate.focusAt));
+      if (!related) continue;
+      valid.push({ candidate, related, others: found.filter((m) => m !== related) });
+    }
+    if (valid.length === 0) return { none: `no value written by ${this.writer.name} at this path is rejected by ${this.reader.name}` };
+    // Prefer a value the reader rejects only for this change, then the smallest.
+    valid.sort((a, b) => a.others.length - b.others.length || size(a.candidate.value) - size(b.candidate.value));
+    const best = valid[0]!;
+    return {
+      value: best.candidate.value,
+      writer: this.writer.name,
+      direction: this.direction,
+      explanation: this.explain(best.related, best.others, readerMissing),
+    };
+  }
+
+  private message(): Frame | { none: string } {
+    if (!this.writer.model.contracts[this.root]) return { none: `${this.writer.name} has no ${this.root} to write` };
+    const readerHas = !!this.reader.model.contracts[this.root];
+    const ref: Shape = { kind: 'ref', name: this.root };
+    return {
+      writerRoot: ref,
+      readerRoot: readerHas ? ref : NEVER,
+      readerMissing: readerHas ? undefined : this.root,
+      candidates: this.descend(0, ref, readerHas ? ref : undefined, '$'),
+    };
+  }
+
+  private service(): Frame | { none: string } {
+    const wS = serviceIn(this.writer.model, this.root);
+    if (!wS) return { none: `${this.writer.name} has no ${this.root}` };
+    const rS = serviceIn(this.reader.model, this.root);
+    const first = this.steps[0];
+    let wM: Method | undefined;
+    if (first?.kind === 'member') wM = wS.methods.find((m) => m.name === first.name);
+    else if (!first) wM = wS.methods[0];
+    if (!wM) return { none: `${this.writer.name} has no method ${first?.kind === 'member' ? first.name : ''} to call`.replace(/ {2}/, ' ') };
+    const rM = rS?.methods.find((m) => m.name === wM.name);
+    const readerMissing = rM ? undefined : rS ? `${this.root}.${wM.name}` : this.root;
+    const next = this.steps[1];
+    if (next?.kind === 'result') {
+      return {
+        writerRoot: wM.result,
+        readerRoot: rM ? rM.result : NEVER,
+        readerMissing,
+        candidates: this.descend(2, wM.result, rM?.result, '$'),
+      };
+    }
+    const writerRoot = requestShape(wM);
+    const readerRoot = rM ? requestShape(rM) : NEVER;
+    if (!next) {
+      const params = this.commonParams(wM, rM, wM.params.length);
+      return { writerRoot, readerRoot, readerMissing, candidates: params ? [{ value: params, focusAt: '$' }] : [] };
+    }
+    if (next.kind !== 'param') return { none: `the path ${this.finding.path} does not name a parameter or result` };
+    const index = this.paramIndex(wM.name, next.name);
+    if (index < 0) return { none: `no parameter ${next.name} in ${this.root}.${wM.name}` };
+    const wP = wM.params[index];
+    const rP = rM?.params[index];
+    const inner = this.descend(2, wP?.shape, rP?.shape, `$[${index}]`, wP?.optional ?? false);
+    const out: Candidate[] = [];
+    for (const c of inner) {
+      const before = this.commonParams(wM, rM, index);
+      if (!before) continue;
+      if (c.value === ABSENT) {
+        out.push({ value: before, focusAt: '$' });
+        continue;
+      }
+      const after: unknown[] = [];
+      for (let i = index + 1; i < wM.params.length && !wM.params[i]!.optional; i++) {
+        const v = this.common(wM.params[i]!.shape, rM?.params[i]?.shape);
+        if (v === ABSENT) break;
+        after.push(v);
+      }
+      out.push({ value: [...before, c.value, ...after], focusAt: c.focusAt });
+    }
+    return { writerRoot, readerRoot, readerMissing, candidates: out };
+  }
+
+  /** Parameters are paired by position and named after this version's, so look the name up on both sides. */
+  private paramIndex(method: string, name: string): number {
+    for (const model of [this.newModel, this.oldModel]) {
+      const m = serviceIn(model, this.root)?.methods.find((x) => x.name === method);
+      const i = m?.params.findIndex((p) => p.name === name) ?? -1;
+      if (i >= 0) return i;
+    }
+    return -1;
+  }
+
+  private commonParams(wM: Method, rM: Method | undefined, count: number): unknown[] | undefined {
+    const values: unknown[] = [];
+    for (let i = 0; i < count; i++) {
+      const v = this.common(wM.params[i]!.shape, rM?.params[i]?.shape);
+      if (v === ABSENT) return undefined;
+      values.push(v);
+    }
+    return values;
+  }
+
+  /**
+   * Candidates for the value at step `i` whose part at the end of the path varies. Everything around the
+   * differing part is chosen so the reader accepts it where it can, so the rejection comes from the change.
+   */
+  private descend(i: number, w: Shape | undefined, r: Shape | undefined, at: string, optionalHere = false): Candidate[] {
+    const last = i === this.steps.length;
+    if (!w) return last ? [{ value: ABSENT, focusAt: at }] : [];
+    if (last) {
+      const values = samples(w, this.writer.model).map((value) => ({ value, focusAt: at }));
+      return optionalHere ? [{ value: ABSENT, focusAt: at }, ...values] : values;
+    }
+    const step = this.steps[i]!;
+    const wr = resolve(w, this.writer.model);
+    const rr = r ? resolve(r, this.reader.model) : undefined;
+    if (wr.kind === 'union' && step.kind !== 'variant') {
+      return wr.variants.flatMap((v) => this.descend(i, v, pickVariant(rr, step, this.reader.model), at, optionalHere));
+    }
+    switch (step.kind) {
+      case 'variant': {
+        const wv = variantWithTag(wr, step.tag, step.value, this.writer.model);
+        const rv = rr ? variantWithTag(rr, step.tag, step.value, this.reader.model) : undefined;
+        return wv ? this.descend(i + 1, wv, rv, at, optionalHere) : [];
+      }
+      case 'member':
+        if (wr.kind === 'enum') {
+          const m = wr.members.find((x) => x.key === step.name);
+          return m && i + 1 === this.steps.length ? [{ value: m.value, focusAt: at }] : [];
+        }
+        if (wr.kind !== 'object') return [];
+        return this.field(i, wr, asObject(rr, step.name, this.reader.model), step.name, at);
+      case 'element': {
+        if (wr.kind !== 'array') return [];
+        const re = rr?.kind === 'array' ? rr.element : undefined;
+        return this.descend(i + 1, wr.element, re, `${at}[0]`)
+          .filter((c) => c.value !== ABSENT)
+          .map((c) => ({ value: [c.value], focusAt: c.focusAt }));
+      }
+      case 'position':
+        return wr.kind === 'tuple' ? this.position(i, wr, rr, step.index, at) : [];
+      case 'index': {
+        if (wr.kind !== 'object' || !wr.index) return [];
+        const ro = rr?.kind === 'object' ? rr : undefined;
+        let key = 'key';
+        while (wr.fields.some((f) => f.name === key)) key += '_';
+        const base = this.siblings(wr, ro, undefined);
+        if (!base) return [];
+        return this.descend(i + 1, wr.index, ro?.index, `${at}${member(key)}`)
+          .filter((c) => c.value !== ABSENT)
+          .map((c) => ({ value: { ...base, [key]: c.value }, focusAt: c.focusAt }));
+      }
+      default:
+        return [];
+    }
+  }
+
+  private field(i: number, w: ObjectShape, r: ObjectShape | undefined, name: string, at: string): Candidate[] {
+    const wf = w.fields.find((f) => f.name === name);
+    const rf = r?.fields.find((f) => f.name === name);
+    const base = this.siblings(w, r, name);
+    if (!base) return [];
+    const inner = this.descend(i + 1, wf?.shape, wf ? rf?.shape : undefined, `${at}${member(name)}`, wf?.optional ?? false);
+    return inner.map((c) => ({
+      value: c.value === ABSENT ? { ...base } : { ...base, [name]: c.value },
+      // An absent field is reported where it should be, which is the focus itself.
+      focusAt: c.focusAt,
+    }));
+  }
+
+  private position(i: number, w: Extract<Shape, { kind: 'tuple' }>, r: Shape | undefined, index: number, at: string): Candidate[] {
+    const el = w.elements[index];
+    const rEls = r?.kind === 'tuple' ? r.elements : undefined;
+    const before: unknown[] = [];
+    for (let k = 0; k < index; k++) {
+      const v = this.common(w.elements[k]!.shape, rEls?.[k]?.shape);
+      if (v === ABSENT) return [];
+      before.push(v);
+    }
+    return this.descend(i + 1, el?.shape, rEls?.[index]?.shape, `${at}[${index}]`, el?.optional ?? false).map((c) => ({
+      value: c.value === ABSENT ? before : [...before, c.value],
+      focusAt: c.value === ABSENT ? at : c.focusAt,
+    }));
+  }
+
+  /** The writer's required fields other than `except`, each with a value the reader also accepts where one exists. */
+  private siblings(w: ObjectShape, r: ObjectShape | undefined, except: string | undefined): Record<string, unknown> | undefined {
+    const value: Record<string, unknown> = {};
+    for (const f of w.fields) {
+      if (f.optional || f.name === except) continue;
+      const v = this.common(f.shape, readerField(r, f)?.shape);
+      if (v === ABSENT) return undefined;
+      value[f.name] = v;
+    }
+    return value;
+  }
+
+  private common(w: Shape, r: Shape | undefined): unknown {
+    if (r) {
+      const shared = samples(w, this.writer.model).find((v) => validate(v, r, this.reader.model).ok);
+      if (shared !== undefined) return shared;
+    }
+    return smallest(w, this.writer.model);
+  }
+
+  private explain(related: Mismatch, others: Mismatch[], readerMissing: string | undefined): string {
+    const W = capitalise(this.writer.name);
+    const what =
+      this.flow === 'request'
+        ? `${W} calls ${this.root}${this.methodSuffix()} with these parameters`
+        : this.flow === 'result'
+          ? `${W}'s ${this.root}${this.methodSuffix()} returns this result`
+          : `${W} writes this ${this.root}`;
+    const who =
+      this.flow === 'request'
+        ? `${this.reader.name === 'baseline' ? 'a baseline' : "this version's"} server`
+        : this.flow === 'result'
+          ? `${this.reader.name === 'baseline' ? 'a baseline' : "this version's"} client`
+          : this.reader.name === 'baseline' ? 'a baseline reader' : 'this version';
+    const why = readerMissing ? `${this.reader.name} has no ${readerMissing}` : describeMismatch(related);
+    const extra = others.length ? ` It is also rejected for another change (${describeMismatch(others[0]!)}).` : '';
+    return `${what}; ${who} cannot read it: ${why}.${extra}`;
+  }
+
+  private methodSuffix(): string {
+    const first = this.steps[0];
+    return first?.kind === 'member' ? `.${first.name}` : '';
+  }
+}
+
+interface Frame {
+  writerRoot: Shape;
+  readerRoot: Shape;
+  /** Set when the reader has no such contract or method at all. */
+  readerMissing: string | undefined;
+  candidates: Candidate[];
+}
+
+/** The parameters as a JSON array; extra trailing arguments are ignored, as a JavaScript callee does. */
+export function requestShape(method: Method): Shape {
+  return {
+    kind: 'tuple',
+    elements: [
+      ...method.params.map((p) => ({ shape: p.shape, optional: p.optional })),
+      { shape: { kind: 'any' }, optional: true, rest: true },
+    ],
+  };
+}
+
+function serviceIn(model: WireModel, name: string): ServiceContract | undefined {
+  const c = model.contracts[name];
+  return c?.kind === 'service' ? c : undefined;
+}
+
+function readerField(r: ObjectShape | undefined, f: Field): Field | undefined {
+  return r?.fields.find((x) => x.name === f.name);
+}
+
+/** The object a field step goes into on the reading side: itself, or the union variant that has the field. */
+function asObject(shape: Shape | undefined, field: string, model: WireModel): ObjectShape | undefined {
+  if (!shape) return undefined;
+  const s = resolve(shape, model);
+  if (s.kind === 'object') return s;
+  if (s.kind !== 'union') return undefined;
+  const objects = s.variants.map((v) => resolve(v, model)).filter((v): v is ObjectShape => v.kind === 'object');
+  return objects.find((o) => o.fields.some((f) => f.name === field)) ?? objects[0];
+}
+
+function pickVariant(shape: Shape | undefined, step: PathStep, model: WireModel): Shape | undefined {
+  if (!shape || shape.kind !== 'union') return shape;
+  const kinds: Partial<Record<PathStep['kind'], string[]>> = { member: ['object', 'enum'], element: ['array'], position: ['tuple'], index: ['object'] };
+  const wanted = kinds[step.kind] ?? [];
+  const resolved = shape.variants.map((v) => resolve(v, model));
+  if (step.kind === 'member') {
+    const withField = resolved.find((v) => v.kind === 'object' && v.fields.some((f) => f.name === step.name));
+    if (withField) return withField;
+  }
+  return resolved.find((v) => wanted.includes(v.kind));
+}
+
+function variantWithTag(shape: Shape, tag: string, value: unknown, model: WireModel): Shape | undefined {
+  const variants = shape.kind === 'union' ? shape.variants : [shape];
+  return variants
+    .map((v) => resolve(v, model))
+    .find((v) => v.kind === 'object' && v.fields.some((f) => f.name === tag && f.shape.kind === 'literal' && f.shape.value === value));
+}
+
+/** `$.a` and `$.a.b` are related (one contains the other); `$.a` and `$.ab` are not. */
+function relatedPaths(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return long === short || (long.startsWith(short) && (long[short.length] === '.' || long[short.length] === '['));
+}
+
+const size = (v: unknown): number => JSON.stringify(v)?.length ?? 0;
+const capitalise = (s: string): string => s[0]!.toUpperCase() + s.slice(1);
