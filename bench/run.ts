@@ -10,7 +10,7 @@ import { measureLatency } from './latency';
 
 const here = resolve(__dirname, '..');
 const work = join(here, 'bench/.work');
-const cli = join(here, 'dist/cli.js');
+const cli = join(here, 'bin/skew.js');
 const tsc = join(here, 'node_modules/typescript/bin/tsc');
 const runs = Number(process.env.SKEW_BENCH_RUNS ?? 3);
 

@@ -3,9 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { tagsPointingAt } from './baseline/git';
 import { describeHow, newestSemverTag, type ResolvedBaseline } from './baseline/resolve-baseline';
 import { isSkewError } from './project/errors';
-import { checkProject } from './project/session';
-import { formatJson } from './report/json';
-import { formatText } from './report/text';
+import { checkWithModels, formatCheck, REPORT_FORMATS, type ReportFormat } from './report/formats';
 
 /** Exit codes: nothing breaks, something breaks, skew could not do its job. */
 export const EXIT_OK = 0;
@@ -14,7 +12,7 @@ export const EXIT_ERROR = 2;
 
 interface CheckFlags {
   against?: string;
-  format: 'text' | 'json';
+  format: ReportFormat;
   cwd?: string;
   cacheDir?: string;
   verbose?: boolean;
@@ -37,7 +35,7 @@ export async function main(argv: string[]): Promise<number> {
     .command('check')
     .description('compare the working tree with the baseline (deployed) version')
     .option('--against <ref>', 'baseline tag, branch or commit (default: skew.json "baseline", tag `deployed`, newest version tag)')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--format <format>', 'output format').choices([...REPORT_FORMATS]).default('text'))
     .option('--cwd <dir>', 'project folder (default: the current folder)')
     .option('--cache-dir <dir>', 'where baseline models are cached (default: $SKEW_CACHE_DIR or ~/.cache/skew)')
     .option('--verbose', 'log what skew does to stderr')
@@ -54,17 +52,18 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 async function runCheck(flags: CheckFlags): Promise<number> {
-  const result = await checkProject({
+  const checked = await checkWithModels({
     cwd: flags.cwd ?? process.cwd(),
     against: flags.against,
     cacheDir: flags.cacheDir,
     log: flags.verbose || process.env.SKEW_DEBUG ? stderrLine : undefined,
   });
+  const { result } = checked;
   stderrLine(await comparingLine(result.root, result.baseline));
   for (const p of result.problems) {
     stderrLine(`skew: warning: ${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${oneLine(p.message)}`);
   }
-  const out = flags.format === 'json' ? formatJson(result) : formatText(result, { color: useColor() });
+  const out = await formatCheck(flags.format, checked, { color: useColor() });
   process.stdout.write(out);
   return result.findings.length > 0 ? EXIT_BREAKING : EXIT_OK;
 }
@@ -99,5 +98,5 @@ export function run(): void {
   );
 }
 
-// Started directly (node dist/cli.js, tsx) or through the `bin/skew.js` wrapper that requires this bundle.
-if (require.main === module || /[\\/]bin[\\/]skew(\.js)?$/.test(require.main?.filename ?? '')) run();
+// Started directly (node dist/cli.js, tsx); the `bin/skew.js` wrapper calls `run` itself.
+if (require.main === module) run();

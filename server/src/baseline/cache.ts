@@ -85,7 +85,7 @@ function isModel(v: unknown): v is WireModel {
   return typeof m.contracts === 'object' && m.contracts !== null && typeof m.types === 'object' && m.types !== null;
 }
 
-function stableJson(v: unknown): string {
+export function stableJson(v: unknown): string {
   return JSON.stringify(v, (_k, value: unknown) =>
     value && typeof value === 'object' && !Array.isArray(value)
       ? Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))

@@ -8,7 +8,7 @@ import { readable } from './readable';
 import type { Report, Rule, RuleContext } from './rule';
 import type { Shape, Suppression, WireModel } from './shape';
 import { show } from './show';
-import { reachableContracts } from './reach';
+import { ContainerIndex } from './reach';
 
 export interface CompareOptions {
   ignore?: readonly IgnoreEntry[];
@@ -83,13 +83,13 @@ export function compareModels(oldModel: WireModel, newModel: WireModel, options:
   };
   walkPairs(oldModel, newModel, visitor);
 
-  const affects = containersOf(oldModel, newModel);
+  const containers = new ContainerIndex([newModel, oldModel]);
   const ignored = ignoreMatcher(options.ignore ?? [], new Set(allRules.map((r) => r.meta.id)));
   const findings: Finding[] = [];
   const suppressed: Finding[] = [];
   for (const { finding, suppressions } of raw) {
-    const containers = affects.get(finding.contract);
-    if (containers?.length) finding.affects = containers;
+    const affects = containers.containersOf(finding.contract);
+    if (affects.length) finding.affects = affects;
     const comment = suppressions.find((s) => s.rule === finding.rule);
     if (comment && comment.reason.trim()) {
       finding.suppressed = { reason: comment.reason.trim(), by: 'comment' };
@@ -123,19 +123,6 @@ function missingReason(finding: Finding, comment: Suppression): Finding {
 }
 
 /** For each contract, the other contracts whose wire shape contains it. */
-function containersOf(oldModel: WireModel, newModel: WireModel): Map<string, string[]> {
-  const result = new Map<string, Set<string>>();
-  for (const model of [newModel, oldModel]) {
-    for (const root of Object.keys(model.contracts)) {
-      for (const inner of reachableContracts(root, model)) {
-        if (!result.has(inner)) result.set(inner, new Set());
-        result.get(inner)!.add(root);
-      }
-    }
-  }
-  return new Map([...result].map(([k, v]) => [k, [...v].sort()]));
-}
-
 function changedContracts(oldModel: WireModel, newModel: WireModel): string[] {
   const names = new Set([...Object.keys(oldModel.contracts), ...Object.keys(newModel.contracts)]);
   return [...names]

@@ -1,40 +1,72 @@
 import type { Shape, WireModel } from './shape';
 
-/** Every other contract whose type appears anywhere inside `root`'s wire shape. */
-export function reachableContracts(root: string, model: WireModel): Set<string> {
-  const found = new Set<string>();
-  const visited = new Set<string>([root]);
-  const contract = model.contracts[root];
-  const starts: Shape[] = [];
-  if (contract?.kind === 'service') {
-    for (const m of contract.methods) starts.push(m.result, ...m.params.map((p) => p.shape));
-  } else if (model.types[root]) {
-    starts.push(model.types[root].shape);
-  }
+/** The names a shape refers to directly (refs are not followed). */
+function directRefs(starts: Shape[]): Set<string> {
+  const names = new Set<string>();
   const stack = [...starts];
   while (stack.length) {
     const shape = stack.pop()!;
     switch (shape.kind) {
       case 'ref':
-        if (visited.has(shape.name)) break;
-        visited.add(shape.name);
-        if (model.contracts[shape.name]) found.add(shape.name);
-        if (model.types[shape.name]) stack.push(model.types[shape.name].shape);
+        names.add(shape.name);
         break;
       case 'object':
-        stack.push(...shape.fields.map((f) => f.shape));
+        for (const f of shape.fields) stack.push(f.shape);
         if (shape.index) stack.push(shape.index);
         break;
       case 'array':
         stack.push(shape.element);
         break;
       case 'tuple':
-        stack.push(...shape.elements.map((e) => e.shape));
+        for (const e of shape.elements) stack.push(e.shape);
         break;
       case 'union':
         stack.push(...shape.variants);
         break;
     }
   }
-  return found;
+  return names;
+}
+
+/**
+ * Who refers to whom, reversed: for each type or contract name, the names whose shapes mention it. Asking
+ * "which contracts contain X" then walks back from X alone instead of expanding every contract.
+ */
+export class ContainerIndex {
+  private readonly perModel: { model: WireModel; referrers: Map<string, Set<string>> }[];
+
+  constructor(models: readonly WireModel[]) {
+    this.perModel = models.map((model) => {
+      const referrers = new Map<string, Set<string>>();
+      const link = (from: string, starts: Shape[]) => {
+        for (const to of directRefs(starts)) {
+          if (!referrers.has(to)) referrers.set(to, new Set());
+          referrers.get(to)!.add(from);
+        }
+      };
+      for (const [name, type] of Object.entries(model.types)) link(name, [type.shape]);
+      for (const [name, contract] of Object.entries(model.contracts)) {
+        if (contract.kind === 'service') link(name, contract.methods.flatMap((m) => [m.result, ...m.params.map((p) => p.shape)]));
+      }
+      return { model, referrers };
+    });
+  }
+
+  /** Every other contract whose wire shape reaches `inner` in one of the models, sorted. */
+  containersOf(inner: string): string[] {
+    const found = new Set<string>();
+    for (const { model, referrers } of this.perModel) {
+      const seen = new Set<string>([inner]);
+      const stack = [inner];
+      while (stack.length) {
+        for (const from of referrers.get(stack.pop()!) ?? []) {
+          if (seen.has(from)) continue;
+          seen.add(from);
+          stack.push(from);
+          if (model.contracts[from]) found.add(from);
+        }
+      }
+    }
+    return [...found].sort();
+  }
 }

@@ -1,14 +1,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ts } from 'ts-morph';
-import { baselineCacheKey, cacheDirectory, ModelCache } from '../baseline/cache';
+import { baselineCacheKey, cacheDirectory, ModelCache, stableJson } from '../baseline/cache';
 import { CatFile } from '../baseline/cat-file';
 import { repoInfo, type RepoInfo } from '../baseline/git';
 import { GitTree } from '../baseline/git-tree';
 import { resolveBaseline, type ResolvedBaseline } from '../baseline/resolve-baseline';
 import { WorkingTree } from '../baseline/working-tree';
 import { readCompilerOptions } from '../contracts/compiler-options';
-import { createExtractor } from '../contracts/extractor';
+import { createExtractor, type ExtractResult } from '../contracts/extractor';
+import { discover } from '../contracts/discover';
 import type { SkewConfig, SourceTree } from '../contracts/source';
 import { compareModels } from '../engine/compare-models';
 import type { Finding } from '../engine/finding';
@@ -17,6 +18,7 @@ import { loadConfig } from './config';
 import { SkewError, type SourceProblem } from './errors';
 import { splitProblems } from './problems';
 import { findProjectRoot } from './project-root';
+import { WorkingModelCache } from './working-model-cache';
 
 export interface CheckSummary {
   /** Contracts in either version. */
@@ -65,6 +67,7 @@ export class ProjectSession {
   /** How many times the baseline was extracted (not read from the cache) in this session. */
   baselineExtractions = 0;
   private baselineModel: WireModel | undefined;
+  private workingModel: WireModel | undefined;
   private extractor: Extractor | undefined;
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -129,20 +132,24 @@ export class ProjectSession {
     return run;
   }
 
+  /** Both wire models of the last successful check (the report builds witnesses from them); undefined before one. */
+  get models(): { baseline: WireModel; working: WireModel } | undefined {
+    return this.baselineModel && this.workingModel ? { baseline: this.baselineModel, working: this.workingModel } : undefined;
+  }
+
   dispose(): void {
     this.catFile.dispose();
   }
 
   private async runCheck(overlays?: ReadonlyMap<string, string>): Promise<CheckResult> {
     await this.working.refresh(overlays);
-    if (this.extractor) this.extractor.update(this.working);
-    else this.extractor = this.deps.createExtractor(this.working, this.config, this.compilerOptions);
-    const { model, files, problems } = this.extractor.extract();
+    const { model, files, problems } = this.extractWorking();
     const { syntax, other } = splitProblems(this.working, problems);
     if (syntax.length) {
       throw new SkewError('working-parse', `${describeProblem(syntax[0]!)} (fix the syntax error and run skew again)`, syntax);
     }
     const oldModel = this.baselineModel!;
+    this.workingModel = model;
     const { findings, suppressed, changed } = compareModels(oldModel, model, { ignore: this.config.ignore });
     const contracts = new Set([...Object.keys(oldModel.contracts), ...Object.keys(model.contracts)]);
     return {
@@ -159,6 +166,35 @@ export class ProjectSession {
         suppressed: suppressed.length,
       },
     };
+  }
+
+  /**
+   * The first check of a session may reuse the previous run's model from disk (nothing it was built from
+   * changed); later checks go through the extractor, which keeps its program between edits.
+   */
+  private extractWorking(): ExtractResult {
+    if (this.extractor) {
+      this.extractor.update(this.working);
+      return this.extractor.extract();
+    }
+    const cache = new WorkingModelCache(this.cache.dir);
+    const key = WorkingModelCache.key({
+      root: this.root,
+      config: this.configText,
+      tsconfig: readText(path.join(this.root, 'tsconfig.json')),
+      compilerOptions: stableJson(this.compilerOptions),
+      listing: this.working.listFiles(),
+      roots: discover(this.working, this.config).roots,
+    });
+    const cached = cache.read(key, this.working);
+    if (cached) {
+      this.log('Working-tree model reused: none of its files changed since the last run');
+      return cached;
+    }
+    this.extractor = this.deps.createExtractor(this.working, this.config, this.compilerOptions);
+    const result = this.extractor.extract();
+    cache.write(key, this.working, result);
+    return result;
   }
 
   private async loadBaseline(): Promise<void> {
