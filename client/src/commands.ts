@@ -4,6 +4,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { toBaselineUri } from '../../server/src/lsp/baseline-uri';
 import { ListRefsRequest } from '../../server/src/protocol';
 import type { FolderStatuses } from './folder-statuses';
+import { ReportPanel } from './report/report-panel';
 
 export interface CommandContext {
   client: LanguageClient;
@@ -75,6 +76,8 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     'skew.compareWithBaseline': (uri?: vscode.Uri) => compareWithBaseline(ctx, uri instanceof vscode.Uri ? uri : undefined),
     'skew.selectBaseline': () => selectBaseline(ctx),
     'skew.showProblems': () => showProblems(),
+    'skew.showReport': (uri?: vscode.Uri) =>
+      ReportPanel.show(ctx.client, uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri),
   };
   return Object.entries(table).map(([id, run]) =>
     vscode.commands.registerCommand(id, async (...args: unknown[]) => {

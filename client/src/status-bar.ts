@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import type { FolderStatuses } from './folder-statuses';
 
-/** "Skew: deployed (v1.4.0) · 2 breaking" for the active editor's folder; a click opens the Problems view. */
+/** "Skew: deployed (v1.4.0) · 2 breaking" for the active editor's folder; a click opens the compatibility report. */
 export function createStatusBar(statuses: FolderStatuses): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('skew.status', vscode.StatusBarAlignment.Left, 50);
   item.name = 'Skew';
-  item.command = 'skew.showProblems';
+  item.command = 'skew.showReport';
 
   const render = () => {
     const status = statuses.forResource(vscode.window.activeTextEditor?.document.uri);

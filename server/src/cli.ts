@@ -2,6 +2,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { tagsPointingAt } from './baseline/git';
 import { describeHow, newestSemverTag, type ResolvedBaseline } from './baseline/resolve-baseline';
+import { checkAndFix, describeFixes } from './project/apply-fixes';
 import { isSkewError } from './project/errors';
 import { checkWithModels, formatCheck, REPORT_FORMATS, type ReportFormat } from './report/formats';
 
@@ -16,6 +17,7 @@ interface CheckFlags {
   cwd?: string;
   cacheDir?: string;
   verbose?: boolean;
+  fix?: boolean;
 }
 
 const stderrLine = (line: string) => process.stderr.write(line + '\n');
@@ -39,6 +41,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--cwd <dir>', 'project folder (default: the current folder)')
     .option('--cache-dir <dir>', 'where baseline models are cached (default: $SKEW_CACHE_DIR or ~/.cache/skew)')
     .option('--verbose', 'log what skew does to stderr')
+    .option('--fix', 'apply the safe quick fixes to the files on disk, then report what is left')
     .action(async (flags: CheckFlags) => {
       code = await runCheck(flags);
     });
@@ -52,17 +55,21 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 async function runCheck(flags: CheckFlags): Promise<number> {
-  const checked = await checkWithModels({
+  const options = {
     cwd: flags.cwd ?? process.cwd(),
     against: flags.against,
     cacheDir: flags.cacheDir,
     log: flags.verbose || process.env.SKEW_DEBUG ? stderrLine : undefined,
-  });
+  };
+  const fixed = flags.fix ? await checkAndFix(options) : undefined;
+  const checked = fixed ?? (await checkWithModels(options));
   const { result } = checked;
   stderrLine(await comparingLine(result.root, result.baseline));
   for (const p of result.problems) {
     stderrLine(`skew: warning: ${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${oneLine(p.message)}`);
   }
+  // What --fix changed goes beside the report: to stderr unless stdout is the plain-text report for people.
+  if (fixed) (flags.format === 'text' ? process.stdout : process.stderr).write(describeFixes(fixed));
   const out = await formatCheck(flags.format, checked, { color: useColor() });
   process.stdout.write(out);
   return result.findings.length > 0 ? EXIT_BREAKING : EXIT_OK;

@@ -4,6 +4,10 @@
  * file, the refs a baseline can be, and the per-folder status.
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { ReportModel } from './report/report-model';
+
+export type { ReportModel, ReportFinding, ReportWitness, ReportLocation } from './report/report-model';
+export type { RolloutPlan } from './report/rollout-plan';
 
 /** The URI scheme of baseline documents (read-only file text at the baseline commit). */
 export const BASELINE_SCHEME = 'skew-baseline';
@@ -70,6 +74,26 @@ export interface StatusParams {
 export namespace StatusNotification {
   export const method = 'skew/status' as const;
   export const type = new NotificationType<StatusParams>(method);
+}
+
+export interface ReportParams {
+  /** A workspace folder URI or a file URI inside one; the first folder when absent. */
+  uri?: string;
+}
+
+export interface ReportResult {
+  /** The compatibility report of the folder's last check (after pending checks finish). */
+  report?: ReportModel;
+  /** The same report as Markdown, for export and the clipboard. */
+  markdown?: string;
+  /** Why there is no report (no folder, no baseline yet…), in one line. */
+  message?: string;
+}
+
+/** Client → server: the compatibility report (Skew: Show Compatibility Report); the client only renders it. */
+export namespace ReportRequest {
+  export const method = 'skew/report' as const;
+  export const type = new RequestType<ReportParams, ReportResult, void>(method);
 }
 
 /**

@@ -14,11 +14,13 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isSourceFile } from './baseline/tree-paths';
 import { contractLenses } from './lsp/code-lens';
+import { codeActions, CODE_ACTION_KINDS } from './lsp/code-actions';
 import { answerBaselineContent } from './lsp/baseline-request';
 import { FolderChecker, type FileDiagnostics, type FolderHost } from './lsp/folder-checker';
 import { Folders } from './lsp/folders';
 import { contractHover } from './lsp/hover';
 import { answerListRefs } from './lsp/list-refs-request';
+import { answerReport } from './report/report-request';
 import { safe } from './lsp/safe-handler';
 import { openProjectSession, type OpenSession } from './lsp/session-port';
 import { SettingsStore } from './lsp/settings-store';
@@ -28,11 +30,14 @@ import { classifyWatched, WATCHED_GLOBS } from './lsp/watched-files';
 import {
   BaselineContentRequest,
   ListRefsRequest,
+  ReportRequest,
   StatusNotification,
   type BaselineContentParams,
   type BaselineContentResult,
   type ListRefsParams,
   type ListRefsResult,
+  type ReportParams,
+  type ReportResult,
   type SkewInitializationOptions,
 } from './protocol';
 
@@ -68,6 +73,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     settings: (folderUri) => settings.get(folderUri),
     get trusted() {
       return trusted;
+    },
+    get watchesSources() {
+      return !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     },
     openSession: options.openSession ?? openProjectSession,
     log,
@@ -130,6 +138,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
         codeLensProvider: { resolveProvider: false },
+        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
         ...(pull ? { diagnosticProvider: { identifier: 'skew', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -187,6 +196,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       for (const f of folders.all()) {
         if (kinds.has('project')) await f.reset();
         else if (kinds.has('refs')) await f.refreshBaseline();
+        if (kinds.has('source')) f.sourcesChanged();
       }
     }),
   );
@@ -197,6 +207,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const view = at?.folder?.view;
       return view && at ? contractHover(view, at.file, params.position) : null;
     }),
+  );
+
+  connection.onCodeAction(
+    safe('code actions', logError, [], (params) =>
+      codeActions(params, {
+        folderOf: (file) => folders.forFile(file),
+        document: (uri) => documents.get(uri),
+        capabilities: () => caps,
+      }),
+    ),
   );
 
   connection.onCodeLens(
@@ -237,6 +257,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     safe('list refs', logError, { refs: [], message: 'Skew could not list the refs (see the Skew output).' }, (params: ListRefsParams): Promise<ListRefsResult> => {
       const folder = (params?.folder && folders.get(params.folder)) || folders.all()[0];
       return answerListRefs(folder?.folderPath);
+    }),
+  );
+
+  connection.onRequest(
+    ReportRequest.method,
+    safe('report', logError, { message: 'Skew could not build the report (see the Skew output).' }, (params: ReportParams): Promise<ReportResult> => {
+      const file = params?.uri ? uriToPath(params.uri) : undefined;
+      const folder = (params?.uri && folders.get(params.uri)) || (file && folders.forFile(file)) || folders.all()[0];
+      return answerReport(folder, documents.all().map((d) => ({ file: uriToPath(d.uri), text: d.getText() })));
     }),
   );
 

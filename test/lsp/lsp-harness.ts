@@ -68,10 +68,14 @@ export class LspClient {
     trusted?: boolean;
     settings?: Record<string, unknown>;
     cacheDir: string;
+    /** Extra client capabilities (e.g. code actions), merged over the defaults one section deep. */
+    capabilities?: ClientCapabilities;
   }): Promise<LspClient> {
     // SKEW_LSP_SERVER=dist/server.js runs the same tests against the bundle.
     const bundle = process.env.SKEW_LSP_SERVER;
-    const args = bundle ? [path.resolve(REPO_ROOT, bundle), '--stdio'] : ['--import', 'tsx', SERVER_MAIN, '--stdio'];
+    // SKEW_LSP_NODE_ARGS passes node flags to the server (e.g. --cpu-prof when profiling the bench).
+    const nodeArgs = (process.env.SKEW_LSP_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const args = [...nodeArgs, ...(bundle ? [path.resolve(REPO_ROOT, bundle), '--stdio'] : ['--import', 'tsx', SERVER_MAIN, '--stdio'])];
     const child = spawn(process.execPath, args, {
       cwd: REPO_ROOT,
       env: { ...process.env, SKEW_CACHE_DIR: options.cacheDir },
@@ -106,6 +110,9 @@ export class LspClient {
       },
       window: { workDoneProgress: true },
     };
+    for (const [section, extra] of Object.entries(options.capabilities ?? {}) as [keyof ClientCapabilities, object][]) {
+      (capabilities as Record<string, unknown>)[section] = { ...((capabilities[section] as object | undefined) ?? {}), ...extra };
+    }
     const result = await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: options.folders[0] ? fileUri(options.folders[0]) : null,

@@ -12,7 +12,11 @@ import { isOutsideGit, isSourceFile, toRel } from './tree-paths';
 export class WorkingTree implements SourceTree {
   readonly label = 'working tree';
   private files: string[] = [];
+  private diskFiles: string[] = [];
+  private listed = false;
   private overlays = new Map<string, string>();
+  /** Disk texts read since the last relisting (undefined: the file could not be read). */
+  private readonly texts = new Map<string, string | undefined>();
 
   private constructor(readonly root: string) {}
 
@@ -22,19 +26,28 @@ export class WorkingTree implements SourceTree {
     return tree;
   }
 
-  /** Re-reads the file listing and replaces the overlays (keys: absolute or root-relative paths). */
-  async refresh(overlays?: ReadonlyMap<string, string>): Promise<void> {
+  /**
+   * Replaces the overlays (keys: absolute or root-relative paths) and, unless `relist` is false, re-reads the
+   * file listing and forgets the file texts read so far. Without relisting, files on disk are taken to be
+   * unchanged since the last refresh: only a caller that watches them may say so.
+   */
+  async refresh(overlays?: ReadonlyMap<string, string>, options: { relist?: boolean } = {}): Promise<void> {
     this.overlays = new Map();
     for (const [p, text] of overlays ?? []) this.overlays.set(toRel(this.root, p), text);
-    const out = await git(this.root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard']);
-    const listed = new Set<string>();
-    for (const rel of out.split('\0')) {
-      if (!rel || !isSourceFile(rel) || isOutsideGit(rel)) continue;
-      // --cached still lists files deleted from disk but not yet from the index.
-      if (this.overlays.has(rel) || isFile(path.join(this.root, rel))) listed.add(rel);
+    if (options.relist === false && this.listed) {
+      this.files = [...new Set([...this.diskFiles, ...[...this.overlays.keys()].filter((rel) => isSourceFile(rel) && !isOutsideGit(rel))])].sort();
+      return;
     }
-    for (const rel of this.overlays.keys()) if (isSourceFile(rel) && !isOutsideGit(rel)) listed.add(rel);
-    this.files = [...listed].sort();
+    this.texts.clear();
+    const out = await git(this.root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard']);
+    const onDisk: string[] = [];
+    for (const rel of out.split('\0')) {
+      // --cached still lists files deleted from disk but not yet from the index.
+      if (rel && isSourceFile(rel) && !isOutsideGit(rel) && isFile(path.join(this.root, rel))) onDisk.push(rel);
+    }
+    this.diskFiles = onDisk;
+    this.listed = true;
+    this.files = [...new Set([...onDisk, ...[...this.overlays.keys()].filter((rel) => isSourceFile(rel) && !isOutsideGit(rel))])].sort();
   }
 
   listFiles(): string[] {
@@ -45,11 +58,15 @@ export class WorkingTree implements SourceTree {
     const rel = toRel(this.root, p);
     const overlay = this.overlays.get(rel);
     if (overlay !== undefined) return overlay;
+    if (this.texts.has(rel)) return this.texts.get(rel);
+    let text: string | undefined;
     try {
-      return fs.readFileSync(path.join(this.root, rel), 'utf8');
+      text = fs.readFileSync(path.join(this.root, rel), 'utf8');
     } catch {
-      return undefined;
+      text = undefined;
     }
+    this.texts.set(rel, text);
+    return text;
   }
 
   fileExists(p: string): boolean {

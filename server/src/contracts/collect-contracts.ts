@@ -46,15 +46,14 @@ export function collectContracts(
         continue;
       }
       seen.add(symbol);
-      const type = checker.getDeclaredTypeOfSymbol(symbol);
-      if (candidate.kind === 'message' && !builder.defineContractType(name, declaration, type)) continue;
+      if (candidate.kind === 'message' && !builder.defineContractType(name, declaration, () => checker.getDeclaredTypeOfSymbol(symbol))) continue;
       owners.set(name, declaration.name);
       const base = { name, loc: locOf(declaration.name, relative)!, source: candidate.source };
       const suppressions = suppressionsOf(declaration, relative);
       const contract: Contract =
         candidate.kind === 'message'
           ? { ...base, kind: 'message' }
-          : { ...base, kind: 'service', methods: methodsOf(type, checker, relative, builder) };
+          : { ...base, kind: 'service', methods: methodsOf(checker.getDeclaredTypeOfSymbol(symbol), checker, relative, builder) };
       if (suppressions) contract.suppressions = suppressions;
       contracts[name] = contract;
     }

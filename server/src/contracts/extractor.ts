@@ -5,7 +5,8 @@ import { TreeCompilerHost } from './compiler-host.js';
 import { discover } from './discover.js';
 import { rangeOf } from './locations.js';
 import { needsDroppedLib, planMinimalLib } from './minimal-lib.js';
-import { ShapeBuilder } from './shape-builder.js';
+import { reuseFrom, type Reusable } from './reuse.js';
+import { ReuseFailed, ShapeBuilder } from './shape-builder.js';
 import type { SkewConfig, SourceTree } from './source.js';
 import { treeFileSystem, treeRootPath, type TreeFileSystem } from './tree-file-system.js';
 
@@ -62,6 +63,7 @@ export function createExtractor(tree: SourceTree, config: SkewConfig, options: t
   const programOptions = optionsFor(options, tree.root);
   const libPlan = planMinimalLib(programOptions);
   let program: ts.Program | undefined;
+  let reusable: Reusable | undefined;
   // Once a file needed the full libs, later extractions (an editing session) go straight to them.
   let fullLib = !libPlan;
 
@@ -83,11 +85,24 @@ export function createExtractor(tree: SourceTree, config: SkewConfig, options: t
     },
     extract() {
       const discovery = discover(current, config);
+      const previousProgram = program;
       program = build(discovery.roots.map((rel) => fs.absolute(rel)));
       host.retainOnly(program);
       const relative = (sourceFile: ts.SourceFile) => (fs.isLib(sourceFile.fileName) ? undefined : fs.relative(sourceFile.fileName));
-      const builder = new ShapeBuilder(program.getTypeChecker(), relative, (node) => fs.isLib(node.getSourceFile().fileName));
-      const collected = collectContracts(program, discovery, fs.absolute, relative, builder);
+      const isLibNode = (node: ts.Node) => fs.isLib(node.getSourceFile().fileName);
+      const checker = program.getTypeChecker();
+      // After an edit, named types whose source files did not change are taken from the previous model.
+      const previous = reusable && previousProgram && reuseFrom(reusable, previousProgram, program, checker);
+      let builder = new ShapeBuilder(checker, relative, isLibNode, previous);
+      let collected;
+      try {
+        collected = collectContracts(program, discovery, fs.absolute, relative, builder);
+      } catch (e) {
+        if (!(e instanceof ReuseFailed)) throw e;
+        builder = new ShapeBuilder(checker, relative, isLibNode);
+        collected = collectContracts(program, discovery, fs.absolute, relative, builder);
+      }
+      reusable = { types: collected.model.types, records: builder.records };
 
       const problems: SourceProblem[] = [];
       const files: string[] = [];

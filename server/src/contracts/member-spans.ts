@@ -1,3 +1,4 @@
+import { getLibFiles } from '@ts-morph/common';
 import { ts } from 'ts-morph';
 import type { Range } from '../engine/shape.js';
 
@@ -452,10 +453,13 @@ export function syntaxErrors(parsed: ParsedFile): string[] {
 }
 
 const libCache = new Map<string, ts.SourceFile>();
+let libTexts: Map<string, string> | undefined;
+const LIB_DIR = '/ts-lib/';
 
 /**
  * Semantic and syntactic errors of a small in-memory project (strict, ES2022 lib), without positions so two
- * versions of the same files can be compared by message.
+ * versions of the same files can be compared by message. The lib files come from ts-morph's bundled copies,
+ * the same ones the extractor uses, since the TypeScript it bundles has none on disk.
  */
 export function projectErrors(files: Record<string, string>): string[] {
   const root = '/virtual/';
@@ -468,20 +472,27 @@ export function projectErrors(files: Record<string, string>): string[] {
     noEmit: true,
     types: [],
   };
+  libTexts ??= new Map(getLibFiles().map((lib) => [LIB_DIR + lib.fileName, lib.text]));
+  const libs = libTexts;
   const defaultHost = ts.createCompilerHost(options, true);
-  const inTree = (name: string) => (name.startsWith(root) ? files[name.slice(root.length)] : undefined);
+  const inTree = (name: string) => (name.startsWith(root) ? files[name.slice(root.length)] : libs.get(name));
   const host: ts.CompilerHost = {
     ...defaultHost,
     getCurrentDirectory: () => root,
-    fileExists: (name) => inTree(name) !== undefined || (!name.startsWith(root) && defaultHost.fileExists(name)),
-    readFile: (name) => inTree(name) ?? (name.startsWith(root) ? undefined : defaultHost.readFile(name)),
+    getDefaultLibLocation: () => LIB_DIR,
+    getDefaultLibFileName: () => LIB_DIR + 'lib.es2022.d.ts',
+    fileExists: (name) => inTree(name) !== undefined,
+    readFile: (name) => inTree(name),
+    directoryExists: (name) => name.startsWith(root) || name.startsWith(LIB_DIR) || name === '/',
+    getDirectories: () => [],
     getSourceFile: (name, languageVersion) => {
       const text = inTree(name);
-      if (text !== undefined) return ts.createSourceFile(name, text, languageVersion, true);
+      if (text === undefined) return undefined;
+      if (name.startsWith(root)) return ts.createSourceFile(name, text, languageVersion, true);
       let lib = libCache.get(name);
       if (!lib) {
-        lib = defaultHost.getSourceFile(name, languageVersion);
-        if (lib) libCache.set(name, lib);
+        lib = ts.createSourceFile(name, text, languageVersion, true);
+        libCache.set(name, lib);
       }
       return lib;
     },
@@ -496,4 +507,13 @@ export function projectErrors(files: Record<string, string>): string[] {
     }
   }
   return errors.sort();
+}
+
+/** Whether a type written as `text` must be parenthesised to be one variant of a union (`(() => void) | string`). */
+export function needsParensInUnion(text: string): boolean {
+  const sf = ts.createSourceFile('snippet.ts', `type __T = ${text};`, ts.ScriptTarget.Latest, true);
+  const alias = sf.statements[0];
+  if (!alias || !ts.isTypeAliasDeclaration(alias)) return true;
+  const t = alias.type;
+  return ts.isFunctionTypeNode(t) || ts.isConstructorTypeNode(t) || ts.isConditionalTypeNode(t) || ts.isInferTypeNode(t) || ts.isIntersectionTypeNode(t);
 }

@@ -26,6 +26,30 @@ export interface BuilderProblem {
   message: string;
 }
 
+/**
+ * What one named type was built from: every source file whose declarations were consulted for its own shape
+ * (named types it refers to are their own entries), and the problems reported meanwhile. While all those
+ * files are unchanged, the next extraction can take the entry as it is.
+ */
+export interface EntryRecord {
+  declaration: ts.Declaration;
+  deps: Set<ts.SourceFile>;
+  problems: BuilderProblem[];
+}
+
+/** The previous extraction, offered for reuse. */
+export interface PreviousEntries {
+  types: Readonly<Record<string, NamedType>>;
+  records: ReadonlyMap<string, EntryRecord>;
+  /** True when the source file object is part of the current program (unchanged since it was read). */
+  isCurrent(sourceFile: ts.SourceFile): boolean;
+  /** Files whose importers may now resolve names differently: an entry declared in an importer is rebuilt. */
+  importsChanged(sourceFile: ts.SourceFile): boolean;
+}
+
+/** A reused entry points at a type that cannot be rebuilt on its own: the caller extracts everything again. */
+export class ReuseFailed extends Error {}
+
 interface NamedTarget {
   name: string;
   /** The declaration that owns the name; two different owners of one name is a collision. */
@@ -40,6 +64,8 @@ interface NamedTarget {
 export class ShapeBuilder {
   readonly types: Record<string, NamedType> = {};
   readonly problems: BuilderProblem[] = [];
+  readonly records = new Map<string, EntryRecord>();
+  private readonly frames: EntryRecord[] = [];
   private readonly owners = new Map<string, ts.Declaration>();
   private readonly reportedCollisions = new Set<ts.Declaration>();
   private depth = 0;
@@ -48,25 +74,28 @@ export class ShapeBuilder {
     private readonly checker: ts.TypeChecker,
     private readonly relative: RelativePath,
     private readonly isLibDeclaration: (node: ts.Node) => boolean,
+    private readonly previous?: PreviousEntries,
   ) {}
 
   /**
    * Stores a contract's declared type under the contract's own name. Returns false (and records a problem)
    * when another declaration already owns the name.
    */
-  defineContractType(name: string, declaration: ts.Declaration, type: ts.Type): boolean {
+  defineContractType(name: string, declaration: ts.Declaration, type: () => ts.Type): boolean {
     const owner = this.owners.get(name);
     if (owner) {
       if (owner === declaration) return true;
       this.collision(name, owner, declaration);
       return false;
     }
-    this.define({ name, declaration }, type);
+    if (!this.reuse(name, declaration)) this.define({ name, declaration }, type());
     return true;
   }
 
   /** A type in a value position: named types become refs. */
   shapeOf(type: ts.Type): Shape {
+    this.dependOn(type.aliasSymbol?.declarations);
+    this.dependOn(type.symbol?.declarations);
     const flags = type.flags;
     if (flags & (TypeFlags.Any | TypeFlags.Unknown)) return { kind: 'any' };
     if (flags & TypeFlags.Never) return { kind: 'never' };
@@ -147,23 +176,87 @@ export class ShapeBuilder {
     if (loc) entry.loc = loc;
     // Stored before its structure is computed so a recursive reference finds it and stops.
     this.types[target.name] = entry;
+    const record: EntryRecord = { declaration: target.declaration, deps: new Set([target.declaration.getSourceFile()]), problems: [] };
+    this.records.set(target.name, record);
     if (this.depth >= MAX_DEPTH) {
-      this.problems.push({ node: target.declaration, message: `Type '${target.name}' nests too deeply to analyse; treated as any.` });
+      this.problem({ node: target.declaration, message: `Type '${target.name}' nests too deeply to analyse; treated as any.` }, record);
       return;
     }
     this.depth++;
+    this.frames.push(record);
     try {
       entry.shape = this.structureOf(type);
     } finally {
+      this.frames.pop();
       this.depth--;
     }
   }
 
   private refTo(target: NamedTarget, type: ts.Type): Shape {
+    this.dependOn([target.declaration]);
     const owner = this.owners.get(target.name);
-    if (!owner) this.define(target, type);
-    else if (owner !== target.declaration) this.collision(target.name, owner, target.declaration);
+    if (!owner) {
+      if (!this.reuse(target.name, target.declaration)) this.define(target, type);
+    } else if (owner !== target.declaration) this.collision(target.name, owner, target.declaration);
     return { kind: 'ref', name: target.name };
+  }
+
+  /**
+   * Takes the previous extraction's entry for `name` when nothing it was built from changed, then makes sure
+   * every type it refers to is there too (reused as well, or rebuilt from its unchanged declaration).
+   */
+  private reuse(name: string, declaration: ts.Declaration): boolean {
+    const previous = this.previous;
+    const record = previous?.records.get(name);
+    const entry = previous?.types[name];
+    if (!previous || !record || !entry || record.declaration !== declaration || !this.isClean(record)) return false;
+    const pending = [name];
+    this.adopt(name, record, entry);
+    while (pending.length) {
+      for (const ref of refsIn(previous.types[pending.pop()!]!.shape)) {
+        if (this.owners.has(ref)) continue;
+        const inner = previous.records.get(ref);
+        const innerEntry = previous.types[ref];
+        if (!inner || !innerEntry) throw new ReuseFailed(`no previous entry for ${ref}`);
+        if (this.isClean(inner)) {
+          this.adopt(ref, inner, innerEntry);
+          pending.push(ref);
+          continue;
+        }
+        // Its own text is unchanged (the referring entry depends on that file), only something it inlines
+        // changed: build it again from the same declaration node, which the new program still holds.
+        const symbol = ts.isSourceFile(inner.declaration) ? undefined : this.checker.getSymbolAtLocation(nameNode(inner.declaration));
+        if (ref.includes('<') || !symbol || !previous.isCurrent(inner.declaration.getSourceFile())) {
+          throw new ReuseFailed(`cannot rebuild ${ref} on its own`);
+        }
+        this.define({ name: ref, declaration: inner.declaration }, this.checker.getDeclaredTypeOfSymbol(symbol));
+      }
+    }
+    return true;
+  }
+
+  private adopt(name: string, record: EntryRecord, entry: NamedType): void {
+    this.owners.set(name, record.declaration);
+    this.types[name] = entry;
+    this.records.set(name, record);
+    this.problems.push(...record.problems);
+  }
+
+  private isClean(record: EntryRecord): boolean {
+    const previous = this.previous!;
+    for (const file of record.deps) if (!previous.isCurrent(file)) return false;
+    return !previous.importsChanged(record.declaration.getSourceFile());
+  }
+
+  private dependOn(declarations: readonly ts.Node[] | undefined): void {
+    const frame = this.frames[this.frames.length - 1];
+    if (!frame || !declarations) return;
+    for (const d of declarations) frame.deps.add(d.getSourceFile());
+  }
+
+  private problem(problem: BuilderProblem, record = this.frames[this.frames.length - 1]): void {
+    this.problems.push(problem);
+    record?.problems.push(problem);
   }
 
   private collision(name: string, first: ts.Declaration, other: ts.Declaration): void {
@@ -171,7 +264,7 @@ export class ShapeBuilder {
     this.reportedCollisions.add(other);
     const where = locOf(nameNode(first), this.relative);
     const at = where ? ` (first declared in ${where.file}:${where.range.start.line + 1})` : '';
-    this.problems.push({
+    this.problem({
       node: nameNode(other),
       message: `Another type is already named '${name}'${at}; this one is ignored and uses of it are read as the first.`,
     });
@@ -287,6 +380,7 @@ export class ShapeBuilder {
     const name = property.getName();
     if (name.startsWith('__@') || name.startsWith('#')) return undefined;
     const declaration = property.valueDeclaration ?? property.declarations?.[0];
+    this.dependOn(property.declarations);
     const inClass = !!declaration?.parent && ts.isClassLike(declaration.parent);
     // JSON.stringify of a class instance carries its data properties only, never prototype members.
     if (inClass && property.flags & (SymbolFlags.Method | SymbolFlags.Accessor)) return undefined;
@@ -326,6 +420,7 @@ export class ShapeBuilder {
     const members: EnumMember[] = [];
     const symbol = this.checker.getSymbolAtLocation(declaration.name);
     const declarations = symbol?.declarations?.filter(ts.isEnumDeclaration) ?? [declaration];
+    this.dependOn(declarations);
     for (const part of declarations) {
       for (const member of part.members) {
         const constant = this.checker.getConstantValue(member);
@@ -362,4 +457,21 @@ export class ShapeBuilder {
 function enumDeclarationOf(symbol: ts.Symbol | undefined): ts.EnumDeclaration | undefined {
   if (!symbol || !(symbol.flags & SymbolFlags.Enum)) return undefined;
   return symbol.declarations?.find(ts.isEnumDeclaration);
+}
+
+/** The names a shape refers to directly. */
+function refsIn(shape: Shape): string[] {
+  const names: string[] = [];
+  const stack = [shape];
+  while (stack.length) {
+    const s = stack.pop()!;
+    if (s.kind === 'ref') names.push(s.name);
+    else if (s.kind === 'object') {
+      for (const f of s.fields) stack.push(f.shape);
+      if (s.index) stack.push(s.index);
+    } else if (s.kind === 'array') stack.push(s.element);
+    else if (s.kind === 'tuple') for (const e of s.elements) stack.push(e.shape);
+    else if (s.kind === 'union') stack.push(...s.variants);
+  }
+  return names;
 }

@@ -7,6 +7,8 @@ export interface MemberRewrite {
   optional?: boolean;
   /** Text of an `@deprecated` tag to add (the description of the old JSDoc is kept). */
   deprecated?: string;
+  /** ` = value` for an enum member that had its value implicitly and must keep it in a new position. */
+  initializer?: string;
 }
 
 /** Re-quotes string literals to the target file's quote character. */
@@ -72,6 +74,9 @@ export function renderMember(
   if (rewrite.rename) edits.push({ start: member.nameSpan.start, end: member.nameSpan.end, text: rewrite.rename });
   if (rewrite.optional && !member.question && member.kind !== 'enum-member') {
     edits.push({ start: member.nameSpan.end, end: member.nameSpan.end, text: '?' });
+  }
+  if (rewrite.initializer !== undefined && !member.initializer) {
+    edits.push({ start: member.nameSpan.end, end: member.nameSpan.end, text: ` = ${rewrite.initializer}` });
   }
   let body = '';
   let at = member.start;

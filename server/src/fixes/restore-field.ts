@@ -27,7 +27,7 @@ export const restoreField: FixProvider = (finding, input) => {
     if ('reason' in edits) return edits;
     return [
       {
-        title: `Restore ${code(oldMember.name)} as optional and deprecated so ${readers} still get it`,
+        title: `Restore ${code(oldMember.name)} (optional, deprecated) so ${readers} can still get it`,
         rule: finding.rule,
         kind: 'quickfix',
         safe: true,

@@ -25,8 +25,13 @@ function baselineNeighbour(req: RestoreRequest): MemberSpan | undefined {
     const found = req.container.members.find((m) => m.name === oldMembers[i].name);
     if (found) return found;
   }
-  // Nothing before it survived: it goes first, unless the baseline had it last and others survive after it.
-  return index < 0 ? req.container.members[req.container.members.length - 1] : undefined;
+  if (index < 0) return req.container.members[req.container.members.length - 1];
+  // Nothing before it survived: it goes right before the first member that followed it and survived.
+  for (let i = index + 1; i < oldMembers.length; i++) {
+    const at = req.container.members.findIndex((m) => m.name === oldMembers[i].name);
+    if (at >= 0) return at > 0 ? req.container.members[at - 1] : undefined;
+  }
+  return undefined;
 }
 
 /** Edits that put a baseline member back into the working-tree container, styled like its new neighbours. */

@@ -34,5 +34,11 @@ export interface FixInput {
   models?: { old: WireModel; new: WireModel };
 }
 
+/** Why a fix that would apply to a finding cannot be made; `title` names the fix that was not possible. */
+export interface NoFix {
+  title?: string;
+  reason: string;
+}
+
 /** A fix kind: returns its fixes, or a reason it cannot help with this finding, or nothing when it does not apply. */
-export type FixProvider = (finding: Finding, input: FixInput) => Fix[] | { reason: string } | undefined;
+export type FixProvider = (finding: Finding, input: FixInput) => Fix[] | NoFix | undefined;

@@ -30,6 +30,11 @@ export interface FolderHost {
   settings(folderUri: string): Promise<SkewSettings>;
   /** False in an untrusted workspace: the skew.baseline setting may come from the workspace, so it is ignored. */
   trusted: boolean;
+  /**
+   * True when the client reports changes of source files on disk (workspace/didChangeWatchedFiles): a check
+   * triggered by a keystroke may then reuse the file texts read before instead of reading the disk again.
+   */
+  watchesSources: boolean;
   openSession: OpenSession;
   log(line: string): void;
   /** Unexpected failures (bugs), with the stack. */
@@ -43,7 +48,8 @@ export interface FolderHost {
   viewChanged(folder: FolderChecker): void;
 }
 
-const DEBOUNCE_MS = 150;
+/** Long enough to merge the events of one keystroke burst, short enough to feel immediate. */
+const DEBOUNCE_MS = 25;
 
 /**
  * One workspace folder: its project session, its debounced checks and the diagnostics they produced. Checks
@@ -62,6 +68,8 @@ export class FolderChecker {
   private readonly files = new Map<string, FileDiagnostics>();
   view: FolderView | undefined;
   private disposed = false;
+  /** Files may have changed on disk since the last check read them. */
+  private diskDirty = true;
 
   constructor(
     readonly uri: string,
@@ -92,6 +100,12 @@ export class FolderChecker {
   settled(): Promise<void> {
     if (!this.timer && !this.running) return Promise.resolve();
     return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  /** Source files changed on disk (saved, checked out, generated): the next check reads the disk again. */
+  sourcesChanged(): void {
+    this.diskDirty = true;
+    this.schedule();
   }
 
   /** Settings, skew.json or the repository changed in a way that may fix a failure or change the baseline. */
@@ -199,10 +213,13 @@ export class FolderChecker {
     }
 
     let checked: CheckedProject;
+    const diskUnchanged = this.host.watchesSources && !this.diskDirty;
+    this.diskDirty = false;
     try {
       const session = await this.openSession(against);
-      checked = await session.check(overlays);
+      checked = await session.check(overlays, { diskUnchanged });
     } catch (e) {
+      this.diskDirty = true;
       this.failed(e);
       return;
     }

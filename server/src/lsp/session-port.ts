@@ -1,8 +1,6 @@
 import type { ResolvedBaseline } from '../baseline/resolve-baseline';
-import { WorkingTree } from '../baseline/working-tree';
-import { createExtractor } from '../contracts/extractor';
 import type { WireModel } from '../engine/shape';
-import { ProjectSession, type CheckResult } from '../project/session';
+import { ProjectSession, type CheckOptions, type CheckResult } from '../project/session';
 
 export interface CheckModels {
   baseline: WireModel;
@@ -19,7 +17,7 @@ export interface CheckedProject {
 export interface SessionPort {
   readonly root: string;
   readonly baseline: ResolvedBaseline;
-  check(overlays?: ReadonlyMap<string, string>): Promise<CheckedProject>;
+  check(overlays?: ReadonlyMap<string, string>, options?: CheckOptions): Promise<CheckedProject>;
   refreshBaseline(): Promise<boolean>;
   dispose(): void;
 }
@@ -32,31 +30,9 @@ export interface OpenSessionOptions {
 
 export type OpenSession = (options: OpenSessionOptions) => Promise<SessionPort>;
 
-/**
- * Opens a ProjectSession and keeps its models reachable. CheckResult carries findings only, so the working
- * model is observed through the session's extractor hook (the extractor built over the WorkingTree), and the
- * baseline model is read from the session's field: see the report, a public accessor would replace this.
- */
+/** Opens a ProjectSession; each check hands back the findings with both wire models. */
 export const openProjectSession: OpenSession = async ({ cwd, against, log }) => {
-  let working: WireModel | undefined;
-  const session = await ProjectSession.open({
-    cwd,
-    against: against || undefined,
-    log,
-    deps: {
-      createExtractor: (tree, config, options) => {
-        const extractor = createExtractor(tree, config, options);
-        if (!(tree instanceof WorkingTree)) return extractor;
-        const extract = extractor.extract.bind(extractor);
-        extractor.extract = () => {
-          const out = extract();
-          working = out.model;
-          return out;
-        };
-        return extractor;
-      },
-    },
-  });
+  const session = await ProjectSession.open({ cwd, against: against || undefined, log });
   return {
     get root() {
       return session.root;
@@ -64,10 +40,10 @@ export const openProjectSession: OpenSession = async ({ cwd, against, log }) => 
     get baseline() {
       return session.baseline;
     },
-    check: async (overlays) => {
-      const result = await session.check(overlays);
-      const baseline = (session as unknown as { baselineModel?: WireModel }).baselineModel;
-      return { result, models: baseline && working ? { baseline, working } : undefined };
+    check: async (overlays, options) => {
+      const result = await session.check(overlays, options);
+      const models = session.models;
+      return { result, models: models && { baseline: models.baseline, working: models.working } };
     },
     refreshBaseline: () => session.refreshBaseline(),
     dispose: () => session.dispose(),

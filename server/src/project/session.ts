@@ -44,6 +44,14 @@ export interface CheckResult {
 
 type Extractor = ReturnType<typeof createExtractor>;
 
+export interface CheckOptions {
+  /**
+   * The caller watches source files on disk and saw no change since the last check: the file listing and the
+   * file texts read then are reused (an editor's keystroke changes only an overlay).
+   */
+  diskUnchanged?: boolean;
+}
+
 export interface SessionDeps {
   createExtractor: typeof createExtractor;
 }
@@ -107,8 +115,8 @@ export class ProjectSession {
   }
 
   /** Compares the working tree (plus unsaved buffers) with the baseline. Checks run one at a time. */
-  check(overlays?: ReadonlyMap<string, string>): Promise<CheckResult> {
-    const run = this.queue.then(() => this.runCheck(overlays));
+  check(overlays?: ReadonlyMap<string, string>, options: CheckOptions = {}): Promise<CheckResult> {
+    const run = this.queue.then(() => this.runCheck(overlays, options));
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -141,8 +149,8 @@ export class ProjectSession {
     this.catFile.dispose();
   }
 
-  private async runCheck(overlays?: ReadonlyMap<string, string>): Promise<CheckResult> {
-    await this.working.refresh(overlays);
+  private async runCheck(overlays: ReadonlyMap<string, string> | undefined, options: CheckOptions): Promise<CheckResult> {
+    await this.working.refresh(overlays, { relist: !options.diskUnchanged });
     const { model, files, problems } = this.extractWorking();
     const { syntax, other } = splitProblems(this.working, problems);
     if (syntax.length) {

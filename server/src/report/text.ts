@@ -1,6 +1,7 @@
 import type { ContractKind, Direction, Finding, Order } from '../engine/finding';
 import type { Loc } from '../engine/shape';
 import type { CheckResult } from '../project/session';
+import { rolloutPlan, type RolloutPlan } from './rollout-plan';
 
 export interface TextOptions {
   /** ANSI colours; only for a terminal. */
@@ -70,8 +71,27 @@ export function formatText(result: CheckResult, options: TextOptions = {}): stri
     for (const f of result.suppressed) lines.push(s.dim(`  ${f.path}  ${f.rule}: ${f.suppressed?.reason ?? ''}`));
     lines.push('');
   }
+  const breaking = result.findings.filter((f) => f.breaks.length > 0);
+  if (breaking.length) lines.push(...planLines(rolloutPlan(breaking), s), '');
   lines.push(summaryLine(result, s));
   return lines.join('\n') + '\n';
+}
+
+/** The rollout plan for the whole change set, indented like the findings. */
+export function planLines(plan: RolloutPlan, s: ReturnType<typeof style> = style(false)): string[] {
+  const lines = [s.bold(`Rollout plan: ${plan.headline}`), `  ${plan.reason}`];
+  for (const release of plan.releases) {
+    lines.push(`  ${release.title}:`);
+    release.steps.forEach((step, i) => lines.push(`    ${i + 1}. ${step}`));
+  }
+  if (plan.needTwoReleases.length) {
+    lines.push('  Needs two releases:');
+    for (const item of plan.needTwoReleases) {
+      lines.push(`    ${item.change.path} (${item.change.rule}): ${item.why}`);
+      lines.push(s.dim(`      expand: ${item.expand}`), s.dim(`      contract: ${item.contract}`));
+    }
+  }
+  return lines;
 }
 
 function summaryLine(result: CheckResult, s: ReturnType<typeof style>): string {

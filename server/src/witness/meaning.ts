@@ -2,12 +2,18 @@ import { resolve } from '../engine/readable';
 import type { EnumMember, Shape, WireModel } from '../engine/shape';
 import type { PathStep } from './finding-path';
 
+/** A value both versions accept at an enum member's path, naming a different member on each side. */
+export interface Misreading {
+  value: string | number;
+  baselineKey: string;
+  newKey: string;
+}
+
 /**
- * For a path ending at an enum member: the value whose meaning differs between the versions, in words
- * ("the value 1 means High to the baseline and Medium to this version"). Both sides accept such a value,
- * so it is a witness of meaning rather than of rejection.
+ * For a path ending at an enum member: the value whose meaning differs between the versions. Both sides accept
+ * such a value, so it is a witness of meaning rather than of rejection.
  */
-export function enumMeaning(root: string, steps: PathStep[], oldModel: WireModel, newModel: WireModel): string | undefined {
+export function enumMisreading(root: string, steps: PathStep[], oldModel: WireModel, newModel: WireModel): Misreading | undefined {
   const last = steps[steps.length - 1];
   if (last?.kind !== 'member') return undefined;
   const oldEnum = enumAt(root, steps.slice(0, -1), oldModel);
@@ -23,10 +29,14 @@ export function enumMeaning(root: string, steps: PathStep[], oldModel: WireModel
     const other = (side === 'old' ? newEnum : oldEnum).find((x) => x.value === m.value);
     if (!other || other.key === m.key) continue;
     const [baselineKey, newKey] = side === 'old' ? [m.key, other.key] : [other.key, m.key];
-    return `the value ${JSON.stringify(m.value)} means ${baselineKey} to the baseline and ${newKey} to this version`;
+    return { value: m.value, baselineKey, newKey };
   }
   return undefined;
 }
+
+/** The misreading in words: "the value 1 means High to the baseline and Medium to this version". */
+export const describeMisreading = (m: Misreading): string =>
+  `the value ${JSON.stringify(m.value)} means ${m.baselineKey} to the baseline and ${m.newKey} to this version`;
 
 /** The enum members at a path in one model, following the first variant that fits where unions branch. */
 function enumAt(root: string, steps: PathStep[], model: WireModel): EnumMember[] | undefined {

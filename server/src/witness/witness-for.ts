@@ -2,13 +2,15 @@ import type { Direction, Finding } from '../engine/finding';
 import { resolve } from '../engine/readable';
 import type { Field, Method, ServiceContract, Shape, WireModel } from '../engine/shape';
 import { parseFindingPath, type PathStep } from './finding-path';
-import { enumMeaning } from './meaning';
+import { describeMisreading, enumMisreading, type Misreading } from './meaning';
 import { describeMismatch, member, mismatches, validate, type Mismatch } from './validate';
 import { ABSENT, samples, smallest } from './values';
 
 export type VersionName = 'baseline' | 'this version';
 
 export interface Witness {
+  /** `rejected`: the reader refuses the value; `misread`: the reader accepts it as something else (an enum value). */
+  kind: 'rejected' | 'misread';
   value: unknown;
   /** Which version writes (or, for a request, sends) the value. */
   writer: VersionName;
@@ -60,8 +62,14 @@ export function witnessFor(finding: Finding, oldModel: WireModel, newModel: Wire
     }
     reasons.push(`${direction}: ${attempt.none}`);
   }
-  const meaning = enumMeaning(parsed.root, parsed.steps, oldModel, newModel);
-  if (meaning) return { none: `no value is rejected, but ${meaning}` };
+  const misreading = enumMisreading(parsed.root, parsed.steps, oldModel, newModel);
+  if (misreading) {
+    for (const direction of finding.breaks) {
+      const attempt = new Attempt(finding, parsed.root, parsed.steps, direction, oldModel, newModel, misreading).run();
+      if ('value' in attempt) return attempt;
+    }
+    return { none: `no value is rejected, but ${describeMisreading(misreading)}` };
+  }
   return { none: reasons.join('; ') || 'the finding breaks no direction' };
 }
 
@@ -69,6 +77,8 @@ class Attempt {
   private readonly writer: Side;
   private readonly reader: Side;
   private readonly flow: Flow;
+  /** The RPC method the value calls or returns from (a path naming only the service uses its first method). */
+  private method: string | undefined;
 
   constructor(
     private readonly finding: Finding,
@@ -77,6 +87,8 @@ class Attempt {
     private readonly direction: Direction,
     private readonly oldModel: WireModel,
     private readonly newModel: WireModel,
+    /** Set to look for a value both sides accept, with this enum value at the path, instead of a rejected one. */
+    private readonly misreading?: Misreading,
   ) {
     this.flow = steps.some((s) => s.kind === 'result') ? 'result' : finding.contractKind === 'service' ? 'request' : 'message';
     // A result is written by the callee: for old-to-new (old caller, new callee) that is this version.
@@ -94,16 +106,24 @@ class Attempt {
     for (const candidate of candidates) {
       if (candidate.value === ABSENT) continue;
       if (!validate(candidate.value, writerRoot, this.writer.model, { exact: true }).ok) continue;
+      if (this.misreading) {
+        if (mismatches(candidate.value, readerRoot, this.reader.model).length === 0) {
+          valid.push({ candidate, related: { at: candidate.focusAt, reason: '' }, others: [] });
+        }
+        continue;
+      }
       const found = mismatches(candidate.value, readerRoot, this.reader.model);
       const related = found.find((m) => !m.unsafe && relatedPaths(m.at, candidate.focusAt));
       if (!related) continue;
       valid.push({ candidate, related, others: found.filter((m) => m !== related) });
     }
+    if (valid.length === 0 && this.misreading) return { none: `no value written by ${this.writer.name} carries ${JSON.stringify(this.misreading.value)} there` };
     if (valid.length === 0) return { none: `no value written by ${this.writer.name} at this path is rejected by ${this.reader.name}` };
     // Prefer a value the reader rejects only for this change, then the smallest.
     valid.sort((a, b) => a.others.length - b.others.length || size(a.candidate.value) - size(b.candidate.value));
     const best = valid[0]!;
     return {
+      kind: this.misreading ? 'misread' : 'rejected',
       value: best.candidate.value,
       writer: this.writer.name,
       direction: this.direction,
@@ -132,6 +152,7 @@ class Attempt {
     if (first?.kind === 'member') wM = wS.methods.find((m) => m.name === first.name);
     else if (!first) wM = wS.methods[0];
     if (!wM) return { none: `${this.writer.name} has no method ${first?.kind === 'member' ? first.name : ''} to call`.replace(/ {2}/, ' ') };
+    this.method = wM.name;
     const rM = rS?.methods.find((m) => m.name === wM.name);
     const readerMissing = rM ? undefined : rS ? `${this.root}.${wM.name}` : this.root;
     const next = this.steps[1];
@@ -219,8 +240,9 @@ class Attempt {
       }
       case 'member':
         if (wr.kind === 'enum') {
-          const m = wr.members.find((x) => x.key === step.name);
-          return m && i + 1 === this.steps.length ? [{ value: m.value, focusAt: at }] : [];
+          if (i + 1 !== this.steps.length) return [];
+          const value = this.misreading ? this.misreading.value : wr.members.find((x) => x.key === step.name)?.value;
+          return value !== undefined && wr.members.some((x) => x.value === value) ? [{ value, focusAt: at }] : [];
         }
         if (wr.kind !== 'object') return [];
         return this.field(i, wr, asObject(rr, step.name, this.reader.model), step.name, at);
@@ -311,14 +333,14 @@ class Attempt {
         : this.flow === 'result'
           ? `${this.reader.name === 'baseline' ? 'a baseline' : "this version's"} client`
           : this.reader.name === 'baseline' ? 'a baseline reader' : 'this version';
+    if (this.misreading) return `${what}; ${who} accepts it, but ${describeMisreading(this.misreading)}.`;
     const why = readerMissing ? `${this.reader.name} has no ${readerMissing}` : describeMismatch(related);
     const extra = others.length ? ` It is also rejected for another change (${describeMismatch(others[0]!)}).` : '';
     return `${what}; ${who} cannot read it: ${why}.${extra}`;
   }
 
   private methodSuffix(): string {
-    const first = this.steps[0];
-    return first?.kind === 'member' ? `.${first.name}` : '';
+    return this.method ? `.${this.method}` : '';
   }
 }
 

@@ -1,0 +1,50 @@
+import { memberAt, needsParensInUnion, unionAt, valueTypeAt } from '../contracts/member-spans';
+import { baselineParty, lastSegment } from './finding-path';
+import { code, missingNames, newFile, oldFile } from './locate';
+import { requote } from './member-text';
+import { indentAt, styleOf } from './style';
+import { editAt } from './text-edits';
+import type { FixProvider } from './types';
+
+/** Whitespace, quotes and trailing separators do not make two spellings of a variant different. */
+const normal = (text: string) => text.replace(/\s+/g, '').replace(/"/g, "'").replace(/[;,]}/g, '}');
+
+/** Removed union variants come back (appended to the union), so values old writers still send are accepted. */
+export const restoreVariant: FixProvider = (finding, input) => {
+  if (finding.rule !== 'union-variant-removed' || !finding.loc || !finding.baselineLoc) return undefined;
+  const target = newFile(input, finding.loc.file);
+  const old = oldFile(input, finding.baselineLoc);
+  const segment = lastSegment(finding.path);
+  const what = segment.via === 'result' ? 'result' : 'member';
+  const member = target && memberAt(target, finding.loc.range);
+  // A path ending in `[]` or `[key]` points inside the member's type; the member's own union is not the one.
+  if (member && segment.via === 'other' && segment.name !== member.name) return { reason: 'The union is nested inside the type; restore the variant by hand.' };
+  const newSpan = target && valueTypeAt(target, finding.loc.range, what);
+  const oldSpan = old && valueTypeAt(old, finding.baselineLoc.range, what);
+  const newUnion = target && newSpan && unionAt(target, newSpan);
+  const oldUnion = old && oldSpan && unionAt(old, oldSpan);
+  if (!target || !newUnion || !oldUnion) return { reason: 'Cannot find the union in both versions.' };
+  const style = styleOf(target);
+  const present = new Set(newUnion.variants.map((v) => normal(v.text)));
+  const missing = oldUnion.variants.map((v) => requote(v.text, style.quote)).filter((t) => !present.has(normal(t)));
+  if (missing.length === 0) return { reason: 'Every baseline variant is still spelled out; the change is inside a variant.' };
+  const unknown = missingNames(target, `x: ${missing.join(' | ')}`);
+  if (unknown.length) return { reason: `Restoring needs ${unknown.map(code).join(', ')}, which ${target.file} does not import.` };
+
+  const last = newUnion.variants[newUnion.variants.length - 1];
+  const between = newUnion.variants.length > 1 ? target.text.slice(newUnion.variants[0].end, newUnion.variants[1].start) : ' | ';
+  // A union written one variant per line (`\n  | { … }`) gets its new variants on lines of their own too.
+  const joiner = between.includes('\n') ? style.eol + indentAt(target.text, newUnion.variants[1].start) + '| ' : ' | ';
+  const asVariant = (t: string) => (needsParensInUnion(t) ? `(${t})` : t);
+  const edit = editAt(target, last.end, last.end, missing.map((t) => joiner + asVariant(t)).join(''));
+  const writers = `${input.baselineLabel} ${baselineParty(finding, 'writers')}`;
+  return [
+    {
+      title: `Restore ${missing.map(code).join(', ')} so what ${writers} still send is accepted`,
+      rule: finding.rule,
+      kind: 'quickfix',
+      safe: true,
+      edits: [edit],
+    },
+  ];
+};

@@ -1,0 +1,165 @@
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { git, GitCommandFailed } from '../baseline/git';
+import { fixAll, type FixEdit, type FixInput } from '../fixes';
+import { applyEdits } from '../fixes/text-edits';
+import type { WireModel } from '../engine/shape';
+import { baselineLabel } from '../lsp/baseline-label';
+import { ProjectSession, type CheckResult, type SessionOptions } from './session';
+
+/** Rounds of fix, re-check: fixes left out for overlapping an earlier one get their turn in the next round. */
+const MAX_ROUNDS = 5;
+
+export interface FixedFile {
+  /** Posix path relative to the project root. */
+  file: string;
+  titles: string[];
+}
+
+export interface FixReport {
+  /** The check after the last round: what is still reported. */
+  result: CheckResult;
+  /** Both models of that check, as a report needs them. */
+  models?: { baseline: WireModel; working: WireModel };
+  changed: FixedFile[];
+  /** Files left alone because they changed on disk after Skew read them. */
+  refused: { file: string; reason: string }[];
+}
+
+export interface FixHooks {
+  /** For tests: runs right before a file is checked for changes and written. */
+  beforeWrite?(file: string): void;
+}
+
+/** A file's text at the baseline commit, read from the project root; undefined when it did not exist then. */
+async function baselineText(root: string, commit: string, file: string): Promise<string | undefined> {
+  try {
+    return await git(root, ['show', `${commit}:./${file}`]);
+  } catch (e) {
+    if (e instanceof GitCommandFailed) return undefined;
+    throw e;
+  }
+}
+
+/** The working-tree texts a round read, so that a file is written only if it is still exactly what was read. */
+class DiskSnapshot {
+  private readonly texts = new Map<string, string | undefined>();
+  constructor(private readonly root: string) {}
+
+  abs(file: string): string {
+    return path.join(this.root, ...file.split('/'));
+  }
+
+  read(file: string): string | undefined {
+    if (!this.texts.has(file)) this.texts.set(file, readText(this.abs(file)));
+    return this.texts.get(file);
+  }
+
+  /** Why `file` must not be written now, or undefined when it still holds what was read. */
+  stale(file: string): string | undefined {
+    if (!this.texts.has(file)) return 'Skew did not read it';
+    const before = this.texts.get(file);
+    if (before === undefined) return 'it did not exist when Skew read the project';
+    return readText(this.abs(file)) === before ? undefined : 'it changed on disk after Skew read it';
+  }
+}
+
+function readText(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes through a temporary file in the same folder and a rename, so readers never see half a file. */
+function writeAtomically(file: string, text: string): void {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.skew-${process.pid}-${crypto.randomBytes(4).toString('hex')}.tmp`);
+  const mode = fs.statSync(file).mode;
+  try {
+    fs.writeFileSync(temp, text, { mode });
+    fs.renameSync(temp, file);
+  } catch (e) {
+    fs.rmSync(temp, { force: true });
+    throw e;
+  }
+}
+
+/**
+ * `skew check --fix`: checks, applies every safe non-overlapping fix to the files on disk, and checks again,
+ * until nothing more can be fixed. Only files the round read are written, and only if they did not change
+ * since; suppressions are never written (they need a reason only a person can give).
+ */
+export async function checkAndFix(options: SessionOptions, hooks: FixHooks = {}): Promise<FixReport> {
+  const session = await ProjectSession.open(options);
+  try {
+    let result = await session.check();
+    const changed = new Map<string, string[]>();
+    const refused = new Map<string, string>();
+    for (let round = 0; round < MAX_ROUNDS && result.findings.length > 0; round++) {
+      const snapshot = new DiskSnapshot(result.root);
+      const wanted = new Set(result.findings.flatMap((f) => [f.baselineLoc?.file, f.loc?.file]).filter((f): f is string => !!f));
+      const old = new Map<string, string | undefined>();
+      for (const file of wanted) old.set(file, await baselineText(result.root, result.baseline.commit, file));
+      const models = session.models;
+      const input: FixInput = {
+        newText: (file) => (refused.has(file) ? undefined : snapshot.read(file)),
+        oldText: (file) => old.get(file),
+        baselineLabel: baselineLabel(result.baseline),
+        models: models && { old: models.baseline, new: models.working },
+      };
+      const { applied } = fixAll(result.findings, input);
+      // A fix is written whole or not at all: one stale file drops every fix that touches it.
+      const usable = applied.filter(({ fix }) =>
+        fix.edits.every((e) => {
+          const why = snapshot.stale(e.file);
+          if (why) refused.set(e.file, why);
+          return !why;
+        }),
+      );
+      if (usable.length === 0) break;
+      const byFile = new Map<string, { edits: FixEdit[]; titles: string[] }>();
+      for (const { fix } of usable) {
+        for (const file of new Set(fix.edits.map((e) => e.file))) {
+          const entry = byFile.get(file) ?? { edits: [], titles: [] };
+          entry.edits.push(...fix.edits.filter((e) => e.file === file && !entry.edits.includes(e)));
+          if (!entry.titles.includes(fix.title)) entry.titles.push(fix.title);
+          byFile.set(file, entry);
+        }
+      }
+      let wrote = false;
+      for (const [file, { edits, titles }] of byFile) {
+        // Checked again right before writing: an editor may have saved the file while the fixes were computed.
+        hooks.beforeWrite?.(file);
+        const why = snapshot.stale(file);
+        if (why) {
+          refused.set(file, why);
+          continue;
+        }
+        writeAtomically(snapshot.abs(file), applyEdits(snapshot.read(file)!, edits));
+        changed.set(file, [...(changed.get(file) ?? []), ...titles]);
+        wrote = true;
+      }
+      if (!wrote) break;
+      result = await session.check();
+    }
+    return {
+      result,
+      models: session.models,
+      changed: [...changed].map(([file, titles]) => ({ file, titles })),
+      refused: [...refused].map(([file, reason]) => ({ file, reason })),
+    };
+  } finally {
+    session.dispose();
+  }
+}
+
+/** What `--fix` did, one line per fix, for people. */
+export function describeFixes(report: FixReport): string {
+  const lines: string[] = [];
+  for (const { file, titles } of report.changed) for (const title of titles) lines.push(`fixed ${file}: ${title.replace(/`/g, '')}`);
+  for (const { file, reason } of report.refused) lines.push(`skew: not fixing ${file}: ${reason}`);
+  if (lines.length === 0) lines.push('skew: --fix found nothing it can fix safely');
+  return lines.join('\n') + '\n';
+}

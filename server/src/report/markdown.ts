@@ -1,0 +1,126 @@
+import type { Severity } from '../engine/finding';
+import { baselineLine, workingTreeLine, type DirectionGroup, type ReportFinding, type ReportLocation, type ReportModel } from './report-model';
+import type { RolloutPlan } from './rollout-plan';
+
+const SEVERITY_MARK: Record<Severity, string> = { error: '✖', warning: '⚠', info: 'ℹ' };
+const GROUP_WORDS: Record<DirectionGroup, string> = { 'old-to-new': 'old-to-new only', 'new-to-old': 'new-to-old only', both: 'both directions' };
+
+/**
+ * The report as GitHub-flavoured Markdown, for a pull-request comment or a file. Everything that comes from the
+ * code (names, messages, literal values) is escaped or put in code spans, so a literal type such as `"<script>"`
+ * shows as text.
+ */
+export function formatMarkdown(report: ReportModel): string {
+  const out: string[] = [];
+  out.push('## Skew compatibility report', '');
+  out.push(`**Baseline:** ${code(baselineLine(report.baseline))}, ${inline(report.baseline.how)}  `);
+  const wt = workingTreeLine(report.workingTree);
+  out.push(`**Working tree:** ${wt ? text(wt) : 'state unknown (git could not tell)'}`, '');
+
+  out.push('### Summary', '');
+  const s = report.summary;
+  out.push(
+    `${s.contractsChecked} contract${s.contractsChecked === 1 ? '' : 's'} checked, ${s.contractsChanged} changed; ` +
+      `${s.findings} finding${s.findings === 1 ? '' : 's'} in ${s.contractsWithFindings} contract${s.contractsWithFindings === 1 ? '' : 's'}; ` +
+      `${s.suppressed} suppressed.`,
+    '',
+  );
+  if (s.findings > 0) {
+    out.push('| breaks | error | warning | info |', '|---|---:|---:|---:|');
+    for (const group of ['old-to-new', 'new-to-old', 'both'] as const) {
+      const row = s.byDirection[group];
+      out.push(`| ${GROUP_WORDS[group]} | ${row.error} | ${row.warning} | ${row.info} |`);
+    }
+    out.push('');
+  }
+
+  out.push(...planMarkdown(report.plan));
+
+  if (report.contracts.length) {
+    out.push('### Findings', '');
+    for (const c of report.contracts) {
+      out.push(`#### ${code(c.name)} (${c.kind === 'service' ? 'RPC service' : 'message'})`, '');
+      for (const f of c.findings) out.push(...findingMarkdown(f), '');
+    }
+  }
+  if (report.suppressed.length) {
+    out.push('### Suppressed', '');
+    for (const f of report.suppressed) {
+      out.push(`- ${code(f.path)} ${ruleLink(f)}: ${text(f.suppressed?.reason ?? '')} (${f.suppressed?.by === 'config' ? 'skew.json' : 'skew-ignore comment'})`);
+    }
+    out.push('');
+  }
+  return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+}
+
+export function planMarkdown(plan: RolloutPlan): string[] {
+  const out = [`### Rollout plan: ${text(plan.headline)}`, '', text(plan.reason), ''];
+  for (const release of plan.releases) {
+    out.push(`**${text(release.title)}**`, '');
+    release.steps.forEach((step, i) => out.push(`${i + 1}. ${text(step)}`));
+    out.push('');
+  }
+  if (plan.needTwoReleases.length) {
+    out.push('Changes that need two releases:', '');
+    for (const item of plan.needTwoReleases) {
+      out.push(`- ${code(item.change.path)} (${text(item.change.rule)}): ${text(item.why)}.`);
+      out.push(`  - Expand: ${text(item.expand)}`);
+      out.push(`  - Contract: ${text(item.contract)}`);
+    }
+    out.push('');
+  }
+  return out;
+}
+
+function findingMarkdown(f: ReportFinding): string[] {
+  const out = [`- ${SEVERITY_MARK[f.severity]} **${code(f.path)}** ${ruleLink(f)}  `, `  ${inline(f.message)}  `];
+  for (const d of f.directions) out.push(`  Breaks ${code(d.direction)}: ${text(d.words)}.  `);
+  out.push(`  Safe order: ${text(f.orderWords)}.  `);
+  const where = [f.loc ? `source ${code(place(f.loc))}` : undefined, f.baselineLoc ? `baseline ${code(place(f.baselineLoc))}` : undefined].filter(Boolean);
+  if (where.length) out.push(`  At ${where.join(', ')}.  `);
+  if (f.affects?.length) out.push(`  Also affects ${f.affects.map(code).join(', ')}.  `);
+  if ('none' in f.witness) {
+    out.push(`  No witness: ${text(f.witness.none)}.`);
+  } else {
+    const w = f.witness;
+    out.push('', '  <details><summary>Witness</summary>', '', `  ${inline(w.explanation)}`, '');
+    out.push(...fenced(w.json, 'json').map((l) => `  ${l}`), '', '  </details>');
+  }
+  return out;
+}
+
+const ruleLink = (f: ReportFinding): string => `[${text(f.rule)}](${f.docUrl.replace(/[()\s]/g, encodeURIComponent)})`;
+const place = (loc: ReportLocation): string => `${loc.file}:${loc.range.start.line + 1}:${loc.range.start.character + 1}`;
+
+/** Plain text: HTML and Markdown punctuation escaped, so nothing from the code becomes markup. */
+export function text(s: string): string {
+  return s
+    .replace(/\r?\n/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_[\]|~#!])/g, '\\$1');
+}
+
+/** A code span that holds any text literally: the fence is longer than any backtick run inside. */
+export function code(s: string): string {
+  const flat = s.replace(/\r?\n/g, ' ');
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
+/** A message whose `backticked` parts are code: those become code spans, the rest is escaped text. */
+export function inline(s: string): string {
+  return s
+    .split(/(`[^`]*`)/)
+    .map((part) => (part.length > 1 && part.startsWith('`') && part.endsWith('`') ? code(part.slice(1, -1)) : text(part)))
+    .join('');
+}
+
+function fenced(body: string, lang: string): string[] {
+  const longest = Math.max(2, ...(body.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = '`'.repeat(longest + 1);
+  return [`${fence}${lang}`, ...body.split('\n'), fence];
+}

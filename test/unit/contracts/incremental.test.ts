@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { readCompilerOptions } from '../../../server/src/contracts/compiler-options.js';
+import { createExtractor, type ExtractResult } from '../../../server/src/contracts/extractor.js';
+import { memoryTree } from '../../../server/src/contracts/memory-tree.js';
+
+type Files = Record<string, string>;
+
+function fresh(files: Files): ExtractResult {
+  const tree = memoryTree(files);
+  const read = readCompilerOptions(tree);
+  if ('error' in read) throw new Error(read.error);
+  return createExtractor(tree, {}, read.options).extract();
+}
+
+/** Extracts `before`, then `after` with the same extractor, and checks the result equals a fresh extraction. */
+function editAndCompare(before: Files, after: Files): { first: ExtractResult; second: ExtractResult } {
+  const tree = memoryTree(before);
+  const read = readCompilerOptions(tree);
+  if ('error' in read) throw new Error(read.error);
+  const extractor = createExtractor(tree, {}, read.options);
+  const first = extractor.extract();
+  extractor.update(memoryTree(after));
+  const second = extractor.extract();
+  const expected = fresh(after);
+  const sortProblems = (r: ExtractResult) => [...r.problems].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  assert.deepEqual(second.model, expected.model);
+  assert.deepEqual(sortProblems(second), sortProblems(expected));
+  return { first, second };
+}
+
+const money = 'export interface Money {\n  amount: number;\n}\n';
+const order = "import type { Money } from './money';\n/** @wire */\nexport interface Order {\n  total: Money;\n  note?: string;\n}\n";
+const ping = '/** @wire */\nexport interface Ping {\n  at: number;\n}\n';
+
+describe('incremental extraction after an edit', () => {
+  it('takes unchanged entries from the previous model and rebuilds the edited one', () => {
+    const before = { 'money.ts': money, 'order.ts': order, 'ping.ts': ping };
+    const { first, second } = editAndCompare(before, { ...before, 'ping.ts': ping.replace('at: number', 'at: string') });
+    assert.equal(second.model.types.Order, first.model.types.Order, 'Order is reused as is');
+    assert.equal(second.model.types.Money, first.model.types.Money);
+    assert.notEqual(second.model.types.Ping, first.model.types.Ping);
+  });
+
+  it('rebuilds a contract whose referenced type changed in another file', () => {
+    const before = { 'money.ts': money, 'order.ts': order };
+    const { first, second } = editAndCompare(before, { ...before, 'money.ts': money.replace('amount: number;', 'amount: number;\n  currency: string;') });
+    assert.notEqual(second.model.types.Money, first.model.types.Money);
+  });
+
+  it('sees a renamed type: the referring field becomes any', () => {
+    const before = { 'money.ts': money, 'order.ts': order };
+    editAndCompare(before, { ...before, 'money.ts': money.replace('Money', 'Cash') });
+  });
+
+  it('follows aliases, Pick and enums declared in other files', () => {
+    const before = {
+      'ids.ts': 'export type Id = string;\nexport enum Level { Low, High }\nexport interface Base {\n  a: string;\n  b: number;\n}\n',
+      'msg.ts': "import { Id, Level, Base } from './ids';\n/** @wire */\nexport interface Msg {\n  id: Id;\n  level: Level;\n  part: Pick<Base, 'a'>;\n}\n",
+    };
+    editAndCompare(before, { ...before, 'ids.ts': before['ids.ts'].replace('Id = string', 'Id = number') });
+    editAndCompare(before, { ...before, 'ids.ts': before['ids.ts'].replace('Low, High', 'High, Low') });
+    editAndCompare(before, { ...before, 'ids.ts': before['ids.ts'].replace('a: string', 'a: boolean') });
+  });
+
+  it('notices a name that now resolves through a changed re-export', () => {
+    const before = {
+      'a.ts': 'export interface Thing {\n  x: string;\n}\n',
+      'b.ts': 'export interface Thing {\n  y: number;\n}\n',
+      'hub.ts': "export * from './a';\n",
+      'msg.ts': "import { Thing } from './hub';\n/** @wire */\nexport interface Msg {\n  thing: Thing;\n}\n",
+    };
+    editAndCompare(before, { ...before, 'hub.ts': "export * from './b';\n" });
+  });
+
+  it('starts over when a file is added or a global declaration changes', () => {
+    const before = { 'money.ts': money, 'order.ts': order, 'g.d.ts': 'interface Extra { e: string }\n' };
+    editAndCompare(before, { ...before, 'g.d.ts': 'interface Extra { e: number }\n' });
+    editAndCompare(before, { ...before, 'ping.ts': ping });
+  });
+
+  it('keeps reporting problems of reused entries', () => {
+    const before = {
+      'one.ts': 'export interface Dup {\n  a: string;\n}\n',
+      'two.ts': "import { Dup as D1 } from './one';\nexport interface Dup {\n  b: string;\n}\n/** @wire */\nexport interface M {\n  one: D1;\n  two: Dup;\n}\n",
+      'ping.ts': ping,
+    };
+    const { first, second } = editAndCompare(before, { ...before, 'ping.ts': ping.replace('number', 'string') });
+    assert.ok(first.problems.length > 0, 'the collision is a problem');
+    assert.equal(second.problems.length, first.problems.length);
+  });
+});

@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { compareModels } from '../../../server/src/engine/compare-models';
+import { rules } from '../../../server/src/rules';
+import { witnessFor } from '../../../server/src/witness/witness-for';
+import { FIXTURES, extractFolder, fixtureNames } from '../rules/fixture-loader';
+import { checkWitness } from './sides';
+
+/** Rules whose findings have no honest JSON witness, and why the test accepts that. */
+const NO_WITNESS: Record<string, RegExp> = {
+  // A Date or Map is not JSON at all, so no JSON value can show what either side means by it.
+  'not-wire-safe': /does not survive JSON/,
+};
+
+for (const name of fixtureNames()) {
+  describe(`witnesses for fixture ${name}`, () => {
+    const oldModel = extractFolder(path.join(FIXTURES, name, 'old'), `${name} (old)`).model;
+    const newModel = extractFolder(path.join(FIXTURES, name, 'new'), `${name} (new)`).model;
+    const { findings, suppressed } = compareModels(oldModel, newModel, { rules });
+
+    it('has findings to check', () => assert.ok(findings.length + suppressed.length > 0));
+
+    for (const finding of [...findings, ...suppressed]) {
+      it(`${finding.rule} at ${finding.path}: the writer writes the witness and the reader cannot read it`, () => {
+        const witness = witnessFor(finding, oldModel, newModel);
+        if ('none' in witness) {
+          const allowed = NO_WITNESS[finding.rule];
+          assert.ok(allowed, `no witness for ${finding.rule} at ${finding.path}: ${witness.none}`);
+          assert.match(witness.none, allowed);
+          return;
+        }
+        assert.equal(checkWitness(finding, witness, oldModel, newModel), undefined);
+        assert.ok(witness.explanation.length > 0);
+        assert.doesNotThrow(() => JSON.stringify(witness.value));
+      });
+    }
+  });
+}

@@ -1,0 +1,53 @@
+import type { Direction, Finding } from '../../../server/src/engine/finding';
+import type { Shape, WireModel } from '../../../server/src/engine/shape';
+import { validate } from '../../../server/src/witness/validate';
+import { requestShape, type Witness } from '../../../server/src/witness/witness-for';
+
+export interface Side {
+  shape: Shape;
+  model: WireModel;
+}
+
+const NEVER: Shape = { kind: 'never' };
+
+/**
+ * The whole value each side writes or reads for a finding, straight from the model: a message is its named type,
+ * an RPC call its parameter list, an RPC result the method's result. Independent of how the witness was searched.
+ */
+export function sidesOf(finding: Finding, direction: Direction, oldModel: WireModel, newModel: WireModel): { writer: Side; reader: Side } {
+  const root = /^[^.[(]+/.exec(finding.path)![0];
+  const isResult = finding.path.includes('(result)');
+  const oldWrites = isResult ? direction === 'new-to-old' : direction === 'old-to-new';
+  const [writerModel, readerModel] = oldWrites ? [oldModel, newModel] : [newModel, oldModel];
+  const shapeIn = (model: WireModel): Shape => {
+    const contract = model.contracts[root];
+    if (!contract) return NEVER;
+    if (contract.kind === 'message') return { kind: 'ref', name: root };
+    // A finding on a whole service (contract-removed) is shown with a call to its first method.
+    const writerService = writerModel.contracts[root];
+    const firstMethod = writerService?.kind === 'service' ? writerService.methods[0]?.name : undefined;
+    const methodName = /^[^.[(]+\.([^.[(]+)/.exec(finding.path)?.[1] ?? firstMethod;
+    const method = contract.methods.find((m) => m.name === methodName);
+    if (!method) return NEVER;
+    return isResult ? method.result : requestShape(method);
+  };
+  return { writer: { shape: shapeIn(writerModel), model: writerModel }, reader: { shape: shapeIn(readerModel), model: readerModel } };
+}
+
+/**
+ * The witness is honest: the writing side can produce it (nothing it does not declare), and the reading side
+ * either rejects it or, for a misread, accepts it. Returns a failure description, or undefined when it holds.
+ */
+export function checkWitness(finding: Finding, witness: Witness, oldModel: WireModel, newModel: WireModel): string | undefined {
+  if (!finding.breaks.includes(witness.direction)) return `direction ${witness.direction} is not one the finding breaks`;
+  const { writer, reader } = sidesOf(finding, witness.direction, oldModel, newModel);
+  const isResult = finding.path.includes('(result)');
+  const expectedWriter = (isResult ? witness.direction === 'new-to-old' : witness.direction === 'old-to-new') ? 'baseline' : 'this version';
+  if (witness.writer !== expectedWriter) return `writer is ${witness.writer}, expected ${expectedWriter}`;
+  const written = validate(witness.value, writer.shape, writer.model, { exact: true });
+  if (!written.ok) return `the writer cannot produce ${JSON.stringify(witness.value)}: ${written.reason}`;
+  const read = validate(witness.value, reader.shape, reader.model);
+  if (witness.kind === 'rejected' && read.ok) return `the reader accepts ${JSON.stringify(witness.value)}`;
+  if (witness.kind === 'misread' && !read.ok) return `a misread value must be accepted by the reader: ${read.reason}`;
+  return undefined;
+}
