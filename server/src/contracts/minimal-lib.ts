@@ -75,19 +75,33 @@ export function needsDroppedLib(program: ts.Program, droppedGlobals: ReadonlySet
   const checker = program.getTypeChecker();
   for (const sourceFile of program.getSourceFiles()) {
     if (isLib(sourceFile.fileName)) continue;
-    let needed = false;
+    for (const identifier of candidateIdentifiers(sourceFile, droppedGlobals)) {
+      if (!resolvesLocally(checker, identifier)) return true;
+    }
+  }
+  return false;
+}
+
+/** Identifiers spelled like a dropped global: syntax only, so found once per source file object. */
+const candidates = new WeakMap<ts.SourceFile, WeakMap<ReadonlySet<string>, ts.Identifier[]>>();
+
+function candidateIdentifiers(sourceFile: ts.SourceFile, droppedGlobals: ReadonlySet<string>): ts.Identifier[] {
+  let byGlobals = candidates.get(sourceFile);
+  if (!byGlobals) candidates.set(sourceFile, (byGlobals = new WeakMap()));
+  let found = byGlobals.get(droppedGlobals);
+  if (!found) {
+    const list: ts.Identifier[] = [];
     const visit = (node: ts.Node): void => {
-      if (needed) return;
       if (ts.isIdentifier(node)) {
-        if (droppedGlobals.has(node.text) && !resolvesLocally(checker, node)) needed = true;
+        if (droppedGlobals.has(node.text)) list.push(node);
         return;
       }
       ts.forEachChild(node, visit);
     };
     visit(sourceFile);
-    if (needed) return true;
+    byGlobals.set(droppedGlobals, (found = list));
   }
-  return false;
+  return found;
 }
 
 function resolvesLocally(checker: ts.TypeChecker, identifier: ts.Identifier): boolean {

@@ -3,18 +3,21 @@ import { rules as allRules } from '../rules';
 import suppressionMissingReason from '../rules/suppression-missing-reason';
 import { safeOrder, sortDirections, type Direction, type Finding } from './finding';
 import { ignoreMatcher } from './ignore';
-import { contractCanonical, walkPairs, type PairVisitor, type Position } from './pairs';
+import { contractCanonical, contractNames, walkRoot, type PairVisitor, type Position } from './pairs';
 import { readable } from './readable';
 import type { Report, Rule, RuleContext } from './rule';
 import type { Shape, Suppression, WireModel } from './shape';
 import { show } from './show';
 import { ContainerIndex } from './reach';
+import { CompareMemo, type RawFinding } from './compare-memo';
 
 export interface CompareOptions {
   ignore?: readonly IgnoreEntry[];
   rules?: readonly Rule[];
   /** Readers reject unknown fields (a strict decoder), so added writer fields break them. */
   strictReaders?: boolean;
+  /** Kept by a caller that compares one baseline with successive working trees; see CompareMemo. */
+  memo?: CompareMemo;
 }
 
 export interface Comparison {
@@ -28,7 +31,7 @@ export interface Comparison {
 /** Compares two versions' wire models: every rule sees every matched pair. Pure: no I/O. */
 export function compareModels(oldModel: WireModel, newModel: WireModel, options: CompareOptions = {}): Comparison {
   const rules = options.rules ?? allRules;
-  const raw: { finding: Finding; suppressions: Suppression[] }[] = [];
+  let raw: RawFinding[] = [];
   const env = (writer: WireModel, reader: WireModel) => ({ writer, reader, strictReaders: options.strictReaders });
 
   const contextFor = (rule: Rule, at: Position): RuleContext => ({
@@ -81,13 +84,32 @@ export function compareModels(oldModel: WireModel, newModel: WireModel, options:
     param: dispatch('param'),
     nested: () => {},
   };
-  walkPairs(oldModel, newModel, visitor);
-
   const containers = new ContainerIndex([newModel, oldModel]);
+  const memo = options.memo;
+  memo?.begin(oldModel, newModel, rules, JSON.stringify([options.strictReaders ?? false]), containers);
+  const all: RawFinding[] = [];
+  const changed: string[] = [];
+  const names = contractNames(oldModel, newModel);
+  for (const name of names) {
+    const recalled = memo?.recall(name);
+    if (recalled) {
+      all.push(...recalled.raw);
+      if (recalled.changed) changed.push(name);
+      continue;
+    }
+    raw = [];
+    walkRoot(oldModel, newModel, visitor, name);
+    const isChanged = contractChanged(name, oldModel, newModel);
+    if (isChanged) changed.push(name);
+    memo?.remember(name, raw, isChanged);
+    all.push(...raw);
+  }
+  memo?.retain(new Set(names));
+
   const ignored = ignoreMatcher(options.ignore ?? [], new Set(allRules.map((r) => r.meta.id)));
   const findings: Finding[] = [];
   const suppressed: Finding[] = [];
-  for (const { finding, suppressions } of raw) {
+  for (const { finding, suppressions } of all) {
     const affects = containers.containersOf(finding.contract);
     if (affects.length) finding.affects = affects;
     const comment = suppressions.find((s) => s.rule === finding.rule);
@@ -100,7 +122,7 @@ export function compareModels(oldModel: WireModel, newModel: WireModel, options:
     if (config) finding.suppressed = { reason: config.reason, by: 'config' };
     (finding.suppressed ? suppressed : findings).push(finding);
   }
-  return { findings: dedupe(findings), suppressed: dedupe(suppressed), changed: changedContracts(oldModel, newModel) };
+  return { findings: dedupe(findings), suppressed: dedupe(suppressed), changed };
 }
 
 function contractDirections(r: Report, flow: Position['flow']): Direction[] {
@@ -122,16 +144,11 @@ function missingReason(finding: Finding, comment: Suppression): Finding {
   };
 }
 
-/** For each contract, the other contracts whose wire shape contains it. */
-function changedContracts(oldModel: WireModel, newModel: WireModel): string[] {
-  const names = new Set([...Object.keys(oldModel.contracts), ...Object.keys(newModel.contracts)]);
-  return [...names]
-    .filter((name) => {
-      const o = oldModel.contracts[name];
-      const n = newModel.contracts[name];
-      return !o || !n || o.kind !== n.kind || contractCanonical(o, oldModel) !== contractCanonical(n, newModel);
-    })
-    .sort();
+/** Whether a contract's wire shape differs at all between the versions, breaking or not. */
+function contractChanged(name: string, oldModel: WireModel, newModel: WireModel): boolean {
+  const o = oldModel.contracts[name];
+  const n = newModel.contracts[name];
+  return !o || !n || o.kind !== n.kind || contractCanonical(o, oldModel) !== contractCanonical(n, newModel);
 }
 
 /** The same untagged type reached twice from one root reports once. */

@@ -43,10 +43,17 @@ type ObjectShape = Extract<Shape, { kind: 'object' }>;
  * every matched pair to the visitor. The walk decides nothing about compatibility.
  */
 export function walkPairs(oldModel: WireModel, newModel: WireModel, visitor: PairVisitor): void {
-  const names = new Set([...Object.keys(oldModel.contracts), ...Object.keys(newModel.contracts)]);
-  for (const name of [...names].sort()) {
-    new Walk(oldModel, newModel, visitor, name).run();
-  }
+  for (const name of contractNames(oldModel, newModel)) walkRoot(oldModel, newModel, visitor, name);
+}
+
+/** Every contract name in either version, sorted: the roots of the walk. */
+export function contractNames(oldModel: WireModel, newModel: WireModel): string[] {
+  return [...new Set([...Object.keys(oldModel.contracts), ...Object.keys(newModel.contracts)])].sort();
+}
+
+/** Walks one root contract's pairs. */
+export function walkRoot(oldModel: WireModel, newModel: WireModel, visitor: PairVisitor, name: string): void {
+  new Walk(oldModel, newModel, visitor, name).run();
 }
 
 class Walk {

@@ -52,6 +52,21 @@ export class ContainerIndex {
     });
   }
 
+  /** Every name in `model` (one of the indexed models) whose shape reaches one of `names`, and those names. */
+  reaching(names: ReadonlySet<string>, model: WireModel): Set<string> {
+    const referrers = this.perModel.find((m) => m.model === model)?.referrers;
+    const seen = new Set(names);
+    const stack = [...names];
+    while (stack.length && referrers) {
+      for (const from of referrers.get(stack.pop()!) ?? []) {
+        if (seen.has(from)) continue;
+        seen.add(from);
+        stack.push(from);
+      }
+    }
+    return seen;
+  }
+
   /** Every other contract whose wire shape reaches `inner` in one of the models, sorted. */
   containersOf(inner: string): string[] {
     const found = new Set<string>();

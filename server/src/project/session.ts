@@ -11,6 +11,7 @@ import { readCompilerOptions } from '../contracts/compiler-options';
 import { createExtractor, type ExtractResult } from '../contracts/extractor';
 import { discover } from '../contracts/discover';
 import type { SkewConfig, SourceTree } from '../contracts/source';
+import { CompareMemo } from '../engine/compare-memo';
 import { compareModels } from '../engine/compare-models';
 import type { Finding } from '../engine/finding';
 import type { WireModel } from '../engine/shape';
@@ -77,6 +78,7 @@ export class ProjectSession {
   private baselineModel: WireModel | undefined;
   private workingModel: WireModel | undefined;
   private extractor: Extractor | undefined;
+  private readonly compareMemo = new CompareMemo();
   private queue: Promise<unknown> = Promise.resolve();
 
   private constructor(
@@ -158,7 +160,7 @@ export class ProjectSession {
     }
     const oldModel = this.baselineModel!;
     this.workingModel = model;
-    const { findings, suppressed, changed } = compareModels(oldModel, model, { ignore: this.config.ignore });
+    const { findings, suppressed, changed } = compareModels(oldModel, model, { ignore: this.config.ignore, memo: this.compareMemo });
     const contracts = new Set([...Object.keys(oldModel.contracts), ...Object.keys(model.contracts)]);
     return {
       root: this.root,
