@@ -53,7 +53,7 @@ export function collectContracts(
       const contract: Contract =
         candidate.kind === 'message'
           ? { ...base, kind: 'message' }
-          : { ...base, kind: 'service', methods: methodsOf(checker.getDeclaredTypeOfSymbol(symbol), checker, relative, builder) };
+          : { ...base, kind: 'service', methods: builder.serviceMethods(name, declaration, () => methodsOf(checker.getDeclaredTypeOfSymbol(symbol), checker, relative, builder)) };
       if (suppressions) contract.suppressions = suppressions;
       contracts[name] = contract;
     }
@@ -127,6 +127,8 @@ function methodsOf(type: ts.Type, checker: ts.TypeChecker, relative: RelativePat
   const methods: Method[] = [];
   for (const property of checker.getPropertiesOfType(type)) {
     const declaration = property.valueDeclaration ?? property.declarations?.[0];
+    // A method inherited from another file's interface makes the service depend on that file too.
+    builder.dependOn(property.declarations);
     if (!declaration || property.getName().startsWith('#') || property.flags & ts.SymbolFlags.Accessor) continue;
     if (ts.getCombinedModifierFlags(declaration) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) continue;
     const propertyType = checker.getNonNullableType(checker.getTypeOfSymbol(property));

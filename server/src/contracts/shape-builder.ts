@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import type { EnumMember, Field, NamedType, Shape, TupleElement, UnsafeKind } from '../engine/shape.js';
+import type { EnumMember, Field, Method, NamedType, Shape, TupleElement, UnsafeKind } from '../engine/shape.js';
 import { isDeprecated, locOf, nameNode, suppressionsOf, type RelativePath } from './locations.js';
 import { qualifiedName } from './qualified-name.js';
 
@@ -35,6 +35,8 @@ export interface EntryRecord {
   declaration: ts.Declaration;
   deps: Set<ts.SourceFile>;
   problems: BuilderProblem[];
+  /** For a service: its methods (a service has no entry in `types`). */
+  methods?: Method[];
 }
 
 /** The previous extraction, offered for reuse. */
@@ -90,6 +92,30 @@ export class ShapeBuilder {
     }
     if (!this.reuse(name, declaration)) this.define({ name, declaration }, type());
     return true;
+  }
+
+  /**
+   * A service's methods, built by `build` (which uses this builder for every shape) or taken from the previous
+   * extraction when nothing they were built from changed.
+   */
+  serviceMethods(name: string, declaration: ts.Declaration, build: () => Method[]): Method[] {
+    const key = `service:${name}`;
+    const previous = this.previous?.records.get(key);
+    if (previous?.methods && previous.declaration === declaration && this.isClean(previous)) {
+      this.records.set(key, previous);
+      this.problems.push(...previous.problems);
+      this.adoptRefs(previous.methods.flatMap((m) => [m.result, ...m.params.map((p) => p.shape)]));
+      return previous.methods;
+    }
+    const record: EntryRecord = { declaration, deps: new Set([declaration.getSourceFile()]), problems: [] };
+    this.records.set(key, record);
+    this.frames.push(record);
+    try {
+      record.methods = build();
+    } finally {
+      this.frames.pop();
+    }
+    return record.methods;
   }
 
   /** A type in a value position: named types become refs. */
@@ -210,29 +236,35 @@ export class ShapeBuilder {
     const record = previous?.records.get(name);
     const entry = previous?.types[name];
     if (!previous || !record || !entry || record.declaration !== declaration || !this.isClean(record)) return false;
-    const pending = [name];
     this.adopt(name, record, entry);
+    this.adoptRefs([entry.shape]);
+    return true;
+  }
+
+  /** Makes every type the given shapes refer to (transitively) available, reused or rebuilt. */
+  private adoptRefs(shapes: Shape[]): void {
+    const previous = this.previous!;
+    const pending = [...shapes];
     while (pending.length) {
-      for (const ref of refsIn(previous.types[pending.pop()!]!.shape)) {
+      for (const ref of refsIn(pending.pop()!)) {
         if (this.owners.has(ref)) continue;
         const inner = previous.records.get(ref);
         const innerEntry = previous.types[ref];
         if (!inner || !innerEntry) throw new ReuseFailed(`no previous entry for ${ref}`);
         if (this.isClean(inner)) {
           this.adopt(ref, inner, innerEntry);
-          pending.push(ref);
+          pending.push(innerEntry.shape);
           continue;
         }
         // Its own text is unchanged (the referring entry depends on that file), only something it inlines
         // changed: build it again from the same declaration node, which the new program still holds.
-        const symbol = ts.isSourceFile(inner.declaration) ? undefined : this.checker.getSymbolAtLocation(nameNode(inner.declaration));
+        const symbol = this.checker.getSymbolAtLocation(nameNode(inner.declaration));
         if (ref.includes('<') || !symbol || !previous.isCurrent(inner.declaration.getSourceFile())) {
           throw new ReuseFailed(`cannot rebuild ${ref} on its own`);
         }
         this.define({ name: ref, declaration: inner.declaration }, this.checker.getDeclaredTypeOfSymbol(symbol));
       }
     }
-    return true;
   }
 
   private adopt(name: string, record: EntryRecord, entry: NamedType): void {
@@ -248,7 +280,8 @@ export class ShapeBuilder {
     return !previous.importsChanged(record.declaration.getSourceFile());
   }
 
-  private dependOn(declarations: readonly ts.Node[] | undefined): void {
+  /** Records that the entry being built read these declarations. */
+  dependOn(declarations: readonly ts.Node[] | undefined): void {
     const frame = this.frames[this.frames.length - 1];
     if (!frame || !declarations) return;
     for (const d of declarations) frame.deps.add(d.getSourceFile());

@@ -1,4 +1,4 @@
-import type { Shape, WireModel } from './shape';
+import type { NamedType, Shape, WireModel } from './shape';
 
 /** The names a shape refers to directly (refs are not followed). */
 function directRefs(starts: Shape[]): Set<string> {
@@ -28,6 +28,9 @@ function directRefs(starts: Shape[]): Set<string> {
   return names;
 }
 
+/** Entries are immutable once built, and extraction reuses them across edits: their refs are found once. */
+const refsOfEntry = new WeakMap<NamedType, Set<string>>();
+
 /**
  * Who refers to whom, reversed: for each type or contract name, the names whose shapes mention it. Asking
  * "which contracts contain X" then walks back from X alone instead of expanding every contract.
@@ -44,7 +47,14 @@ export class ContainerIndex {
           referrers.get(to)!.add(from);
         }
       };
-      for (const [name, type] of Object.entries(model.types)) link(name, [type.shape]);
+      for (const [name, type] of Object.entries(model.types)) {
+        let refs = refsOfEntry.get(type);
+        if (!refs) refsOfEntry.set(type, (refs = directRefs([type.shape])));
+        for (const to of refs) {
+          if (!referrers.has(to)) referrers.set(to, new Set());
+          referrers.get(to)!.add(name);
+        }
+      }
       for (const [name, contract] of Object.entries(model.contracts)) {
         if (contract.kind === 'service') link(name, contract.methods.flatMap((m) => [m.result, ...m.params.map((p) => p.shape)]));
       }

@@ -90,3 +90,17 @@ describe('incremental extraction after an edit', () => {
     assert.equal(second.problems.length, first.problems.length);
   });
 });
+
+describe('incremental extraction of services', () => {
+  const base = 'export interface Base {\n  ping(): Promise<void>;\n}\n';
+  const api = "import type { Base } from './base';\nimport type { Money } from './money';\n/** @rpc */\nexport interface Api extends Base {\n  charge(amount: Money): Promise<Money>;\n}\n";
+
+  it('reuses an unchanged service and rebuilds one whose inherited methods or types changed', () => {
+    const before = { 'base.ts': base, 'money.ts': money, 'api.ts': api, 'ping.ts': ping };
+    const { first, second } = editAndCompare(before, { ...before, 'ping.ts': ping.replace('number', 'string') });
+    const methods = (r: ExtractResult) => (r.model.contracts.Api as { methods: unknown[] }).methods;
+    assert.equal(methods(second), methods(first), 'the methods are taken as they were');
+    editAndCompare(before, { ...before, 'base.ts': base.replace('ping(): Promise<void>;', 'ping(): Promise<void>;\n  pong(n: number): Promise<string>;') });
+    editAndCompare(before, { ...before, 'money.ts': money.replace('number', 'string') });
+  });
+});
