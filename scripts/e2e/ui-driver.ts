@@ -54,6 +54,19 @@ export class Workbench {
     await this.page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
   }
 
+  /** Waits until the active editor shows no squiggle of that kind (a fix applied, an edit undone). */
+  async waitForNoSquiggle(kind: SquiggleKind = 'any', timeoutMs = 60_000): Promise<void> {
+    const cls = kind === 'any' ? '.squiggly-error, .squiggly-warning, .squiggly-info' : `.squiggly-${kind}`;
+    await this.page.locator('.editor-group-container.active .monaco-editor').first().locator(cls).first().waitFor({ state: 'detached', timeout: timeoutMs });
+  }
+
+  /** A code lens of the active editor whose text matches `text` (lenses refresh a moment after the diagnostics). */
+  async waitForCodeLens(text: string | RegExp, timeoutMs = 15_000): Promise<Locator> {
+    const lens = this.page.locator('.editor-group-container.active .monaco-editor .codelens-decoration', { hasText: text }).first();
+    await lens.waitFor({ timeout: timeoutMs });
+    return lens;
+  }
+
   /** Toggles the Problems panel on (Ctrl+Shift+M) and returns it. */
   async openProblems(timeoutMs = 15_000): Promise<Locator> {
     const panel = this.page.locator('.markers-panel');
@@ -148,8 +161,35 @@ export class Workbench {
     return text.replace(/\u00a0/g, ' ');
   }
 
+  /** The rendered line of the active editor whose text matches `text` (spaces may be rendered as U+00A0). */
+  async editorLine(text: string | RegExp, timeoutMs = 15_000): Promise<Locator> {
+    const pattern = typeof text === 'string' ? new RegExp(escapeRegExp(text).replace(/ /g, '\\s')) : text;
+    const line = this.page.locator('.editor-group-container.active .monaco-editor .view-lines .view-line', { hasText: pattern }).first();
+    await line.waitFor({ timeout: timeoutMs });
+    return line;
+  }
+
+  /** The resource of the editor that has focus in the active group, as the workbench names it (scheme:path?query). */
+  async activeEditorUri(): Promise<string> {
+    return (await this.page.locator('.editor-group-container.active .monaco-editor[data-uri]').first().getAttribute('data-uri')) ?? '';
+  }
+
   async activeTabTitle(): Promise<string> {
     return ((await this.page.locator('.editor-group-container.active .tabs-container .tab.active').first().textContent()) ?? '').trim();
+  }
+
+  /**
+   * The body of the webview shown last. A webview is two frames deep: the workbench's host iframe, then the
+   * extension's document in its `active-frame`.
+   */
+  async activeWebviewBody(timeoutMs = 30_000): Promise<Locator> {
+    const host = this.page.locator('iframe.webview.ready').last();
+    await host.waitFor({ timeout: timeoutMs });
+    const content = host.contentFrame().locator('iframe#active-frame');
+    await content.waitFor({ state: 'attached', timeout: timeoutMs });
+    const body = content.contentFrame().locator('body');
+    await body.waitFor({ state: 'attached', timeout: timeoutMs });
+    return body;
   }
 
   /** Saves a full-window screenshot as test-artifacts/<name>.png and returns its path. */

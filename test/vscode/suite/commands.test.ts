@@ -38,14 +38,22 @@ test('Select Baseline offers the repository refs and stores the pick in the work
   const before = vscode.workspace.getConfiguration('skew', folder.uri).inspect<string>('baseline')?.workspaceFolderValue
     ?? vscode.workspace.getConfiguration('skew', folder.uri).inspect<string>('baseline')?.workspaceValue;
   assert.equal(before, undefined, 'the fixture starts without a stored baseline');
-  const picked = vscode.commands.executeCommand('skew.selectBaseline');
-  // the quick pick is the workbench's: accept its first entry as a person pressing Enter would
-  await new Promise((r) => setTimeout(r, 1_500));
-  await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+  let settled = false;
+  const picked = Promise.resolve(vscode.commands.executeCommand('skew.selectBaseline')).finally(() => { settled = true; });
+  // The quick pick is the workbench's and opens once the server has listed the refs: its first entry is
+  // "Automatic" (no stored value), so move to the next one (the newest tag) and accept it, as a person would
+  // with Down and Enter. Repeated while the command is still waiting, in case the pick was not open yet.
+  for (let attempt = 0; attempt < 10 && !settled; attempt++) {
+    await new Promise((r) => setTimeout(r, 1_000));
+    if (settled) break;
+    await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+  }
   await picked;
   const stored = await eventually('skew.baseline in the workspace settings', () => {
     const i = vscode.workspace.getConfiguration('skew', folder.uri).inspect<string>('baseline');
     return i?.workspaceFolderValue ?? i?.workspaceValue;
   });
   assert.ok(refs.includes(stored), `stored baseline ${JSON.stringify(stored)} is one of ${refs.join(', ')}`);
+  assert.equal(stored, 'deployed', 'the fixture\'s only tag comes right after Automatic');
 });
