@@ -60,6 +60,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const logError = (line: string) => connection.console.error(line);
   let caps: ClientCapabilities = {};
   let pull = false;
+  /** In pull mode: files whose diagnostics were pushed because they were not open. */
+  const pushedWhileClosed = new Set<string>();
   let trusted = true;
   let settings = new SettingsStore(undefined, log);
 
@@ -81,11 +83,19 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     log,
     error: logError,
     diagnosticsChanged: (_folder, changed: FileDiagnostics[]) => {
-      if (pull) {
-        if (caps.workspace?.diagnostics?.refreshSupport) void connection.languages.diagnostics.refresh().catch(() => undefined);
+      if (!pull) {
+        for (const f of changed) void connection.sendDiagnostics({ uri: f.uri, version: f.version, diagnostics: f.diagnostics });
         return;
       }
-      for (const f of changed) void connection.sendDiagnostics({ uri: f.uri, version: f.version, diagnostics: f.diagnostics });
+      if (caps.workspace?.diagnostics?.refreshSupport) void connection.languages.diagnostics.refresh().catch(() => undefined);
+      // Clients pull diagnostics for open documents only; a finding in a file that is not open (or was just
+      // closed) would vanish from the Problems view, so those files are pushed, and cleared when they open.
+      for (const f of changed) {
+        if (documents.get(f.uri)) continue;
+        void connection.sendDiagnostics({ uri: f.uri, diagnostics: f.diagnostics });
+        if (f.diagnostics.length > 0) pushedWhileClosed.add(f.uri);
+        else pushedWhileClosed.delete(f.uri);
+      }
     },
     status: (params, popup) => status.report(params, popup),
     withProgress: async (title, work) => {
@@ -181,6 +191,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   };
   documents.onDidChangeContent(safe('didChange', logError, undefined, (e) => onEdit(e.document)));
   documents.onDidClose(safe('didClose', logError, undefined, (e) => onEdit(e.document)));
+  documents.onDidOpen(
+    safe('didOpen', logError, undefined, (e) => {
+      // Now pulled: drop the pushed copy so the finding is not listed twice.
+      if (!pushedWhileClosed.delete(e.document.uri)) return;
+      void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    }),
+  );
 
   connection.onDidChangeConfiguration(
     safe('configuration', logError, undefined, async (params) => {

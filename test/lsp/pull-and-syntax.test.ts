@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { DocumentDiagnosticRequest, type FullDocumentDiagnosticReport } from 'vscode-languageserver-protocol/node';
+import { DocumentDiagnosticRequest, FileChangeType, type FullDocumentDiagnosticReport } from 'vscode-languageserver-protocol/node';
 import { fileUri, LspClient, ORDER_V1, TempRepo, waitFor } from './lsp-harness';
 
 const at = (p: { line: number; character: number }) => ({ start: p, end: p });
@@ -42,7 +42,23 @@ describe('language server: pull diagnostics and half-typed code', () => {
       [['field-required-added', 2, 3]],
       'the skew.severity setting (warning) applies',
     );
-    assert.equal(client.published.length, 0, 'no publishDiagnostics to a pull client');
+    assert.equal(client.published.length, 0, 'no publishDiagnostics for an open document of a pull client');
+  });
+
+  it('pushes the findings of a file that is closed, and takes them back when it opens again', async () => {
+    const file = repo.path('src/messages.ts');
+    const uri = fileUri(file);
+    fs.writeFileSync(file, ORDER_V1.replace('amount: number;', 'amount: number;\n  region: string;'));
+    await client.watched([{ uri, type: FileChangeType.Changed }]);
+    await client.close(uri);
+    const pushed = await waitFor('a push for the closed file', () => client.published.find((p) => p.uri === uri && p.diagnostics.length === 1));
+    assert.equal(pushed.diagnostics[0]!.code, 'field-required-added');
+
+    await client.open(file);
+    await waitFor('the pushed copy cleared', () => (client.latest(uri)?.diagnostics.length === 0 ? true : undefined));
+    assert.deepEqual((await pull(uri)).items.map((d) => d.code), ['field-required-added'], 'now pulled instead');
+    fs.writeFileSync(file, ORDER_V1);
+    await client.watched([{ uri, type: FileChangeType.Changed }]);
   });
 
   it('keeps the last good diagnostics while the code does not parse', async () => {
