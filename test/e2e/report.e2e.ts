@@ -1,5 +1,6 @@
 // The compatibility report in a real VS Code: "Skew: Show Compatibility Report" from the command palette opens a
-// webview that lists the finding. Screenshot: test-artifacts/report-1-webview.png.
+// webview with the summary, the rollout plan and the finding with its witness. Screenshots:
+// test-artifacts/report-1-webview.png (summary and plan), report-2-witness.png (the finding's witness).
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { EXPECTED, MESSAGE_FILE } from '../vscode/fixture-repo';
@@ -20,7 +21,22 @@ describe('Skew in VS Code: compatibility report', { timeout: 10 * 60_000 }, () =
       const text = (await body.textContent()) ?? '';
       assert.match(text, new RegExp(EXPECTED.rule), 'the report names the rule');
       assert.match(text, /currency/, 'the report names the added field');
+      assert.match((await body.locator('#summary .summary-line').textContent()) ?? '', /1 contract checked, 1 changed/);
+      assert.match(
+        (await body.locator('#rollout-plan .plan-headline').textContent()) ?? '',
+        /Upgrade writers and clients first, then readers and servers/,
+        'a field only old writers lack: writers go first',
+      );
       await s.screenshot('1-webview');
+
+      // The witness: a value the baseline writes that this version cannot read, shown with the finding.
+      const witness = body.locator('article.finding[data-rule="field-required-added"] .witness[data-kind="rejected"]');
+      await witness.waitFor({ timeout: 10_000 });
+      const value = (await witness.locator('pre code.witness-value').textContent()) ?? '';
+      const parsed = JSON.parse(value) as Record<string, unknown>;
+      assert.ok(!('currency' in parsed), `the witness lacks currency: ${value}`);
+      await witness.scrollIntoViewIfNeeded();
+      await s.screenshot('2-witness');
     });
   });
 });
