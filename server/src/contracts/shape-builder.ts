@@ -1,6 +1,7 @@
 import { ts } from 'ts-morph';
 import type { EnumMember, Field, Method, NamedType, Shape, TupleElement, UnsafeKind } from '../engine/shape.js';
 import { isDeprecated, locOf, nameNode, suppressionsOf, type RelativePath } from './locations.js';
+import { directRefs } from '../engine/reach.js';
 import { qualifiedName } from './qualified-name.js';
 
 const { TypeFlags, ObjectFlags, SymbolFlags } = ts;
@@ -246,7 +247,7 @@ export class ShapeBuilder {
     const previous = this.previous!;
     const pending = [...shapes];
     while (pending.length) {
-      for (const ref of refsIn(pending.pop()!)) {
+      for (const ref of directRefs([pending.pop()!])) {
         if (this.owners.has(ref)) continue;
         const inner = previous.records.get(ref);
         const innerEntry = previous.types[ref];
@@ -492,19 +493,3 @@ function enumDeclarationOf(symbol: ts.Symbol | undefined): ts.EnumDeclaration | 
   return symbol.declarations?.find(ts.isEnumDeclaration);
 }
 
-/** The names a shape refers to directly. */
-function refsIn(shape: Shape): string[] {
-  const names: string[] = [];
-  const stack = [shape];
-  while (stack.length) {
-    const s = stack.pop()!;
-    if (s.kind === 'ref') names.push(s.name);
-    else if (s.kind === 'object') {
-      for (const f of s.fields) stack.push(f.shape);
-      if (s.index) stack.push(s.index);
-    } else if (s.kind === 'array') stack.push(s.element);
-    else if (s.kind === 'tuple') for (const e of s.elements) stack.push(e.shape);
-    else if (s.kind === 'union') stack.push(...s.variants);
-  }
-  return names;
-}

@@ -1,7 +1,7 @@
 import type { NamedType, Shape, WireModel } from './shape';
 
-/** The names a shape refers to directly (refs are not followed). */
-function directRefs(starts: Shape[]): Set<string> {
+/** The names the shapes refer to directly (refs are not followed). */
+export function directRefs(starts: Shape[]): Set<string> {
   const names = new Set<string>();
   const stack = [...starts];
   while (stack.length) {
