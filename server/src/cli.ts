@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command, CommanderError, Option } from 'commander';
+import { version as SKEW_VERSION } from '../../package.json';
 import { tagsPointingAt } from './baseline/git';
 import { describeHow, newestSemverTag, type ResolvedBaseline } from './baseline/resolve-baseline';
 import { checkAndFix, describeFixes } from './project/apply-fixes';
@@ -29,6 +30,7 @@ export async function main(argv: string[]): Promise<number> {
   let code = EXIT_OK;
   const program = new Command('skew')
     .description('Upgrade-aware type checking: what breaks when the deployed version and this one run side by side')
+    .version(SKEW_VERSION, '-V, --version', 'print the version of skew')
     .exitOverride()
     .configureOutput({
       outputError: (message) => stderrLine(`skew: ${oneLine(message.replace(/^error:\s*/, ''))}`),

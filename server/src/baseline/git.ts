@@ -1,8 +1,18 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { SkewError } from '../project/errors';
 
-/** Plain C locale so the few stderr texts we recognise are not translated. */
-const GIT_ENV = { ...process.env, LC_ALL: 'C', LANG: 'C', GIT_TERMINAL_PROMPT: '0' };
+/**
+ * Plain C locale so the few stderr texts we recognise are not translated. GIT_OPTIONAL_LOCKS=0: `git status`
+ * must not refresh and rewrite the user's index (a write into their repository, and it runs the
+ * post-index-change hook).
+ */
+const GIT_ENV = { ...process.env, LC_ALL: 'C', LANG: 'C', GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' };
+/**
+ * The repository's own config must not make Skew run programs: `core.fsmonitor` names a command that
+ * `ls-files` and `status` execute, and a folder opened in the editor (even an untrusted one) may carry any
+ * .git/config. Skew only reads, so it loses nothing by turning it off.
+ */
+const SAFE_CONFIG = ['-c', 'core.fsmonitor=false'];
 const MAX_BUFFER = 512 * 1024 * 1024;
 
 /** A git command that ran but exited non-zero; callers decide whether that is an error. */
@@ -32,7 +42,7 @@ function translate(err: { code?: unknown }, args: readonly string[], cwd: string
 /** Runs git without a shell; resolves with stdout, rejects with SkewError or GitCommandFailed. */
 export function git(cwd: string, args: readonly string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile('git', args, { cwd, env: GIT_ENV, maxBuffer: MAX_BUFFER, encoding: 'utf8' }, (err, stdout, stderr) => {
+    execFile('git', [...SAFE_CONFIG, ...args], { cwd, env: GIT_ENV, maxBuffer: MAX_BUFFER, encoding: 'utf8' }, (err, stdout, stderr) => {
       if (err) reject(translate(err, args, cwd, String(stderr ?? '')));
       else resolve(stdout);
     });
@@ -51,7 +61,7 @@ export async function gitMaybe(cwd: string, args: readonly string[]): Promise<st
 
 /** Synchronous read of one blob, for the rare file the TypeScript host asks for that was not pre-read. */
 export function readBlobSync(cwd: string, sha: string): Buffer {
-  return execFileSync('git', ['cat-file', 'blob', sha], { cwd, env: GIT_ENV, maxBuffer: MAX_BUFFER });
+  return execFileSync('git', [...SAFE_CONFIG, 'cat-file', 'blob', sha], { cwd, env: GIT_ENV, maxBuffer: MAX_BUFFER });
 }
 
 export interface RepoInfo {

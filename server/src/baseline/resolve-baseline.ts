@@ -1,6 +1,6 @@
 import semver from 'semver';
 import { SkewError } from '../project/errors';
-import { commitDate, isShallow, listTags, resolveCommit } from './git';
+import { commitDate, isShallow, listTags, resolveCommit, tagsPointingAt } from './git';
 
 export type BaselineHow = 'argument' | 'skew.json' | 'deployed-tag' | 'newest-semver-tag';
 
@@ -10,6 +10,8 @@ export interface ResolvedBaseline {
   how: BaselineHow;
   /** Committer date, ISO 8601. */
   date: string;
+  /** The newest version tag on the same commit, when the ref is not one itself (the tag `deployed`). */
+  version?: string;
 }
 
 export const DEPLOYED_TAG = 'deployed';
@@ -65,7 +67,9 @@ async function resolveExplicit(cwd: string, ref: string, how: BaselineHow): Prom
 }
 
 async function withDate(cwd: string, b: Omit<ResolvedBaseline, 'date'>): Promise<ResolvedBaseline> {
-  return { ...b, date: await commitDate(cwd, b.commit) };
+  const [date, tags] = await Promise.all([commitDate(cwd, b.commit), tagsPointingAt(cwd, b.commit)]);
+  const version = newestSemverTag(tags.filter((t) => t !== b.ref));
+  return version ? { ...b, date, version } : { ...b, date };
 }
 
 /** The tag with the highest semantic version; tags such as `v1.4` are coerced, non-version tags ignored. */

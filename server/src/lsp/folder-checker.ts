@@ -5,6 +5,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isSkewError, type SkewError } from '../project/errors';
 import type { StatusParams } from '../protocol';
 import { baselineLabel } from './baseline-label';
+import { halfTypedImports } from './half-typed-imports';
 import type { CheckedProject, OpenSession, SessionPort } from './session-port';
 import type { SkewSettings } from './settings';
 import { problemDiagnostic, toDiagnostic } from './to-diagnostic';
@@ -224,6 +225,12 @@ export class FolderChecker {
       return;
     }
     if (this.disposed) return;
+    const halfTyped = halfTypedImports(checked.result.root, checked.result.problems, new Set(stamps.keys()));
+    if (halfTyped.length > 0) {
+      const p = halfTyped[0]!;
+      this.host.log(`${this.folderPath}: keeping the last diagnostics while an import does not resolve (${p.file}:${p.range.start.line + 1}: ${p.message})`);
+      return;
+    }
     this.accept(checked, settings, stamps);
   }
 

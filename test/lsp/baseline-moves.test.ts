@@ -1,0 +1,86 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { DidChangeConfigurationNotification, FileChangeType, type WorkDoneProgressBegin } from 'vscode-languageserver-protocol/node';
+import type { StatusParams } from '../../server/src/protocol';
+import { fileUri, LspClient, ORDER_V1, TempRepo, waitFor } from './lsp-harness';
+
+const ORDER_V2 = ORDER_V1.replace('  note?: string;\n', '  note?: string;\n  currency: string;\n');
+
+/**
+ * Besides tags (baseline-status.test.ts), the baseline moves when skew.json or the settings change; each time
+ * the server re-checks against the new one, with a progress notification while it reads it.
+ */
+describe('language server: skew.json and settings move the baseline', () => {
+  let repo: TempRepo;
+  let client: LspClient;
+  let uri: string;
+  let settings: Record<string, unknown> = {};
+  const progress: string[] = [];
+  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'skew-lsp-cache-'));
+
+  before(async () => {
+    repo = new TempRepo({ 'src/messages.ts': ORDER_V1 });
+    repo.git('tag', 'v1.0.0');
+    repo.write('src/messages.ts', ORDER_V2);
+    repo.commit('add currency');
+    repo.git('tag', 'v2.0.0');
+    client = await LspClient.start({ folders: [repo.dir], cacheDir });
+    // Replaces the harness's fixed answer, so a test can change the settings the server pulls.
+    client.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => settings));
+    client.connection.onNotification('$/progress', (p: { value: WorkDoneProgressBegin | { kind: string } }) => {
+      if (p.value.kind === 'begin') progress.push((p.value as WorkDoneProgressBegin).title);
+    });
+    uri = await client.open(repo.path('src/messages.ts'));
+  });
+
+  after(async () => {
+    await client?.stop();
+    repo?.remove();
+    fs.rmSync(cacheDir, { recursive: true, force: true });
+  });
+
+  const statusFor = (baseline: string, breaking: number): Promise<StatusParams> =>
+    waitFor(`a status against ${baseline} with ${breaking} breaking`, () =>
+      client.statuses.find((s) => s.state === 'ok' && s.baseline === baseline && s.breaking === breaking),
+    );
+
+  const changeSettings = async (next: Record<string, unknown>) => {
+    settings = next;
+    await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { skew: next } });
+  };
+
+  it('starts against the newest version tag', async () => {
+    await statusFor('deployed (v2.0.0)', 0);
+  });
+
+  it('re-checks when skew.json names another baseline, showing progress while it reads it', async () => {
+    const before = progress.length;
+    repo.write('skew.json', JSON.stringify({ baseline: 'v1.0.0' }));
+    await client.watched([{ uri: fileUri(repo.path('skew.json')), type: FileChangeType.Created }]);
+    await statusFor('deployed (v1.0.0)', 1);
+    await waitFor('the finding against v1.0.0', () => client.latest(uri)?.diagnostics.length === 1);
+    assert.deepEqual(progress.slice(before), ['Skew: reading the deployed version…']);
+  });
+
+  it('re-checks when the skew.baseline setting changes, which wins over skew.json', async () => {
+    const before = progress.length;
+    await changeSettings({ baseline: 'v2.0.0' });
+    await statusFor('deployed (v2.0.0)', 0);
+    await waitFor('the finding to go', () => client.latest(uri)?.diagnostics.length === 0);
+    assert.deepEqual(progress.slice(before), ['Skew: reading v2.0.0…']);
+  });
+
+  it('back to skew.json when the setting is cleared; a severity change re-renders the diagnostics', async () => {
+    await changeSettings({ baseline: '', severity: 'warning' });
+    const d = await waitFor('a warning against v1.0.0', () => {
+      const p = client.latest(uri);
+      return p?.diagnostics.length === 1 && p.diagnostics[0]!.severity === 2 ? p.diagnostics[0] : undefined;
+    });
+    assert.equal(d.code, 'field-required-added');
+    await statusFor('deployed (v1.0.0)', 1);
+    assert.ok(client.alive);
+  });
+});

@@ -1,0 +1,160 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { CodeLens, Hover, MarkupContent } from 'vscode-languageserver-protocol/node';
+import { LspClient, TempRepo, waitFor, type Published } from './lsp-harness';
+
+const LINE = `/** @wire */
+export interface Line {
+  sku: string;
+  qty: number;
+}
+`;
+const ORDER = `import type { Line } from './line';
+
+/** @wire */
+export interface OrderCreated {
+  id: string;
+  amount: number;
+  lines: Line[];
+}
+
+/** @rpc */
+export interface OrderService {
+  place(order: OrderCreated): Promise<string>;
+}
+`;
+const WHOLE = { start: { line: 0, character: 0 }, end: { line: 10_000, character: 0 } };
+
+/** Where each contract's name is in ORDER (and in every edit below, which keep the lines above them). */
+const ORDER_NAME = { line: 3, character: 20 };
+const SERVICE_NAME = { line: 10, character: 20 };
+
+describe('language server: hover and code lens show each contract’s status against the baseline', () => {
+  let repo: TempRepo;
+  let client: LspClient;
+  let orderUri: string;
+  let lineUri: string;
+  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'skew-lsp-cache-'));
+
+  before(async () => {
+    repo = new TempRepo({ 'src/line.ts': LINE, 'src/order.ts': ORDER });
+    repo.git('tag', 'v1.4.0');
+    client = await LspClient.start({ folders: [repo.dir], cacheDir });
+    orderUri = await client.open(repo.path('src/order.ts'));
+    lineUri = await client.open(repo.path('src/line.ts'));
+    await waitFor('first status', () => client.statuses.find((s) => s.state === 'ok'));
+  });
+
+  after(async () => {
+    await client?.stop();
+    repo?.remove();
+    fs.rmSync(cacheDir, { recursive: true, force: true });
+  });
+
+  async function setText(uri: string, text: string, findings: number): Promise<Published> {
+    const version = await client.edit(uri, WHOLE, text);
+    return waitFor(`${findings} diagnostics for version ${version}`, () => {
+      const p = client.latest(uri);
+      return p && p.version === version && p.diagnostics.length === findings ? p : undefined;
+    });
+  }
+
+  /** Polls an async probe (code lenses are asked for, not pushed). */
+  async function eventually<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const value = await probe();
+      if (value !== undefined) return value;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  const lenses = async (uri: string) =>
+    ((await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as CodeLens[]).map((l) => [
+      l.range.start.line,
+      l.command?.title,
+      l.command?.command,
+    ]);
+
+  const hover = async (uri: string, position: { line: number; character: number }) => {
+    const h = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position })) as Hover | null;
+    return h && (h.contents as MarkupContent).value;
+  };
+
+  it('compatible contracts: "compatible with deployed (v1.4.0)" and the baseline shape', async () => {
+    await waitFor('the first check of the open files', () => client.statuses.some((s) => s.state === 'ok' && s.breaking === 0));
+    assert.deepEqual(await lenses(orderUri), [
+      [3, 'compatible with deployed (v1.4.0)', ''],
+      [10, 'compatible with deployed (v1.4.0)', ''],
+    ]);
+    assert.deepEqual(await lenses(lineUri), [[1, 'compatible with deployed (v1.4.0)', '']]);
+
+    const order = await hover(orderUri, ORDER_NAME);
+    assert.ok(order);
+    assert.match(order, /^\*\*OrderCreated\*\* \(wire message\): compatible with deployed \(v1\.4\.0\)\./);
+    assert.match(order, /In deployed \(v1\.4\.0\):\n```typescript\ninterface OrderCreated \{\n  id: string;\n  amount: number;\n  lines: Line\[\];\n\}/);
+    assert.match(order, /interface Line \{\n  sku: string;\n  qty: number;\n\}/, 'the named types it reaches follow');
+
+    const service = await hover(orderUri, SERVICE_NAME);
+    assert.ok(service);
+    assert.match(service, /^\*\*OrderService\*\* \(RPC service\): compatible with deployed \(v1\.4\.0\)\./);
+    assert.match(service, /interface OrderService \{\n  place\(order: OrderCreated\): string;\n\}/);
+  });
+
+  it('"2 breaking changes" above a contract with two, each listed in the hover, while the hover keeps the baseline shape', async () => {
+    // A new name with another type is not a rename: one field removed, one required field added.
+    const published = await setText(orderUri, ORDER.replace('  amount: number;\n', '  total: string;\n'), 2);
+    const span = (line: number, from: number, to: number) => ({ start: { line, character: from }, end: { line, character: to } });
+    assert.deepEqual(
+      published.diagnostics.map((d) => [d.code, d.range, d.relatedInformation?.[0]?.location.range]),
+      [
+        ['field-required-added', span(5, 2, 7), span(3, 17, 29)],
+        // A removed member has no place in the working tree: its enclosing contract's name, and the member in the baseline.
+        ['field-removed', span(3, 17, 29), span(5, 2, 8)],
+      ],
+    );
+    assert.deepEqual(await lenses(orderUri), [
+      [3, '2 breaking changes', 'skew.showProblems'],
+      // OrderService.place takes an OrderCreated, so what breaks the message breaks the call too.
+      [10, '2 breaking changes', 'skew.showProblems'],
+    ]);
+    const order = await hover(orderUri, ORDER_NAME);
+    assert.ok(order);
+    assert.match(order, /: 2 breaking changes\./);
+    assert.match(order, /^- `field-removed` OrderCreated\.amount: new-to-old$/m);
+    assert.match(order, /^- `field-required-added` OrderCreated\.total: old-to-new$/m);
+    assert.match(order, /  amount: number;/, 'the baseline shape, not the edit');
+    assert.doesNotMatch(order, /  total: string;/);
+  });
+
+  it('a change inside a contained contract counts on the container too; a new contract says it is new', async () => {
+    await setText(orderUri, ORDER, 0);
+    await setText(lineUri, LINE.replace('  qty: number;\n', '  qty: number;\n  unit: string;\n'), 1);
+    assert.deepEqual(await lenses(lineUri), [[1, '1 breaking change', 'skew.showProblems']]);
+    assert.deepEqual(await lenses(orderUri), [
+      [3, '1 breaking change', 'skew.showProblems'],
+      [10, '1 breaking change', 'skew.showProblems'],
+    ]);
+    assert.equal(client.latest(orderUri)?.diagnostics.length, 0, 'the finding itself is reported once, on Line');
+
+    await setText(lineUri, LINE, 0);
+    const withNew = `${ORDER}\n/** @wire */\nexport interface OrderShipped {\n  id: string;\n}\n`;
+    // Nothing is published for a file that had no diagnostics and still has none: wait for the lens instead.
+    await client.edit(orderUri, WHOLE, withNew);
+    const all = await eventually('a lens for the new contract', async () => {
+      const found = await lenses(orderUri);
+      return found.length === 3 ? found : undefined;
+    });
+    assert.deepEqual(all, [
+      [3, 'compatible with deployed (v1.4.0)', ''],
+      [10, 'compatible with deployed (v1.4.0)', ''],
+      [15, 'new since deployed (v1.4.0)', ''],
+    ]);
+    const shipped = await hover(orderUri, { line: 15, character: 20 });
+    assert.match(shipped ?? '', /^\*\*OrderShipped\*\* \(wire message\): new since deployed \(v1\.4\.0\), so no deployed node sends or serves it yet\.$/);
+  });
+});
