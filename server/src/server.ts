@@ -98,18 +98,24 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }
     },
     status: (params, popup) => status.report(params, popup),
-    withProgress: async (title, work) => {
-      if (!caps.window?.workDoneProgress) return work();
-      let reporter;
+    withProgress: async (work) => {
+      let reporter: Awaited<ReturnType<typeof connection.window.createWorkDoneProgress>> | undefined;
+      let ended = false;
+      const begin = async (title: string) => {
+        if (!caps.window?.workDoneProgress || reporter || ended) return;
+        try {
+          const created = await connection.window.createWorkDoneProgress();
+          if (ended) return created.done();
+          reporter = created;
+          reporter.begin(title);
+        } catch {
+          // A client that refuses progress still gets the work done.
+        }
+      };
       try {
-        reporter = await connection.window.createWorkDoneProgress();
-        reporter.begin(title);
-      } catch {
-        reporter = undefined;
-      }
-      try {
-        return await work();
+        return await work(begin);
       } finally {
+        ended = true;
         reporter?.done();
       }
     },

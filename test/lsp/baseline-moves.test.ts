@@ -62,7 +62,7 @@ describe('language server: skew.json and settings move the baseline', () => {
     await client.watched([{ uri: fileUri(repo.path('skew.json')), type: FileChangeType.Created }]);
     await statusFor('deployed (v1.0.0)', 1);
     await waitFor('the finding against v1.0.0', () => client.latest(uri)?.diagnostics.length === 1);
-    assert.deepEqual(progress.slice(before), ['Skew: reading the deployed version…']);
+    assert.deepEqual(progress.slice(before), ['Skew: reading deployed (v1.0.0)…'], 'the progress names the version being read');
   });
 
   it('re-checks when the skew.baseline setting changes, which wins over skew.json', async () => {
@@ -70,7 +70,7 @@ describe('language server: skew.json and settings move the baseline', () => {
     await changeSettings({ baseline: 'v2.0.0' });
     await statusFor('deployed (v2.0.0)', 0);
     await waitFor('the finding to go', () => client.latest(uri)?.diagnostics.length === 0);
-    assert.deepEqual(progress.slice(before), ['Skew: reading v2.0.0…']);
+    assert.deepEqual(progress.slice(before), ['Skew: reading deployed (v2.0.0)…']);
   });
 
   it('back to skew.json when the setting is cleared; a severity change re-renders the diagnostics', async () => {
@@ -82,5 +82,35 @@ describe('language server: skew.json and settings move the baseline', () => {
     assert.equal(d.code, 'field-required-added');
     await statusFor('deployed (v1.0.0)', 1);
     assert.ok(client.alive);
+  });
+});
+
+describe('language server: progress only for real work', () => {
+  it('shows no progress when the baseline comes from the cache', async () => {
+    const repo = new TempRepo({ 'src/messages.ts': ORDER_V1 });
+    repo.git('tag', 'deployed');
+    const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'skew-lsp-cache-'));
+    const titles: string[][] = [];
+    try {
+      for (let run = 0; run < 2; run++) {
+        const client = await LspClient.start({ folders: [repo.dir], cacheDir });
+        const seen: string[] = [];
+        titles.push(seen);
+        client.connection.onNotification('$/progress', (p: { value: WorkDoneProgressBegin | { kind: string } }) => {
+          if (p.value.kind === 'begin') seen.push((p.value as WorkDoneProgressBegin).title);
+        });
+        try {
+          await waitFor('an ok status', () => client.statuses.find((s) => s.state === 'ok'));
+        } finally {
+          await client.stop();
+        }
+      }
+    } finally {
+      repo.remove();
+      fs.rmSync(cacheDir, { recursive: true, force: true });
+    }
+    assert.equal(titles[0]!.length, 1);
+    assert.match(titles[0]![0]!, /^Skew: reading deployed \(/);
+    assert.deepEqual(titles[1], [], 'the second server reads the cache: nothing to wait for');
   });
 });

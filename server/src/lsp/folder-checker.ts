@@ -43,8 +43,11 @@ export interface FolderHost {
   /** Called with the files whose diagnostics changed (removed files have empty diagnostics). */
   diagnosticsChanged(folder: FolderChecker, changed: FileDiagnostics[]): void;
   status(params: StatusParams, popup?: string): void;
-  /** Shows work-done progress while `work` runs. */
-  withProgress<T>(title: string, work: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `work`; if it calls `begin`, work-done progress with that title is shown (once it resolves) until
+   * `work` ends. Nothing is shown for work that never begins, e.g. a baseline read from the cache.
+   */
+  withProgress<T>(work: (begin: (title: string) => Promise<void>) => Promise<T>): Promise<T>;
   /** Lets code lenses and hovers know the view changed. */
   viewChanged(folder: FolderChecker): void;
 }
@@ -127,8 +130,7 @@ export class FolderChecker {
     if (this.blocked || !this.session) return this.reset();
     try {
       const session = await this.session;
-      const label = baselineLabel(session.baseline);
-      const moved = await this.host.withProgress(`Skew: reading ${label}…`, () => session.refreshBaseline());
+      const moved = await this.progress(() => session.refreshBaseline());
       if (moved) {
         this.host.log(`${this.folderPath}: the baseline moved to ${baselineLabel(session.baseline)}`);
         this.schedule(0);
@@ -237,9 +239,13 @@ export class FolderChecker {
   private openSession(against: string): Promise<SessionPort> {
     if (!this.session) {
       this.sessionKey = against;
-      const title = against ? `Skew: reading ${against}…` : 'Skew: reading the deployed version…';
-      const opening = this.host.withProgress(title, () =>
-        this.host.openSession({ cwd: this.folderPath, against, log: (line) => this.host.log(line) }),
+      const opening = this.progress(() =>
+        this.host.openSession({
+          cwd: this.folderPath,
+          against,
+          log: (line) => this.host.log(line),
+          onExtractBaseline: (label) => this.beginProgress?.(`Skew: reading ${label}…`),
+        }),
       );
       this.session = opening;
       // A failed open is forgotten so that reset() or the next trigger opens again.
@@ -248,6 +254,20 @@ export class FolderChecker {
       });
     }
     return this.session;
+  }
+
+  /** Progress for reading a baseline, begun by the session only when it extracts one (see onExtractBaseline). */
+  private beginProgress: ((title: string) => Promise<void>) | undefined;
+
+  private progress<T>(work: () => Promise<T>): Promise<T> {
+    return this.host.withProgress(async (begin) => {
+      this.beginProgress = begin;
+      try {
+        return await work();
+      } finally {
+        if (this.beginProgress === begin) this.beginProgress = undefined;
+      }
+    });
   }
 
   private failed(e: unknown): void {

@@ -1,3 +1,4 @@
+import { baselineLabel } from './baseline-label';
 import type { ResolvedBaseline } from '../baseline/resolve-baseline';
 import type { WireModel } from '../engine/shape';
 import { ProjectSession, type CheckOptions, type CheckResult } from '../project/session';
@@ -26,13 +27,20 @@ export interface OpenSessionOptions {
   cwd: string;
   against?: string;
   log: (line: string) => void;
+  /** Awaited before the baseline is read from git (not from the cache), with its label ("deployed (v1.4.0)"). */
+  onExtractBaseline?: (label: string) => Promise<void> | void;
 }
 
 export type OpenSession = (options: OpenSessionOptions) => Promise<SessionPort>;
 
 /** Opens a ProjectSession; each check hands back the findings with both wire models. */
-export const openProjectSession: OpenSession = async ({ cwd, against, log }) => {
-  const session = await ProjectSession.open({ cwd, against: against || undefined, log });
+export const openProjectSession: OpenSession = async ({ cwd, against, log, onExtractBaseline }) => {
+  const session = await ProjectSession.open({
+    cwd,
+    against: against || undefined,
+    log,
+    onExtractBaseline: onExtractBaseline && ((b) => onExtractBaseline(baselineLabel(b))),
+  });
   return {
     get root() {
       return session.root;

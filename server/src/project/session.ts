@@ -63,6 +63,8 @@ export interface SessionOptions {
   against?: string;
   cacheDir?: string;
   log?: (line: string) => void;
+  /** Called (and awaited) before the baseline is extracted, i.e. when it is not in the cache: a moment to show progress. */
+  onExtractBaseline?: (baseline: ResolvedBaseline) => Promise<void> | void;
   /** For tests: observe or replace the extractor. */
   deps?: Partial<SessionDeps>;
 }
@@ -221,6 +223,7 @@ export class ProjectSession {
       this.log(`Baseline model read from the cache (${this.cache.fileFor(key)})`);
       return;
     }
+    await this.options.onExtractBaseline?.(this.baseline);
     const started = Date.now();
     const tree: SourceTree = await GitTree.open({
       repoTop: this.repo.top,
