@@ -46,6 +46,8 @@ export interface Published {
   uri: string;
   version?: number;
   diagnostics: Diagnostic[];
+  /** performance.now() when the notification arrived, for latency measurements. */
+  receivedAt?: number;
 }
 
 /** The server as a child process over stdio, driven by a real LSP client connection. */
@@ -86,7 +88,7 @@ export class LspClient {
     const client = new LspClient(child, connection);
     child.stderr!.on('data', (d) => client.stderr.push(String(d)));
     child.on('exit', (code) => (client.exited = code));
-    connection.onNotification(PublishDiagnosticsNotification.type, (p) => void client.published.push(p));
+    connection.onNotification(PublishDiagnosticsNotification.type, (p) => void client.published.push({ ...p, receivedAt: performance.now() }));
     connection.onNotification(StatusNotification.type, (p) => void client.statuses.push(p));
     connection.onNotification('window/showMessage', (p: { message: string }) => void client.messages.push(p.message));
     connection.onNotification('window/logMessage', (p: { message: string }) => void client.logs.push(p.message));

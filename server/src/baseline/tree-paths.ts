@@ -4,11 +4,16 @@ export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts'];
 
 export const isSourceFile = (rel: string): boolean => SOURCE_EXTENSIONS.some((ext) => rel.endsWith(ext));
 
+/** Relative, posix, no '.', '..', empty segment or trailing slash. */
+const CANONICAL = /^(?!\.{1,2}(\/|$))(?!.*\/\.{1,2}(\/|$))(?!.*\/\/)[^/\\:][^\\:]*(?<!\/)$/;
+
 /**
  * A path relative to the project root, posix, without './' or a trailing slash ('' is the root).
  * Absolute paths inside the root are made relative; those outside keep a leading '../'.
  */
 export function toRel(root: string, p: string): string {
+  // Already in canonical form (what listFiles hands out): the common case, asked for every file on every check.
+  if (CANONICAL.test(p)) return p;
   let rel = path.isAbsolute(p) ? path.relative(root, p) : p;
   rel = rel.split(path.sep).join('/');
   rel = path.posix.normalize(rel);

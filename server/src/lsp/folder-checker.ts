@@ -53,7 +53,7 @@ export interface FolderHost {
 }
 
 /** Long enough to merge the events of one keystroke burst, short enough to feel immediate. */
-const DEBOUNCE_MS = 25;
+const DEBOUNCE_MS = 10;
 
 /**
  * One workspace folder: its project session, its debounced checks and the diagnostics they produced. Checks
@@ -91,8 +91,11 @@ export class FolderChecker {
     return this.files.get(file);
   }
 
-  schedule(delay = DEBOUNCE_MS): void {
+  schedule(delay?: number): void {
     if (this.disposed) return;
+    // Leading edge: an edit while nothing is pending is checked at once; edits that follow it within the
+    // check are merged into one more check (see start), and a burst keeps pushing the timer out.
+    delay ??= this.timer || this.running ? DEBOUNCE_MS : 0;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
