@@ -6,7 +6,7 @@ import { eventually, test } from './harness';
 import { expectedDiagnostic, messageUri, openMessageFile, skewExtension, workspaceRoot } from './skew-workspace';
 
 const execFileAsync = promisify(execFile);
-const COMMANDS = ['skew.compareWithBaseline', 'skew.selectBaseline'];
+const COMMANDS = ['skew.compareWithBaseline', 'skew.selectBaseline', 'skew.showReport'];
 
 test('the manifest contributes the Skew commands and the extension registers them', async () => {
   await expectedDiagnostic();
@@ -29,6 +29,19 @@ test('Compare with Baseline opens a diff of the deployed text against the curren
   assert.equal(input.original.scheme, 'skew-baseline');
   assert.equal(input.modified.fsPath, messageUri().fsPath);
   await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+});
+
+test('Show Compatibility Report opens the report webview', async () => {
+  await expectedDiagnostic();
+  await vscode.commands.executeCommand('skew.showReport');
+  const input = await eventually('the report tab', () => {
+    for (const group of vscode.window.tabGroups.all) {
+      for (const tab of group.tabs) if (tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('skew.report')) return tab;
+    }
+    return undefined;
+  });
+  assert.match(input.label, /Compatibility Report/);
+  await vscode.window.tabGroups.close(input);
 });
 
 test('Select Baseline offers the repository refs and stores the pick in the workspace settings', async () => {
