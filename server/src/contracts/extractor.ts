@@ -23,8 +23,16 @@ export interface ExtractResult {
   problems: SourceProblem[];
 }
 
+/** What one extraction leaves for another of the same project (the working tree after the baseline). */
+export interface Seed {
+  program: ts.Program;
+  reusable: Reusable;
+}
+
 export interface Extractor {
   extract(): ExtractResult;
+  /** The last extraction's program and entries, for seeding an extractor of another version of the tree. */
+  seed(): Seed | undefined;
   /** Points the extractor at a newer version of the tree; the next extract reuses what did not change. */
   update(tree: SourceTree): void;
 }
@@ -56,14 +64,20 @@ function optionsFor(options: ts.CompilerOptions, root: string): ts.CompilerOptio
   return copy;
 }
 
-export function createExtractor(tree: SourceTree, config: SkewConfig, options: ts.CompilerOptions): Extractor {
+/**
+ * `seed`: another version's extraction (the baseline's, for the working tree): its entries for files with the
+ * same text are taken as they are on the first extraction, under the same rules as after an edit.
+ */
+export function createExtractor(tree: SourceTree, config: SkewConfig, options: ts.CompilerOptions, seed?: Seed): Extractor {
   let current = tree;
   let fs: TreeFileSystem = treeFileSystem(tree);
-  const host = new TreeCompilerHost(fs);
   const programOptions = optionsFor(options, tree.root);
+  const host = new TreeCompilerHost(fs, JSON.stringify(programOptions, Object.keys(programOptions).sort()));
   const libPlan = planMinimalLib(programOptions);
   let program: ts.Program | undefined;
-  let reusable: Reusable | undefined;
+  let reusable: Reusable | undefined = seed?.reusable;
+  // Compared with, never passed to createProgram as oldProgram: it was built by another host.
+  let reusableFrom: ts.Program | undefined = seed?.program;
   // Once a file needed the full libs, later extractions (an editing session) go straight to them.
   let fullLib = !libPlan;
 
@@ -83,9 +97,13 @@ export function createExtractor(tree: SourceTree, config: SkewConfig, options: t
       fs = treeFileSystem(next);
       host.setFileSystem(fs);
     },
+    seed() {
+      return program && reusable ? { program, reusable } : undefined;
+    },
     extract() {
       const discovery = discover(current, config);
-      const previousProgram = program;
+      const previousProgram = program ?? reusableFrom;
+      reusableFrom = undefined;
       program = build(discovery.roots.map((rel) => fs.absolute(rel)));
       host.retainOnly(program);
       const relative = (sourceFile: ts.SourceFile) => (fs.isLib(sourceFile.fileName) ? undefined : fs.relative(sourceFile.fileName));

@@ -8,7 +8,7 @@ import { GitTree } from '../baseline/git-tree';
 import { resolveBaseline, type ResolvedBaseline } from '../baseline/resolve-baseline';
 import { WorkingTree } from '../baseline/working-tree';
 import { readCompilerOptions } from '../contracts/compiler-options';
-import { createExtractor, type ExtractResult } from '../contracts/extractor';
+import { createExtractor, type ExtractResult, type Seed } from '../contracts/extractor';
 import { discover } from '../contracts/discover';
 import type { SkewConfig, SourceTree } from '../contracts/source';
 import { CompareMemo } from '../engine/compare-memo';
@@ -81,6 +81,7 @@ export class ProjectSession {
   private workingModel: WireModel | undefined;
   private extractor: Extractor | undefined;
   private readonly compareMemo = new CompareMemo();
+  private baselineSeed: Seed | undefined;
   private queue: Promise<unknown> = Promise.resolve();
 
   private constructor(
@@ -200,10 +201,12 @@ export class ProjectSession {
     });
     const cached = cache.read(key, this.working);
     if (cached) {
+      this.baselineSeed = undefined;
       this.log('Working-tree model reused: none of its files changed since the last run');
       return cached;
     }
-    this.extractor = this.deps.createExtractor(this.working, this.config, this.compilerOptions);
+    this.extractor = this.deps.createExtractor(this.working, this.config, this.compilerOptions, this.baselineSeed);
+    this.baselineSeed = undefined;
     const result = this.extractor.extract();
     cache.write(key, this.working, result);
     return result;
@@ -234,7 +237,10 @@ export class ProjectSession {
       catFile: this.catFile,
     });
     this.baselineExtractions++;
-    const { model, problems } = this.deps.createExtractor(tree, this.config, this.compilerOptions).extract();
+    const extractor = this.deps.createExtractor(tree, this.config, this.compilerOptions);
+    const { model, problems } = extractor.extract();
+    // The working tree's first extraction takes the entries of every file it shares with the baseline.
+    if (!this.extractor) this.baselineSeed = extractor.seed();
     const { syntax, other } = splitProblems(tree, problems);
     if (syntax.length) {
       throw new SkewError(

@@ -29,6 +29,21 @@ function editAndCompare(before: Files, after: Files): { first: ExtractResult; se
   return { first, second };
 }
 
+/** Extracts `before` (the baseline), then `after` with a new extractor seeded by it, and checks it equals a fresh one. */
+function seededAndCompare(before: Files, after: Files): { first: ExtractResult; second: ExtractResult } {
+  const baseline = memoryTree(before);
+  const read = readCompilerOptions(baseline);
+  if ('error' in read) throw new Error(read.error);
+  const extractor = createExtractor(baseline, {}, read.options);
+  const first = extractor.extract();
+  const second = createExtractor(memoryTree(after), {}, read.options, extractor.seed()).extract();
+  const expected = fresh(after);
+  const sortProblems = (r: ExtractResult) => [...r.problems].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  assert.deepEqual(second.model, expected.model);
+  assert.deepEqual(sortProblems(second), sortProblems(expected));
+  return { first, second };
+}
+
 const money = 'export interface Money {\n  amount: number;\n}\n';
 const order = "import type { Money } from './money';\n/** @wire */\nexport interface Order {\n  total: Money;\n  note?: string;\n}\n";
 const ping = '/** @wire */\nexport interface Ping {\n  at: number;\n}\n';
@@ -102,5 +117,29 @@ describe('incremental extraction of services', () => {
     assert.equal(methods(second), methods(first), 'the methods are taken as they were');
     editAndCompare(before, { ...before, 'base.ts': base.replace('ping(): Promise<void>;', 'ping(): Promise<void>;\n  pong(n: number): Promise<string>;') });
     editAndCompare(before, { ...before, 'money.ts': money.replace('number', 'string') });
+  });
+});
+
+describe('the working tree seeded by the baseline', () => {
+  it('takes the entries of unchanged files from the baseline and builds the changed ones', () => {
+    const before = { 'money.ts': money, 'order.ts': order, 'ping.ts': ping };
+    const { first, second } = seededAndCompare(before, { ...before, 'ping.ts': ping.replace('at: number', 'at: string') });
+    assert.equal(second.model.types.Order, first.model.types.Order, 'Order is the baseline entry itself');
+    assert.notEqual(second.model.types.Ping, first.model.types.Ping);
+  });
+
+  it('gives what a fresh extraction gives for every kind of change', () => {
+    const before = {
+      'ids.ts': 'export type Id = string;\nexport enum Level { Low, High }\nexport interface Base {\n  a: string;\n  b: number;\n}\n',
+      'msg.ts': "import { Id, Level, Base } from './ids';\n/** @wire */\nexport interface Msg {\n  id: Id;\n  level: Level;\n  part: Pick<Base, 'a'>;\n}\n",
+      'money.ts': money,
+      'order.ts': order,
+    };
+    seededAndCompare(before, { ...before, 'ids.ts': before['ids.ts'].replace('Id = string', 'Id = number') });
+    seededAndCompare(before, { ...before, 'ids.ts': before['ids.ts'].replace('Low, High', 'High, Low') });
+    seededAndCompare(before, { ...before, 'money.ts': money.replace('Money', 'Cash') });
+    seededAndCompare(before, { ...before, 'ping.ts': ping });
+    const { 'money.ts': _gone, ...withoutMoney } = before;
+    seededAndCompare(before, withoutMoney);
   });
 });
