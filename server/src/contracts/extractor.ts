@@ -1,3 +1,4 @@
+import { builtinModules } from 'node:module';
 import { ts } from 'ts-morph';
 import type { Range, WireModel } from '../engine/shape.js';
 import { collectContracts } from './collect-contracts.js';
@@ -148,6 +149,11 @@ export function createExtractor(tree: SourceTree, config: SkewConfig, options: t
   };
 }
 
+function isNodeBuiltin(specifier: string): boolean {
+  if (specifier.startsWith('node:')) return true;
+  return builtinModules.includes(specifier) || builtinModules.includes(specifier.split('/')[0]!);
+}
+
 function unresolvedImports(
   program: ts.Program,
   roots: string[],
@@ -164,6 +170,9 @@ function unresolvedImports(
       if (!(ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement))) continue;
       const specifier = statement.moduleSpecifier;
       if (!specifier || !ts.isStringLiteral(specifier) || checker.getSymbolAtLocation(specifier)) continue;
+      // Ambient @types (Node's among them) are left out on purpose (see optionsFor): a contract file that also
+      // imports `node:crypto` has not lost anything a message could carry, so that is not worth a warning.
+      if (isNodeBuiltin(specifier.text)) continue;
       problems.push({
         file: rel,
         range: rangeOf(sourceFile, specifier.getStart(sourceFile), specifier.getEnd()),

@@ -27,6 +27,15 @@ describe('extractor problems', () => {
     });
   });
 
+  it('does not warn about Node built-in modules, whose ambient types are left out on purpose', () => {
+    const result = extractFiles({
+      'a.ts': "import { randomUUID } from 'node:crypto';\nimport * as fs from 'fs';\nimport { join } from 'path/posix';\nimport { Gone } from 'no-such-package';\n/** @wire */\nexport interface M { id: string }\n",
+    });
+    assert.deepEqual(result.problems.map((p) => p.message), [
+      "Cannot resolve import 'no-such-package' in memory; types from it are read as any.",
+    ]);
+  });
+
   it('analyses a baseline under another root with the working tree options', () => {
     const working = memoryTree({
       'tsconfig.json': '{ "compilerOptions": { "strict": true, "module": "ESNext", "moduleResolution": "Bundler", "baseUrl": ".", "paths": { "@lib/*": ["lib/*"] } } }',
