@@ -103,3 +103,51 @@ describe('skew check --fix', { concurrency: 2 }, () => {
     assert.ok(fixed.result.findings.some((f) => f.path === 'OrderCreated.currency'), 'what it did not fix is still reported');
   });
 });
+
+describe('skew check --fix and a file edited while it runs', () => {
+  const repos: TempRepo[] = [];
+  after(() => repos.forEach((r) => r.dispose()));
+
+  it('computes its edits from the text it writes, not from an older text the check read', async () => {
+    const repo = TempRepo.create({ 'tsconfig.json': TSCONFIG, 'src/messages.ts': ORDER_V1 });
+    repos.push(repo);
+    repo.commit('v1');
+    repo.tag('v1.4.0');
+    repo.write({ 'src/messages.ts': ORDER_V2 });
+    // Lines move between the check and the fix: positions from the check would land in the wrong place.
+    const edited = '// a comment someone added\n' + ORDER_V2;
+    let once = false;
+    const fixed = await checkAndFix(
+      { cwd: repo.dir, cacheDir: repo.cacheDir },
+      { afterCheck: () => void (!once && ((once = true), fs.writeFileSync(`${repo.dir}/src/messages.ts`, edited))) },
+    );
+    assert.equal(
+      repo.read('src/messages.ts'),
+      '// a comment someone added\n' + ORDER_V1.replace('  note?: string;\n', '  note?: string;\n  currency?: string;\n  region?: string;\n'),
+    );
+    assert.deepEqual(fixed.result.findings, []);
+  });
+});
+
+describe('skew check --fix and a file it cannot write', () => {
+  const repos: TempRepo[] = [];
+  after(() => repos.forEach((r) => r.dispose()));
+
+  it('reports the file it could not write, keeps the others written, and leaves no temporary file', async (t) => {
+    const repo = repoWithChanges();
+    repos.push(repo);
+    // The module object itself: a namespace import only holds getters onto it, which cannot be mocked.
+    const nodeFs = require('node:fs') as typeof fs;
+    const rename = nodeFs.renameSync;
+    t.mock.method(nodeFs, 'renameSync', (from: fs.PathLike, to: fs.PathLike) => {
+      if (String(to).endsWith('messages.ts')) throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+      return rename(from, to);
+    });
+    const fixed = await checkAndFix({ cwd: repo.dir, cacheDir: repo.cacheDir });
+    t.mock.restoreAll();
+    assert.deepEqual(fixed.refused, [{ file: 'src/messages.ts', reason: 'Skew could not write it (EACCES: permission denied)' }]);
+    assert.deepEqual(fixed.changed.map((c) => c.file), ['src/ticket.ts']);
+    assert.equal(repo.read('src/messages.ts'), ORDER_V2);
+    assert.equal(repo.git('status', '--porcelain', '--untracked-files=all'), ' M src/messages.ts\n M src/ticket.ts\n');
+  });
+});

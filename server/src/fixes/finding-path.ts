@@ -9,6 +9,13 @@ export function lastSegment(path: string): { name: string; via: 'field' | 'param
   return { name: m[3], via: 'other' };
 }
 
+/**
+ * Whether the finding's path ends at a member called `name`. Quoted names may hold the path's own punctuation
+ * (`'a.b': string` is `Msg.a.b`), so the member's name is matched against the end of the path as well.
+ */
+export const pathEndsAt = (path: string, name: string): boolean =>
+  lastSegment(path).name === name || path.endsWith(`.${name}`) || path.endsWith(`(${name})`);
+
 /** Where the value at the finding flows: results travel server → client. */
 export const flowOf = (finding: Finding): 'message' | 'request' | 'result' =>
   finding.contractKind === 'message' ? 'message' : finding.path.includes('(result)') ? 'result' : /\(/.test(finding.path) ? 'request' : 'message';

@@ -1,5 +1,5 @@
 import { containerOfMemberAt, memberAt, parameterListAt, unionVariantsOf } from '../contracts/member-spans';
-import { baselineParty, lastSegment } from './finding-path';
+import { baselineParty, lastSegment, pathEndsAt } from './finding-path';
 import { code, newFile } from './locate';
 import { editAt } from './text-edits';
 import type { FixProvider } from './types';
@@ -11,7 +11,7 @@ export const keepRequired: FixProvider = (finding, input) => {
   if (!RULES.has(finding.rule) || !finding.loc) return undefined;
   const parsed = newFile(input, finding.loc.file);
   const member = parsed && memberAt(parsed, finding.loc.range);
-  const { name } = lastSegment(finding.path);
+  const name = member && pathEndsAt(finding.path, member.name) ? member.name : lastSegment(finding.path).name;
   if (!parsed || !member || member.name !== name || (member.kind !== 'property' && member.kind !== 'parameter')) {
     return { reason: `Cannot find ${code(name)} in ${finding.loc.file}.` };
   }
@@ -37,7 +37,8 @@ export const keepRequired: FixProvider = (finding, input) => {
   }
   if (edits.length === 0) return { reason: `${code(name)} is not optional in ${finding.loc.file}.` };
   const why =
-    member.kind === 'parameter'
+    // A class's constructor parameter property is a field: only an RPC parameter is something clients pass.
+    finding.rule.startsWith('rpc-')
       ? `${input.baselineLabel} servers still get it`
       : `${input.baselineLabel} ${baselineParty(finding, 'readers')} still get it`;
   return [{ title: `Keep ${code(name)} required so ${why}`, rule: finding.rule, kind: 'quickfix', safe: true, edits }];

@@ -1,5 +1,5 @@
 import { memberAt, parameterListAt } from '../contracts/member-spans';
-import { baselineParty, lastSegment } from './finding-path';
+import { baselineParty, lastSegment, pathEndsAt } from './finding-path';
 import { code, newFile } from './locate';
 import { editAt } from './text-edits';
 import type { FixProvider } from './types';
@@ -11,7 +11,7 @@ export const makeOptional: FixProvider = (finding, input) => {
   if (!RULES.has(finding.rule) || !finding.loc) return undefined;
   const parsed = newFile(input, finding.loc.file);
   const member = parsed && memberAt(parsed, finding.loc.range);
-  const { name } = lastSegment(finding.path);
+  const name = member && pathEndsAt(finding.path, member.name) ? member.name : lastSegment(finding.path).name;
   if (!parsed || !member || member.name !== name || (member.kind !== 'property' && member.kind !== 'parameter')) {
     return { reason: `Cannot find ${code(name)} in ${finding.loc.file}.` };
   }
@@ -27,7 +27,8 @@ export const makeOptional: FixProvider = (finding, input) => {
   const edit = editAt(parsed, member.nameSpan.end, member.nameSpan.end + (definite ? 1 : 0), '?');
   const verb = finding.rule.endsWith('made-required') ? 'Keep' : 'Make';
   const why =
-    member.kind === 'parameter'
+    // A class's constructor parameter property is a field: only an RPC parameter is something clients pass.
+    finding.rule.startsWith('rpc-')
       ? `${input.baselineLabel} clients can still call without it`
       : `${input.baselineLabel} ${baselineParty(finding, 'writers')} stay valid`;
   return [{ title: `${verb} ${code(name)} optional so ${why}`, rule: finding.rule, kind: 'quickfix', safe: true, edits: [edit] }];

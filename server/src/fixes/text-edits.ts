@@ -1,15 +1,39 @@
-import { offsetOf, parseFile, positionOf, type ParsedFile } from '../contracts/member-spans';
+import { offsetOf, parseFile, type ParsedFile } from '../contracts/member-spans';
 import type { Range } from '../engine/shape';
 import type { FixEdit } from './types';
 
-export function editAt(parsed: ParsedFile, start: number, end: number, newText: string): FixEdit {
-  return { file: parsed.file, range: { start: positionOf(parsed, start), end: positionOf(parsed, end) }, newText };
-}
-
+/**
+ * Line starts as LSP (and so every editor) counts lines: after `\n`, `\r\n` or a lone `\r`. TypeScript also
+ * breaks lines at U+2028 and U+2029, so its positions cannot be used for edits.
+ */
 function lineStarts(text: string): number[] {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\r' && text[i + 1] === '\n') i++;
+    if (c === '\n' || c === '\r') starts.push(i + 1);
+  }
   return starts;
+}
+
+const startsOf = new WeakMap<ParsedFile, number[]>();
+
+function lspPosition(parsed: ParsedFile, offset: number): Range['start'] {
+  let starts = startsOf.get(parsed);
+  if (!starts) startsOf.set(parsed, (starts = lineStarts(parsed.text)));
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, character: offset - starts[lo]! };
+}
+
+/** An edit of `parsed`'s text between two offsets, in LSP positions. */
+export function editAt(parsed: ParsedFile, start: number, end: number, newText: string): FixEdit {
+  return { file: parsed.file, range: { start: lspPosition(parsed, start), end: lspPosition(parsed, end) }, newText };
 }
 
 function toOffset(starts: number[], text: string, pos: Range['start']): number {

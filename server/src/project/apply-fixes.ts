@@ -6,6 +6,7 @@ import { fixAll, type FixEdit, type FixInput } from '../fixes';
 import { applyEdits } from '../fixes/text-edits';
 import type { WireModel } from '../engine/shape';
 import { baselineLabel } from '../lsp/baseline-label';
+import { printable } from '../report/text';
 import { ProjectSession, type CheckResult, type SessionOptions } from './session';
 
 /** Rounds of fix, re-check: fixes left out for overlapping an earlier one get their turn in the next round. */
@@ -30,6 +31,8 @@ export interface FixReport {
 export interface FixHooks {
   /** For tests: runs right before a file is checked for changes and written. */
   beforeWrite?(file: string): void;
+  /** For tests: runs right after a check read the files on disk, before the fixes are computed. */
+  afterCheck?(): void;
 }
 
 /** A file's text at the baseline commit, read from the project root; undefined when it did not exist then. */
@@ -42,9 +45,13 @@ async function baselineText(root: string, commit: string, file: string): Promise
   }
 }
 
-/** The working-tree texts a round read, so that a file is written only if it is still exactly what was read. */
+/**
+ * The working-tree texts a round works on. The round's check is run on exactly these texts (as overlays), so
+ * the findings' positions are positions in them; a file is written only if the disk still holds what was read.
+ */
 class DiskSnapshot {
   private readonly texts = new Map<string, string | undefined>();
+  private frozen = false;
   constructor(private readonly root: string) {}
 
   abs(file: string): string {
@@ -52,8 +59,17 @@ class DiskSnapshot {
   }
 
   read(file: string): string | undefined {
-    if (!this.texts.has(file)) this.texts.set(file, readText(this.abs(file)));
+    // After the check, a file it did not see may already differ from anything the findings describe.
+    if (!this.texts.has(file) && !this.frozen) this.texts.set(file, readText(this.abs(file)));
     return this.texts.get(file);
+  }
+
+  /** The texts read so far, for the check: nothing more is read from disk after it. */
+  freeze(): Map<string, string> {
+    this.frozen = true;
+    const overlays = new Map<string, string>();
+    for (const [file, text] of this.texts) if (text !== undefined) overlays.set(this.abs(file), text);
+    return overlays;
   }
 
   /** Why `file` must not be written now, or undefined when it still holds what was read. */
@@ -86,6 +102,10 @@ function writeAtomically(file: string, text: string): void {
   }
 }
 
+/** Files the findings point into, in either version. */
+const filesOf = (result: CheckResult): Set<string> =>
+  new Set(result.findings.flatMap((f) => [f.baselineLoc?.file, f.loc?.file]).filter((f): f is string => !!f));
+
 /**
  * `skew check --fix`: checks, applies every safe non-overlapping fix to the files on disk, and checks again,
  * until nothing more can be fixed. Only files the round read are written, and only if they did not change
@@ -98,8 +118,13 @@ export async function checkAndFix(options: SessionOptions, hooks: FixHooks = {})
     const changed = new Map<string, string[]>();
     const refused = new Map<string, string>();
     for (let round = 0; round < MAX_ROUNDS && result.findings.length > 0; round++) {
+      hooks.afterCheck?.();
       const snapshot = new DiskSnapshot(result.root);
-      const wanted = new Set(result.findings.flatMap((f) => [f.baselineLoc?.file, f.loc?.file]).filter((f): f is string => !!f));
+      for (const file of new Set([...result.files, ...filesOf(result)])) if (!refused.has(file)) snapshot.read(file);
+      // The check above read the disk earlier: a file saved since would move every position in its findings.
+      result = await session.check(snapshot.freeze());
+      if (result.findings.length === 0) break;
+      const wanted = filesOf(result);
       const old = new Map<string, string | undefined>();
       for (const file of wanted) old.set(file, await baselineText(result.root, result.baseline.commit, file));
       const models = session.models;
@@ -137,7 +162,13 @@ export async function checkAndFix(options: SessionOptions, hooks: FixHooks = {})
           refused.set(file, why);
           continue;
         }
-        writeAtomically(snapshot.abs(file), applyEdits(snapshot.read(file)!, edits));
+        try {
+          writeAtomically(snapshot.abs(file), applyEdits(snapshot.read(file)!, edits));
+        } catch (e) {
+          // One unwritable file (permissions, a full disk) must not hide what was already written.
+          refused.set(file, `Skew could not write it (${(e as Error)?.message ?? String(e)})`);
+          continue;
+        }
         changed.set(file, [...(changed.get(file) ?? []), ...titles]);
         wrote = true;
       }
@@ -158,7 +189,7 @@ export async function checkAndFix(options: SessionOptions, hooks: FixHooks = {})
 /** What `--fix` did, one line per fix, for people. */
 export function describeFixes(report: FixReport): string {
   const lines: string[] = [];
-  for (const { file, titles } of report.changed) for (const title of titles) lines.push(`fixed ${file}: ${title.replace(/`/g, '')}`);
+  for (const { file, titles } of report.changed) for (const title of titles) lines.push(`fixed ${file}: ${printable(title.replace(/`/g, ''))}`);
   for (const { file, reason } of report.refused) lines.push(`skew: not fixing ${file}: ${reason}`);
   if (lines.length === 0) lines.push('skew: --fix found nothing it can fix safely');
   return lines.join('\n') + '\n';

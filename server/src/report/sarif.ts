@@ -79,12 +79,17 @@ function location(loc: ReportLocation, prefix: string): Sarif.Location {
   const { start, end } = loc.range;
   return {
     physicalLocation: {
-      artifactLocation: { uri: encodeURI(prefix + loc.file), uriBaseId: '%SRCROOT%' },
+      artifactLocation: { uri: relativeUri(prefix + loc.file), uriBaseId: '%SRCROOT%' },
       region: { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 },
     },
   };
 }
 
+/**
+ * A posix path as a relative URI reference: each segment fully %-encoded, since `encodeURI` leaves `#` and `?`
+ * (read as fragment and query) and a `:` in the first segment (read as a scheme).
+ */
+const relativeUri = (file: string): string => file.split('/').map(encodeURIComponent).join('/');
 const place = (loc: ReportLocation): string => `${loc.file}:${loc.range.start.line + 1}:${loc.range.start.character + 1}`;
 const oneLineJson = (json: string): string => JSON.stringify(JSON.parse(json));
 const fingerprint = (f: ReportFinding): string => createHash('sha256').update(`${f.rule}\0${f.contract}\0${f.path}`).digest('hex').slice(0, 32);

@@ -42,7 +42,24 @@ function style(color: boolean) {
   return { bold: wrap('1'), red: wrap('31'), yellow: wrap('33'), dim: wrap('2'), green: wrap('32') };
 }
 
-export function formatText(result: CheckResult, options: TextOptions = {}): string {
+/**
+ * Names, literal types and comments come from the code and may hold control characters (a quoted field name
+ * with a newline, a string literal with an ANSI escape): shown escaped, they cannot break lines or drive the
+ * terminal.
+ */
+const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+export const printable = (text: string): string =>
+  text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+function printableFinding(f: Finding): Finding {
+  const out: Finding = { ...f, contract: printable(f.contract), path: printable(f.path), message: printable(f.message) };
+  if (f.affects) out.affects = f.affects.map(printable);
+  if (f.suppressed) out.suppressed = { ...f.suppressed, reason: printable(f.suppressed.reason) };
+  return out;
+}
+
+export function formatText(checked: CheckResult, options: TextOptions = {}): string {
+  const result: CheckResult = { ...checked, findings: checked.findings.map(printableFinding), suppressed: checked.suppressed.map(printableFinding) };
   const s = style(options.color ?? false);
   const lines: string[] = [];
   const byContract = new Map<string, Finding[]>();

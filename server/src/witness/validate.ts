@@ -106,18 +106,25 @@ class Checker {
 
   private tuple(value: unknown, s: Extract<Shape, { kind: 'tuple' }>, at: string): void {
     if (!Array.isArray(value)) return void this.out.push({ at, reason: `expected an array, got ${brief(value)}` });
-    const fixed = s.elements.filter((e) => !e.rest);
-    const rest = s.elements.find((e) => e.rest);
-    const required = fixed.filter((e) => !e.optional).length;
+    // A rest element may sit anywhere (`[number, ...string[], boolean]`): fixed elements after it match the end.
+    const restAt = s.elements.findIndex((e) => e.rest);
+    const head = restAt < 0 ? s.elements : s.elements.slice(0, restAt);
+    const tail = restAt < 0 ? [] : s.elements.slice(restAt + 1);
+    const rest = restAt < 0 ? undefined : s.elements[restAt];
+    const required = head.filter((e) => !e.optional).length + tail.length;
     if (value.length < required) {
       this.out.push({ at, reason: `expected at least ${required} element${required === 1 ? '' : 's'}, got ${value.length}` });
       return;
     }
-    if (!rest && value.length > fixed.length) {
-      this.out.push({ at, reason: `expected at most ${fixed.length} elements, got ${value.length}` });
+    if (!rest && value.length > head.length) {
+      this.out.push({ at, reason: `expected at most ${head.length} elements, got ${value.length}` });
       return;
     }
-    value.forEach((v, i) => this.check(v, i < fixed.length ? fixed[i]!.shape : rest!.shape, `${at}[${i}]`));
+    const tailStart = value.length - tail.length;
+    value.forEach((v, i) => {
+      const element = i >= tailStart ? tail[i - tailStart]! : i < head.length ? head[i]! : rest!;
+      this.check(v, element.shape, `${at}[${i}]`);
+    });
   }
 
   private object(value: unknown, s: Extract<Shape, { kind: 'object' }>, at: string): void {

@@ -55,7 +55,9 @@ class Sampler {
       case 'tuple': {
         const value: unknown[] = [];
         for (const e of shape.elements) {
-          if (e.optional || e.rest) break;
+          // A rest element may repeat zero times; required elements after it still follow.
+          if (e.rest) continue;
+          if (e.optional) break;
           const v = this.smallest(e.shape, inProgress);
           if (v === ABSENT) return ABSENT;
           value.push(v);
@@ -144,15 +146,18 @@ class Sampler {
   private tupleSamples(shape: Extract<Shape, { kind: 'tuple' }>, depth: number, inProgress: Set<string>): Sample[] {
     const base = this.smallest(shape, new Set(inProgress));
     if (base === ABSENT) return [];
+    const values = base as unknown[];
     const out: Sample[] = [base];
+    const restAt = shape.elements.findIndex((e) => e.rest);
     shape.elements.forEach((e, i) => {
-      if (e.rest) return;
-      const prefix = (base as unknown[]).slice(0, i);
-      if (prefix.length < i) return;
-      for (const v of this.samples(e.shape, depth + 1, inProgress)) {
-        const next = [...prefix, v, ...(base as unknown[]).slice(i + 1)];
-        out.push(next);
+      // Where element i sits in the smallest value: a rest element before it contributes nothing there.
+      const at = restAt >= 0 && i > restAt ? i - 1 : i;
+      if (e.rest) {
+        for (const v of this.samples(e.shape, depth + 1, inProgress)) out.push([...values.slice(0, at), v, ...values.slice(at)]);
+        return;
       }
+      if (values.length < at) return;
+      for (const v of this.samples(e.shape, depth + 1, inProgress)) out.push([...values.slice(0, at), v, ...values.slice(at + 1)]);
     });
     return cap(dedupe(out));
   }

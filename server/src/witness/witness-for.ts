@@ -79,6 +79,8 @@ class Attempt {
   private readonly flow: Flow;
   /** The RPC method the value calls or returns from (a path naming only the service uses its first method). */
   private method: string | undefined;
+  /** A step of the path found nothing to step into on the writing side. */
+  private lost = false;
 
   constructor(
     private readonly finding: Finding,
@@ -102,6 +104,12 @@ class Attempt {
     const frame = this.finding.contractKind === 'service' ? this.service() : this.message();
     if ('none' in frame) return frame;
     const { writerRoot, readerRoot, candidates, readerMissing } = frame;
+    if (candidates.length === 0 && this.lost) {
+      // Not "nothing is rejected": the path itself could not be followed, so nothing was tried.
+      return {
+        none: `the path ${this.finding.path} does not lead to a value in ${this.writer.name === 'baseline' ? "the baseline's" : "this version's"} wire shapes (a quoted name holding ".", "[" or "(" reads as several steps)`,
+      };
+    }
     const valid: { candidate: Candidate; related: Mismatch; others: Mismatch[] }[] = [];
     for (const candidate of candidates) {
       if (candidate.value === ABSENT) continue;
@@ -221,7 +229,11 @@ class Attempt {
    */
   private descend(i: number, w: Shape | undefined, r: Shape | undefined, at: string, optionalHere = false): Candidate[] {
     const last = i === this.steps.length;
-    if (!w) return last ? [{ value: ABSENT, focusAt: at }] : [];
+    if (!w) {
+      if (last) return [{ value: ABSENT, focusAt: at }];
+      this.lost = true;
+      return [];
+    }
     if (last) {
       const values = samples(w, this.writer.model).map((value) => ({ value, focusAt: at }));
       return optionalHere ? [{ value: ABSENT, focusAt: at }, ...values] : values;
@@ -244,19 +256,19 @@ class Attempt {
           const value = this.misreading ? this.misreading.value : wr.members.find((x) => x.key === step.name)?.value;
           return value !== undefined && wr.members.some((x) => x.value === value) ? [{ value, focusAt: at }] : [];
         }
-        if (wr.kind !== 'object') return [];
+        if (wr.kind !== 'object') return this.lose();
         return this.field(i, wr, asObject(rr, step.name, this.reader.model), step.name, at);
       case 'element': {
-        if (wr.kind !== 'array') return [];
+        if (wr.kind !== 'array') return this.lose();
         const re = rr?.kind === 'array' ? rr.element : undefined;
         return this.descend(i + 1, wr.element, re, `${at}[0]`)
           .filter((c) => c.value !== ABSENT)
           .map((c) => ({ value: [c.value], focusAt: c.focusAt }));
       }
       case 'position':
-        return wr.kind === 'tuple' ? this.position(i, wr, rr, step.index, at) : [];
+        return wr.kind === 'tuple' ? this.position(i, wr, rr, step.index, at) : this.lose();
       case 'index': {
-        if (wr.kind !== 'object' || !wr.index) return [];
+        if (wr.kind !== 'object' || !wr.index) return this.lose();
         const ro = rr?.kind === 'object' ? rr : undefined;
         let key = 'key';
         while (wr.fields.some((f) => f.name === key)) key += '_';
@@ -267,8 +279,13 @@ class Attempt {
           .map((c) => ({ value: { ...base, [key]: c.value }, focusAt: c.focusAt }));
       }
       default:
-        return [];
+        return this.lose();
     }
+  }
+
+  private lose(): Candidate[] {
+    this.lost = true;
+    return [];
   }
 
   private field(i: number, w: ObjectShape, r: ObjectShape | undefined, name: string, at: string): Candidate[] {
