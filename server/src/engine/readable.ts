@@ -1,4 +1,4 @@
-import type { Literal, Shape, WireModel, Field } from './shape';
+import type { Field, Literal, Shape, TupleElement, WireModel } from './shape';
 
 /**
  * The core relation of the model: can every value `writer` may produce be accepted, with the same meaning,
@@ -139,26 +139,48 @@ class Reader {
     return true;
   }
 
-  private readTuple(
-    w: Extract<Shape, { kind: 'tuple' }>['elements'],
-    r: Extract<Shape, { kind: 'tuple' }>['elements'],
-  ): boolean {
-    const wRest = w.find((e) => e.rest);
-    const rRest = r.find((e) => e.rest);
-    if (wRest && !rRest) return false;
-    const n = Math.max(w.length, r.length);
-    for (let i = 0; i < n; i++) {
-      const we = w[i] && !w[i].rest ? w[i] : undefined;
-      const re = r[i] && !r[i].rest ? r[i] : rRest;
-      if (!we) {
-        if (re && !re.rest && !re.optional && !wRest) return false;
-        continue;
+  /**
+   * Every array the writer's tuple can produce must fit the reader's tuple, element by element. A tuple is a
+   * prefix (whose trailing elements may be optional), an optional rest, and a suffix after the rest; lengths
+   * beyond one more than both fixed parts only add rest-against-rest pairs, so checking up to there is enough.
+   */
+  private readTuple(w: TupleElement[], r: TupleElement[]): boolean {
+    const wp = tupleParts(w);
+    const rp = tupleParts(r);
+    const bound = Math.max(wp.prefix.length + wp.suffix.length, rp.prefix.length + rp.suffix.length) + 1;
+    for (let length = wp.minLength; length <= (wp.rest ? bound : wp.prefix.length); length++) {
+      if (!acceptsLength(rp, length)) return false;
+      for (let i = 0; i < length; i++) {
+        if (!this.read(elementAt(wp, length, i), elementAt(rp, length, i))) return false;
       }
-      if (!re) return false; // the reader does not expect that many elements
-      if (we.optional && !re.optional && !re.rest) return false;
-      if (!this.read(we.shape, re.shape)) return false;
     }
-    if (wRest && rRest) return this.read(wRest.shape, rRest.shape);
     return true;
   }
+}
+
+interface TupleParts {
+  prefix: TupleElement[];
+  rest?: Shape;
+  suffix: TupleElement[];
+  minLength: number;
+}
+
+function tupleParts(elements: TupleElement[]): TupleParts {
+  const at = elements.findIndex((e) => e.rest);
+  const prefix = at < 0 ? elements : elements.slice(0, at);
+  const suffix = at < 0 ? [] : elements.slice(at + 1);
+  const minLength = prefix.filter((e) => !e.optional).length + suffix.length;
+  return { prefix, rest: at < 0 ? undefined : elements[at]!.shape, suffix, minLength };
+}
+
+function acceptsLength(t: TupleParts, length: number): boolean {
+  return length >= t.minLength && (t.rest !== undefined || length <= t.prefix.length);
+}
+
+/** The shape of element `i` in an array of `length` elements that fits the tuple. */
+function elementAt(t: TupleParts, length: number, i: number): Shape {
+  const suffixStart = length - t.suffix.length;
+  if (t.rest !== undefined && i >= suffixStart) return t.suffix[i - suffixStart]!.shape;
+  if (i < t.prefix.length) return t.prefix[i]!.shape;
+  return t.rest ?? { kind: 'never' };
 }
