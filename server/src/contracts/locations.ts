@@ -1,5 +1,6 @@
 import { ts } from 'ts-morph';
 import type { Loc, Range, Suppression } from '../engine/shape.js';
+import { lineStarts, positionAt } from './text-positions.js';
 
 /** `// skew-ignore <rule>` optionally followed by `: <reason>`. */
 const SKEW_IGNORE = /^\s*\/\/\s*skew-ignore\s+([A-Za-z0-9_-]+)\s*(?::\s*(.*?))?\s*$/;
@@ -7,10 +8,7 @@ const SKEW_IGNORE = /^\s*\/\/\s*skew-ignore\s+([A-Za-z0-9_-]+)\s*(?::\s*(.*?))?\
 export type RelativePath = (sourceFile: ts.SourceFile) => string | undefined;
 
 export function rangeOf(sourceFile: ts.SourceFile, start: number, end: number): Range {
-  return {
-    start: sourceFile.getLineAndCharacterOfPosition(start),
-    end: sourceFile.getLineAndCharacterOfPosition(end),
-  };
+  return { start: positionAt(sourceFile, start), end: positionAt(sourceFile, end) };
 }
 
 /** Lib declarations get no location: they are not part of either version of the project. */
@@ -36,13 +34,13 @@ export function suppressionsOf(node: ts.Node, relative: RelativePath): Suppressi
   const sourceFile = node.getSourceFile();
   const file = relative(sourceFile);
   if (file === undefined) return undefined;
-  const lineStarts = sourceFile.getLineStarts();
+  const starts = lineStarts(sourceFile);
   const text = sourceFile.text;
-  const lineText = (line: number) => text.slice(lineStarts[line], line + 1 < lineStarts.length ? lineStarts[line + 1] : text.length).replace(/\r?\n$/, '');
+  const lineText = (line: number) => text.slice(starts[line], line + 1 < starts.length ? starts[line + 1] : text.length).replace(/(\r\n|\r|\n)$/, '');
 
   const found = new Map<number, Suppression>();
   for (const start of new Set([node.getStart(sourceFile, true), node.getStart(sourceFile, false)])) {
-    const { line, character } = sourceFile.getLineAndCharacterOfPosition(start);
+    const { line, character } = positionAt(sourceFile, start);
     if (lineText(line).slice(0, character).trim() !== '') continue;
     for (let above = line - 1; above >= 0; above--) {
       const match = SKEW_IGNORE.exec(lineText(above));

@@ -1,4 +1,5 @@
 import { getLibFiles } from '@ts-morph/common';
+import { offsetAt, positionAt } from './text-positions.js';
 import { ts } from 'ts-morph';
 import type { Range } from '../engine/shape.js';
 
@@ -64,13 +65,11 @@ export function parseFile(file: string, text: string): ParsedFile {
 }
 
 export function offsetOf(parsed: ParsedFile, pos: { line: number; character: number }): number {
-  const starts = parsed.source.getLineStarts();
-  if (pos.line >= starts.length) return parsed.text.length;
-  return Math.min(starts[pos.line] + pos.character, parsed.text.length);
+  return offsetAt(parsed.source, pos);
 }
 
 export function positionOf(parsed: ParsedFile, offset: number): { line: number; character: number } {
-  return parsed.source.getLineAndCharacterOfPosition(offset);
+  return positionAt(parsed.source, offset);
 }
 
 /** The deepest node that starts where `range` starts and ends where it ends (normally a name identifier). */

@@ -1,4 +1,5 @@
 import { ts } from 'ts-morph';
+import { positionAt } from '../contracts/text-positions';
 import type { SourceTree } from '../contracts/source';
 import type { SourceProblem } from './errors';
 
@@ -31,7 +32,7 @@ function parseErrorKeys(file: string, text: string | undefined): Set<string> {
   const sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, kind);
   const diagnostics = (sourceFile as unknown as { parseDiagnostics?: ts.Diagnostic[] }).parseDiagnostics ?? [];
   for (const d of diagnostics) {
-    const { line, character } = sourceFile.getLineAndCharacterOfPosition(d.start ?? 0);
+    const { line, character } = positionAt(sourceFile, d.start ?? 0);
     keys.add(keyOf(line, character, ts.flattenDiagnosticMessageText(d.messageText, ' ')));
   }
   return keys;

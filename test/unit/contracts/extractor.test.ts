@@ -113,3 +113,14 @@ describe('incremental update', () => {
     console.log(`[contracts] 300 files, ${cold.files.length} loaded: cold ${coldMs.toFixed(0)} ms, after one edit ${warmMs.toFixed(0)} ms`);
   });
 });
+
+describe('positions the editor way', () => {
+  it('counts lines as editors do: U+2028 and U+2029 in a comment do not start a line', () => {
+    const text = '// a\u2028b\u2029c\r\n/** @wire */\r\nexport interface M {\r\n  // skew-ignore field-removed\r\n  id: string;\r\n}\r\n';
+    const { model } = extractFiles({ 'a.ts': text });
+    assert.deepEqual(model.contracts.M!.loc.range.start, { line: 2, character: 17 });
+    const field = (typeShape(model, 'M') as { fields: { name: string; loc?: { range: { start: unknown } }; suppressions?: { loc: { range: { start: unknown } } }[] }[] }).fields[0]!;
+    assert.deepEqual(field.loc!.range.start, { line: 4, character: 2 });
+    assert.deepEqual(field.suppressions![0]!.loc.range.start, { line: 3, character: 2 });
+  });
+});
