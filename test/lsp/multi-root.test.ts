@@ -1,0 +1,45 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { fileUri, LspClient, ORDER_V1, TempRepo, waitFor } from './lsp-harness';
+
+const ORDER_V2 = ORDER_V1.replace('  note?: string;\n', '  note?: string;\n  currency: string;\n');
+
+/** Two workspace folders, two repositories: each is checked against its own baseline. */
+describe('language server: multi-root workspaces', () => {
+  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'skew-lsp-cache-'));
+  const cleanup: (() => Promise<void> | void)[] = [];
+  after(async () => {
+    for (const c of cleanup.reverse()) await c();
+    fs.rmSync(cacheDir, { recursive: true, force: true });
+  });
+
+  it('gives each folder its own baseline, findings and status', async () => {
+    // a: deployed without `currency`, the working tree adds it. b: deployed already has it.
+    const a = new TempRepo({ 'src/messages.ts': ORDER_V1 });
+    a.git('tag', 'v1.0.0');
+    a.git('tag', 'deployed');
+    a.write('src/messages.ts', ORDER_V2);
+    const b = new TempRepo({ 'src/messages.ts': ORDER_V2 });
+    b.git('tag', 'v2.0.0');
+    b.git('tag', 'deployed');
+    cleanup.push(() => a.remove(), () => b.remove());
+
+    const client = await LspClient.start({ folders: [a.dir, b.dir], cacheDir });
+    cleanup.push(() => client.stop());
+    const uriA = await client.open(a.path('src/messages.ts'));
+    const uriB = await client.open(b.path('src/messages.ts'));
+
+    await waitFor('the finding in a', () => client.latest(uriA)?.diagnostics.length === 1);
+    const statusA = await waitFor('a status for a', () => client.statuses.find((s) => s.folder === fileUri(a.dir) && s.state === 'ok'));
+    const statusB = await waitFor('a status for b', () => client.statuses.find((s) => s.folder === fileUri(b.dir) && s.state === 'ok'));
+    assert.equal(statusA.baseline, 'deployed (v1.0.0)');
+    assert.equal(statusA.breaking, 1);
+    assert.equal(statusB.baseline, 'deployed (v2.0.0)');
+    assert.equal(statusB.breaking, 0);
+    assert.equal(client.latest(uriB)?.diagnostics.length ?? 0, 0, 'b has nothing to report');
+    assert.ok(client.alive);
+  });
+});
