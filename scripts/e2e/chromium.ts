@@ -22,5 +22,7 @@ export async function launchChromium(executablePath: string, profileDir: string)
     headless: process.env.SKEW_E2E_HEADED !== '1',
     viewport: { width: 1400, height: 900 },
     args: CHROMIUM_FLAGS,
+    // The report's "Copy to clipboard" goes through the page's clipboard; a test reads it back.
+    permissions: ['clipboard-read', 'clipboard-write'],
   });
 }

@@ -39,4 +39,16 @@ describe('Skew in VS Code: compatibility report', { timeout: 10 * 60_000 }, () =
       await s.screenshot('2-witness');
     });
   });
+
+  it('copies the report as Markdown from its button', { timeout: STEP_TIMEOUT_MS }, async () => {
+    await s.step('copy', async () => {
+      const body = await s.wb().activeWebviewBody(30_000);
+      await body.locator('#copy-markdown').click();
+      await s.wb().page.getByText('the compatibility report is on the clipboard').first().waitFor({ timeout: 15_000 });
+      // A string, because this file is type-checked without the DOM lib.
+      const copied = String(await s.wb().page.evaluate('navigator.clipboard.readText()'));
+      assert.match(copied, /OrderCreated/, 'the Markdown names the contract');
+      assert.match(copied, /field-required-added/, 'and the rule');
+    });
+  });
 });
