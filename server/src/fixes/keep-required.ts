@@ -1,6 +1,6 @@
-import { containerOfMemberAt, memberAt, parameterListAt, unionVariantsOf } from '../contracts/member-spans';
-import { baselineParty, lastSegment, pathEndsAt } from './finding-path';
-import { code, newFile } from './locate';
+import { containerOfMemberAt, parameterListAt, unionVariantsOf } from '../contracts/member-spans';
+import { baselineParty } from './finding-path';
+import { code, fieldOrParameterOf } from './locate';
 import { editAt } from './text-edits';
 import type { FixProvider } from './types';
 
@@ -9,12 +9,9 @@ const RULES = new Set(['field-made-optional', 'rpc-parameter-made-optional']);
 /** A field or parameter the baseline requires stays required: drop the `?` (or the `| undefined`). */
 export const keepRequired: FixProvider = (finding, input) => {
   if (!RULES.has(finding.rule) || !finding.loc) return undefined;
-  const parsed = newFile(input, finding.loc.file);
-  const member = parsed && memberAt(parsed, finding.loc.range);
-  const name = member && pathEndsAt(finding.path, member.name) ? member.name : lastSegment(finding.path).name;
-  if (!parsed || !member || member.name !== name || (member.kind !== 'property' && member.kind !== 'parameter')) {
-    return { reason: `Cannot find ${code(name)} in ${finding.loc.file}.` };
-  }
+  const found = fieldOrParameterOf({ ...finding, loc: finding.loc }, input);
+  if ('reason' in found) return found;
+  const { parsed, member, name } = found;
   if (member.kind === 'parameter') {
     const params = parameterListAt(parsed, finding.loc.range) ?? [];
     const earlier = params.slice(0, params.findIndex((p) => p.start === member.start));

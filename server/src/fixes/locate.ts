@@ -1,7 +1,7 @@
-import { namesInScope, parseFile, referencedTypeNames, type ParsedFile } from '../contracts/member-spans';
+import { memberAt, namesInScope, parseFile, referencedTypeNames, type MemberSpan, type ParsedFile } from '../contracts/member-spans';
 import type { Finding } from '../engine/finding';
 import type { Loc } from '../engine/shape';
-import { GLOBAL_TYPES } from './finding-path';
+import { GLOBAL_TYPES, lastSegment, pathEndsAt } from './finding-path';
 import type { FixInput } from './types';
 
 /** The working-tree file a location points into, parsed. */
@@ -28,3 +28,17 @@ export function missingNames(target: ParsedFile, text: string): string[] {
 }
 
 export const code = (s: string): string => `\`${s}\``;
+
+/** The working-tree field or parameter a finding is on, or why it cannot be found there. */
+export function fieldOrParameterOf(
+  finding: Finding & { loc: Loc },
+  input: FixInput,
+): { parsed: ParsedFile; member: MemberSpan; name: string } | { reason: string } {
+  const parsed = newFile(input, finding.loc.file);
+  const member = parsed && memberAt(parsed, finding.loc.range);
+  const name = member && pathEndsAt(finding.path, member.name) ? member.name : lastSegment(finding.path).name;
+  if (!parsed || !member || member.name !== name || (member.kind !== 'property' && member.kind !== 'parameter')) {
+    return { reason: `Cannot find ${code(name)} in ${finding.loc.file}.` };
+  }
+  return { parsed, member, name };
+}
