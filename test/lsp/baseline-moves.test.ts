@@ -5,9 +5,7 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DidChangeConfigurationNotification, FileChangeType, type WorkDoneProgressBegin } from 'vscode-languageserver-protocol/node';
 import type { StatusParams } from '../../server/src/protocol';
-import { fileUri, LspClient, ORDER_V1, TempRepo, waitFor } from './lsp-harness';
-
-const ORDER_V2 = ORDER_V1.replace('  note?: string;\n', '  note?: string;\n  currency: string;\n');
+import { fileUri, LspClient, ORDER_V1, ORDER_V2, TempRepo, waitFor } from './lsp-harness';
 
 /**
  * Besides tags (baseline-status.test.ts), the baseline moves when skew.json or the settings change; each time

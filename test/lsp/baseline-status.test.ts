@@ -5,9 +5,7 @@ import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { FileChangeType } from 'vscode-languageserver-protocol/node';
 import { ListRefsRequest } from '../../server/src/protocol';
-import { AFTER_NOTE, fileUri, LspClient, ORDER_V1, TempRepo, waitFor } from './lsp-harness';
-
-const ORDER_V2 = ORDER_V1.replace('  note?: string;\n', '  note?: string;\n  currency: string;\n');
+import { AFTER_NOTE, fileUri, LspClient, ORDER_V1, ORDER_V2, TempRepo, waitFor } from './lsp-harness';
 
 describe('language server: baseline moves and problems that are not findings', () => {
   const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'skew-lsp-cache-'));

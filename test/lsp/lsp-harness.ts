@@ -231,5 +231,8 @@ export interface OrderCreated {
 }
 `;
 
+/** ORDER_V1 with a required `currency`: a change old writers break. */
+export const ORDER_V2 = ORDER_V1.replace('  note?: string;\n', '  note?: string;\n  currency: string;\n');
+
 /** The position right after `note?: string;` in ORDER_V1, where a new field can be typed. */
 export const AFTER_NOTE = { line: 4, character: 16 };

@@ -3,9 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { fileUri, LspClient, ORDER_V1, TempRepo, waitFor } from './lsp-harness';
-
-const ORDER_V2 = ORDER_V1.replace('  note?: string;\n', '  note?: string;\n  currency: string;\n');
+import { fileUri, LspClient, ORDER_V1, ORDER_V2, TempRepo, waitFor } from './lsp-harness';
 
 /** Two workspace folders, two repositories: each is checked against its own baseline. */
 describe('language server: multi-root workspaces', () => {

@@ -5,9 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { FileChangeType } from 'vscode-languageserver-protocol/node';
-import { AFTER_NOTE, fileUri, LspClient, ORDER_V1, TempRepo, waitFor } from './lsp-harness';
-
-const ORDER_V2 = ORDER_V1.replace('  note?: string;\n', '  note?: string;\n  currency: string;\n');
+import { AFTER_NOTE, fileUri, LspClient, ORDER_V1, ORDER_V2, TempRepo, waitFor } from './lsp-harness';
 
 /** Failures of the server itself, as opposed to problems it explains to the user. */
 const CRASH = /unexpected|uncaught|unhandled|failed unexpectedly/i;

@@ -34,10 +34,12 @@ export class WorkingTree implements SourceTree {
   async refresh(overlays?: ReadonlyMap<string, string>, options: { relist?: boolean } = {}): Promise<void> {
     this.overlays = new Map();
     for (const [p, text] of overlays ?? []) this.overlays.set(toRel(this.root, p), text);
-    if (options.relist === false && this.listed) {
-      this.files = [...new Set([...this.diskFiles, ...[...this.overlays.keys()].filter((rel) => isSourceFile(rel) && !isOutsideGit(rel))])].sort();
-      return;
-    }
+    if (options.relist !== false || !this.listed) await this.relist();
+    const unsaved = [...this.overlays.keys()].filter((rel) => isSourceFile(rel) && !isOutsideGit(rel));
+    this.files = [...new Set([...this.diskFiles, ...unsaved])].sort();
+  }
+
+  private async relist(): Promise<void> {
     this.texts.clear();
     const out = await git(this.root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard']);
     const onDisk: string[] = [];
@@ -47,7 +49,6 @@ export class WorkingTree implements SourceTree {
     }
     this.diskFiles = onDisk;
     this.listed = true;
-    this.files = [...new Set([...onDisk, ...[...this.overlays.keys()].filter((rel) => isSourceFile(rel) && !isOutsideGit(rel))])].sort();
   }
 
   listFiles(): string[] {

@@ -89,6 +89,8 @@ export class ProjectSession {
     readonly repo: RepoInfo,
     readonly config: SkewConfig,
     private readonly configText: string | undefined,
+    /** tsconfig.json as read with the compiler options, for the cache keys. */
+    private readonly tsconfigText: string | undefined,
     private readonly compilerOptions: ts.CompilerOptions,
     private readonly working: WorkingTree,
     private readonly cache: ModelCache,
@@ -104,12 +106,13 @@ export class ProjectSession {
     const repo = await repoInfo(root);
     const working = await WorkingTree.open(root);
     const compiler = readCompilerOptions(working);
+    const tsconfigText = readText(path.join(root, 'tsconfig.json'));
     if ('error' in compiler) throw new SkewError('bad-tsconfig', `${compiler.error} Fix tsconfig.json and run skew again.`);
     const baseline = await resolveBaseline(root, { against: options.against, configBaseline: config.baseline });
     const deps: SessionDeps = { createExtractor, ...options.deps };
     const cache = new ModelCache(cacheDirectory(options.cacheDir));
     const catFile = new CatFile(repo.top);
-    const session = new ProjectSession(root, repo, config, raw, compiler.options, working, cache, catFile, options, deps, baseline);
+    const session = new ProjectSession(root, repo, config, raw, tsconfigText, compiler.options, working, cache, catFile, options, deps, baseline);
     try {
       await session.loadBaseline();
     } catch (e) {
@@ -194,7 +197,7 @@ export class ProjectSession {
     const key = WorkingModelCache.key({
       root: this.root,
       config: this.configText,
-      tsconfig: readText(path.join(this.root, 'tsconfig.json')),
+      tsconfig: this.tsconfigText,
       compilerOptions: stableJson(this.compilerOptions),
       listing: this.working.listFiles(),
       roots: discover(this.working, this.config).roots,
@@ -217,7 +220,7 @@ export class ProjectSession {
     const key = baselineCacheKey({
       commit,
       config: this.configText,
-      tsconfig: readText(path.join(this.root, 'tsconfig.json')),
+      tsconfig: this.tsconfigText,
       compilerOptions: this.compilerOptions,
     });
     const cached = this.cache.read(key);
