@@ -129,13 +129,21 @@ export class Workbench {
   }
 
   /** Puts the cursor in the middle of `squiggle`, presses Ctrl+. and returns the offered action titles. */
-  async quickFixesAt(squiggle: Locator, timeoutMs = 15_000): Promise<string[]> {
-    await this.clickCenter(squiggle);
-    await this.page.keyboard.press('Control+.');
+  async quickFixesAt(squiggle: Locator, timeoutMs = 45_000): Promise<string[]> {
     // the workbench keeps more than one .action-widget element around; only the menu just opened is visible
     const items = this.page.locator('.action-widget .monaco-list-row:visible');
-    await items.first().waitFor({ timeout: timeoutMs });
-    return (await items.allTextContents()).map((t) => t.trim()).filter(Boolean);
+    const deadline = Date.now() + timeoutMs;
+    for (let attempt = 1; ; attempt++) {
+      await this.clickCenter(squiggle);
+      await this.page.keyboard.press('Control+.');
+      const wait = Math.min(5_000, Math.max(0, deadline - Date.now()));
+      const shown = await items.first().waitFor({ timeout: wait }).then(() => true, () => false);
+      if (shown) return (await items.allTextContents()).map((t) => t.trim()).filter(Boolean);
+      if (Date.now() >= deadline) throw new Error(`the quick-fix menu did not open after ${attempt} tries of Ctrl+. in ${timeoutMs} ms`);
+      // a menu that opens while the editor is still laying out (code lenses arriving) is closed again at once
+      console.log(`[ui-driver] quick-fix menu not shown after Ctrl+. (try ${attempt}); trying again`);
+      await this.page.keyboard.press('Escape');
+    }
   }
 
   /** With the quick-fix menu open, applies the action whose title contains `title`. */
