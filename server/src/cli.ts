@@ -3,7 +3,6 @@ import { Command, CommanderError, Option } from 'commander';
 import { version as SKEW_VERSION } from '../../package.json';
 import { tagsPointingAt } from './baseline/git';
 import { describeHow, newestSemverTag, type ResolvedBaseline } from './baseline/resolve-baseline';
-import { checkAndFix, describeFixes } from './project/apply-fixes';
 import { isSkewError } from './project/errors';
 import { checkWithModels, formatCheck, REPORT_FORMATS, type ReportFormat } from './report/formats';
 
@@ -63,7 +62,9 @@ async function runCheck(flags: CheckFlags): Promise<number> {
     cacheDir: flags.cacheDir,
     log: flags.verbose || process.env.SKEW_DEBUG ? stderrLine : undefined,
   };
-  const fixed = flags.fix ? await checkAndFix(options) : undefined;
+  // --fix needs the compiler to edit sources; a plain check may not (see project/load-analysis.ts)
+  const fixes = flags.fix ? (require('./project/apply-fixes') as typeof import('./project/apply-fixes')) : undefined;
+  const fixed = fixes ? await fixes.checkAndFix(options) : undefined;
   const checked = fixed ?? (await checkWithModels(options));
   const { result } = checked;
   stderrLine(await comparingLine(result.root, result.baseline));
@@ -71,7 +72,7 @@ async function runCheck(flags: CheckFlags): Promise<number> {
     stderrLine(`skew: warning: ${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${oneLine(p.message)}`);
   }
   // What --fix changed goes beside the report: to stderr unless stdout is the plain-text report for people.
-  if (fixed) (flags.format === 'text' ? process.stdout : process.stderr).write(describeFixes(fixed));
+  if (fixes && fixed) (flags.format === 'text' ? process.stdout : process.stderr).write(fixes.describeFixes(fixed));
   const out = await formatCheck(flags.format, checked, { color: useColor() });
   process.stdout.write(out);
   return result.findings.length > 0 ? EXIT_BREAKING : EXIT_OK;

@@ -7,8 +7,7 @@ import { repoInfo, type RepoInfo } from '../baseline/git';
 import { GitTree } from '../baseline/git-tree';
 import { resolveBaseline, type ResolvedBaseline } from '../baseline/resolve-baseline';
 import { WorkingTree } from '../baseline/working-tree';
-import { readCompilerOptions } from '../contracts/compiler-options';
-import { createExtractor, type ExtractResult, type Seed } from '../contracts/extractor';
+import type { createExtractor, ExtractResult, Seed } from '../contracts/extractor';
 import { discover } from '../contracts/discover';
 import type { SkewConfig, SourceTree } from '../contracts/source';
 import { CompareMemo } from '../engine/compare-memo';
@@ -17,7 +16,8 @@ import type { Finding } from '../engine/finding';
 import type { WireModel } from '../engine/shape';
 import { loadConfig } from './config';
 import { SkewError, type SourceProblem } from './errors';
-import { splitProblems } from './problems';
+import { CompilerOptionsCache } from './compiler-options-cache';
+import { loadAnalysis } from './load-analysis';
 import { findProjectRoot } from './project-root';
 import { WorkingModelCache } from './working-model-cache';
 
@@ -105,12 +105,12 @@ export class ProjectSession {
     const { config, raw } = loadConfig(root);
     const repo = await repoInfo(root);
     const working = await WorkingTree.open(root);
-    const compiler = readCompilerOptions(working);
+    const cache = new ModelCache(cacheDirectory(options.cacheDir));
+    const compiler = new CompilerOptionsCache(cache.dir).get(working, () => loadAnalysis().readCompilerOptions(working));
     const tsconfigText = readText(path.join(root, 'tsconfig.json'));
     if ('error' in compiler) throw new SkewError('bad-tsconfig', `${compiler.error} Fix tsconfig.json and run skew again.`);
     const baseline = await resolveBaseline(root, { against: options.against, configBaseline: config.baseline });
-    const deps: SessionDeps = { createExtractor, ...options.deps };
-    const cache = new ModelCache(cacheDirectory(options.cacheDir));
+    const deps: SessionDeps = { createExtractor: (...args) => loadAnalysis().createExtractor(...args), ...options.deps };
     const catFile = new CatFile(repo.top);
     const session = new ProjectSession(root, repo, config, raw, tsconfigText, compiler.options, working, cache, catFile, options, deps, baseline);
     try {
@@ -275,6 +275,11 @@ export async function checkProject(options: SessionOptions & { overlays?: Readon
   } finally {
     session.dispose();
   }
+}
+
+/** Problems are rare; telling syntax errors apart parses their files, so the compiler loads only then. */
+function splitProblems(tree: SourceTree, problems: readonly SourceProblem[]): { syntax: SourceProblem[]; other: SourceProblem[] } {
+  return problems.length ? loadAnalysis().splitProblems(tree, problems) : { syntax: [], other: [] };
 }
 
 function describeProblem(p: SourceProblem): string {
