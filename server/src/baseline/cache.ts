@@ -4,8 +4,15 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { WireModel } from '../engine/shape';
 
-/** Bump whenever extraction or the WireModel format changes, so old cache entries are not reused. */
-export const ENGINE_VERSION = 'skew-model-1';
+/** Set by the bundler (scripts/build.mjs) to a hash of the sources; absent when running from source. */
+declare const SKEW_BUILD_ID: string | undefined;
+
+/**
+ * Every cache entry carries this and is ignored under another. A bundle names the exact sources it was built
+ * from, so rebuilding skew invalidates everything; the prefix is for running from source (tests, which use
+ * fresh cache folders): bump it whenever extraction, the rules or the WireModel format change.
+ */
+export const ENGINE_VERSION = `skew-model-2+${typeof SKEW_BUILD_ID === 'string' ? SKEW_BUILD_ID : 'source'}`;
 
 /** `--cache-dir`/option → `SKEW_CACHE_DIR` → `$XDG_CACHE_HOME/skew` → `~/.cache/skew`. */
 export function cacheDirectory(option?: string, env: NodeJS.ProcessEnv = process.env): string {

@@ -157,13 +157,27 @@ function rootsReachingDifferences(oldModel: WireModel, newModel: WireModel, cont
     const o = oldModel[kind] as Record<string, unknown>;
     const n = newModel[kind] as Record<string, unknown>;
     for (const name of new Set([...Object.keys(o), ...Object.keys(n)])) {
-      if (!(name in o) || !(name in n) || withoutLocations(o[name]) !== withoutLocations(n[name])) differing.add(name);
+      if (!(name in o) || !(name in n) || !sameApartFromLocations(o[name], n[name])) differing.add(name);
     }
   }
   return new Set([...containers.reaching(differing, oldModel), ...containers.reaching(differing, newModel)]);
 }
 
-const withoutLocations = (entry: unknown): string => JSON.stringify(entry, (key, value: unknown) => (key === 'loc' ? undefined : value));
+/** Deep equality of two model entries (plain JSON data), not looking at `loc` properties. */
+function sameApartFromLocations(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const other = b as unknown[];
+    return a.length === other.length && a.every((x, i) => sameApartFromLocations(x, other[i]));
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x).filter((k) => k !== 'loc' && x[k] !== undefined);
+  if (keys.length !== Object.keys(y).filter((k) => k !== 'loc' && y[k] !== undefined).length) return false;
+  return keys.every((k) => sameApartFromLocations(x[k], y[k]));
+}
 
 /** Whether a contract's wire shape differs at all between the versions, breaking or not. */
 function contractChanged(name: string, oldModel: WireModel, newModel: WireModel): boolean {

@@ -11,11 +11,12 @@ import type { createExtractor, ExtractResult, Seed } from '../contracts/extracto
 import { discover } from '../contracts/discover';
 import type { SkewConfig, SourceTree } from '../contracts/source';
 import { CompareMemo } from '../engine/compare-memo';
-import { compareModels } from '../engine/compare-models';
+import { compareModels, type Comparison } from '../engine/compare-models';
 import type { Finding } from '../engine/finding';
 import type { WireModel } from '../engine/shape';
 import { loadConfig } from './config';
 import { SkewError, type SourceProblem } from './errors';
+import { ComparisonCache } from './comparison-cache';
 import { CompilerOptionsCache } from './compiler-options-cache';
 import { loadAnalysis } from './load-analysis';
 import { findProjectRoot } from './project-root';
@@ -78,6 +79,8 @@ export class ProjectSession {
   /** How many times the baseline was extracted (not read from the cache) in this session. */
   baselineExtractions = 0;
   private baselineModel: WireModel | undefined;
+  /** The baseline model's cache key: with the working model's cache id, it names their comparison. */
+  private baselineKey: string | undefined;
   private workingModel: WireModel | undefined;
   private extractor: Extractor | undefined;
   private readonly compareMemo = new CompareMemo();
@@ -159,14 +162,15 @@ export class ProjectSession {
 
   private async runCheck(overlays: ReadonlyMap<string, string> | undefined, options: CheckOptions): Promise<CheckResult> {
     await this.working.refresh(overlays, { relist: !options.diskUnchanged });
-    const { model, files, problems } = this.extractWorking();
+    const { result, cacheId } = this.extractWorking();
+    const { model, files, problems } = result;
     const { syntax, other } = splitProblems(this.working, problems);
     if (syntax.length) {
       throw new SkewError('working-parse', `${describeProblem(syntax[0]!)} (fix the syntax error and run skew again)`, syntax);
     }
     const oldModel = this.baselineModel!;
     this.workingModel = model;
-    const { findings, suppressed, changed } = compareModels(oldModel, model, { ignore: this.config.ignore, memo: this.compareMemo });
+    const { findings, suppressed, changed } = this.compare(oldModel, model, cacheId);
     const contracts = new Set([...Object.keys(oldModel.contracts), ...Object.keys(model.contracts)]);
     return {
       root: this.root,
@@ -185,13 +189,34 @@ export class ProjectSession {
   }
 
   /**
-   * The first check of a session may reuse the previous run's model from disk (nothing it was built from
-   * changed); later checks go through the extractor, which keeps its program between edits.
+   * Two models that both have a cache entry were compared before if their entries' ids were: the comparison
+   * is then read rather than made (a warm `skew check`). Otherwise compare, through the memo an editing
+   * session keeps between checks.
    */
-  private extractWorking(): ExtractResult {
+  private compare(oldModel: WireModel, newModel: WireModel, workingCacheId: string | undefined): Comparison {
+    const options = { ignore: this.config.ignore, memo: this.compareMemo };
+    if (!workingCacheId || !this.baselineKey) return compareModels(oldModel, newModel, options);
+    const cache = new ComparisonCache(this.cache.dir);
+    const key = ComparisonCache.key({ baseline: this.baselineKey, working: workingCacheId, options: JSON.stringify(this.config.ignore ?? []) });
+    const cached = cache.read(key);
+    if (cached) {
+      this.log('Comparison reused: neither model changed since it was made');
+      return cached;
+    }
+    const comparison = compareModels(oldModel, newModel, options);
+    cache.write(key, comparison);
+    return comparison;
+  }
+
+  /**
+   * The first check of a session may reuse the previous run's model from disk (nothing it was built from
+   * changed); later checks go through the extractor, which keeps its program between edits. `cacheId` names
+   * the model's cache entry when it has one.
+   */
+  private extractWorking(): { result: ExtractResult; cacheId?: string } {
     if (this.extractor) {
       this.extractor.update(this.working);
-      return this.extractor.extract();
+      return { result: this.extractor.extract() };
     }
     const cache = new WorkingModelCache(this.cache.dir);
     const key = WorkingModelCache.key({
@@ -206,13 +231,12 @@ export class ProjectSession {
     if (cached) {
       this.baselineSeed = undefined;
       this.log('Working-tree model reused: none of its files changed since the last run');
-      return cached;
+      return { result: cached.result, cacheId: cached.id };
     }
     this.extractor = this.deps.createExtractor(this.working, this.config, this.compilerOptions, this.baselineSeed);
     this.baselineSeed = undefined;
     const result = this.extractor.extract();
-    cache.write(key, this.working, result);
-    return result;
+    return { result, cacheId: cache.write(key, this.working, result) };
   }
 
   private async loadBaseline(): Promise<void> {
@@ -224,8 +248,10 @@ export class ProjectSession {
       compilerOptions: this.compilerOptions,
     });
     const cached = this.cache.read(key);
+    this.baselineKey = undefined;
     if (cached) {
       this.baselineModel = cached;
+      this.baselineKey = key;
       this.log(`Baseline model read from the cache (${this.cache.fileFor(key)})`);
       return;
     }
@@ -257,6 +283,7 @@ export class ProjectSession {
     this.log(`Baseline model extracted in ${Date.now() - started} ms`);
     try {
       this.cache.write(key, model);
+      this.baselineKey = key;
     } catch (e) {
       this.log(`Could not write the baseline cache in ${this.cache.dir}: ${(e as Error).message}`);
     }

@@ -41,8 +41,11 @@ export class WorkingModelCache {
     return hash.digest('hex').slice(0, 40);
   }
 
-  /** The cached extraction when every file it read still has the same text in `tree`. */
-  read(key: string, tree: SourceTree): ExtractResult | undefined {
+  /**
+   * The cached extraction when every file it read still has the same text in `tree`, with an id that names
+   * exactly that model (the key and the texts it was built from).
+   */
+  read(key: string, tree: SourceTree): { result: ExtractResult; id: string } | undefined {
     let entry: Partial<Entry>;
     try {
       entry = JSON.parse(fs.readFileSync(this.fileFor(key), 'utf8')) as Partial<Entry>;
@@ -54,15 +57,15 @@ export class WorkingModelCache {
       const text = tree.readFile(rel);
       if (text === undefined || hashText(text) !== digest) return undefined;
     }
-    return entry.result;
+    return { result: entry.result, id: entryId(key, entry.inputs) };
   }
 
-  /** Best effort: a cache that cannot be written only costs the next run its speed. */
-  write(key: string, tree: SourceTree, result: ExtractResult): void {
+  /** Best effort: a cache that cannot be written only costs the next run its speed. Returns the entry's id. */
+  write(key: string, tree: SourceTree, result: ExtractResult): string | undefined {
     const inputs: Record<string, string> = {};
     for (const rel of result.files) {
       const text = tree.readFile(rel);
-      if (text === undefined) return;
+      if (text === undefined) return undefined;
       inputs[rel] = hashText(text);
     }
     const file = this.fileFor(key);
@@ -74,7 +77,9 @@ export class WorkingModelCache {
       fs.renameSync(tmp, file);
     } catch {
       fs.rmSync(tmp, { force: true });
+      return undefined;
     }
+    return entryId(key, inputs);
   }
 
   private fileFor(key: string): string {
@@ -83,6 +88,12 @@ export class WorkingModelCache {
 }
 
 const hashText = (text: string): string => createHash('sha1').update(text).digest('hex');
+
+function entryId(key: string, inputs: Record<string, string>): string {
+  const hash = createHash('sha256').update(key);
+  for (const rel of Object.keys(inputs).sort()) hash.update('\0').update(rel).update('\0').update(inputs[rel]!);
+  return hash.digest('hex').slice(0, 40);
+}
 
 function isResult(v: unknown): v is ExtractResult {
   if (typeof v !== 'object' || v === null) return false;
