@@ -70,19 +70,9 @@ export class ModelCache {
     }
   }
 
-  /** Writes to a temporary file first and renames it, so a concurrent reader never sees half an entry. */
   write(key: string, model: WireModel): void {
-    const file = this.fileFor(key);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     const entry: Entry = { engine: ENGINE_VERSION, key, model };
-    try {
-      fs.writeFileSync(tmp, JSON.stringify(entry));
-      fs.renameSync(tmp, file);
-    } catch (e) {
-      fs.rmSync(tmp, { force: true });
-      throw e;
-    }
+    writeJsonAtomically(this.fileFor(key), entry);
   }
 }
 
@@ -98,4 +88,20 @@ export function stableJson(v: unknown): string {
       ? Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
       : value,
   ) ?? '';
+}
+
+/**
+ * Writes `value` as JSON to a temporary file beside `file` and renames it over `file`, so a concurrent reader
+ * (another skew, the language server) never sees half an entry. Creates the folder; throws what fails.
+ */
+export function writeJsonAtomically(file: string, value: unknown): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    fs.writeFileSync(tmp, JSON.stringify(value));
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
 }

@@ -1,7 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ENGINE_VERSION } from '../baseline/cache';
+import { ENGINE_VERSION, writeJsonAtomically } from '../baseline/cache';
 import type { Comparison } from '../engine/compare-models';
 
 export interface ComparisonKeyParts {
@@ -38,7 +38,7 @@ export class ComparisonCache {
     try {
       entry = JSON.parse(fs.readFileSync(this.fileFor(key), 'utf8')) as Partial<Entry>;
     } catch {
-      return undefined;
+      return undefined; // not cached: the next run only loses its speed
     }
     if (entry.engine !== ENGINE_VERSION || entry.key !== key || !isComparison(entry.comparison)) return undefined;
     return entry.comparison;
@@ -47,14 +47,11 @@ export class ComparisonCache {
   /** Best effort, like the model caches. */
   write(key: string, comparison: Comparison): void {
     const file = this.fileFor(key);
-    const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
       const entry: Entry = { engine: ENGINE_VERSION, key, comparison };
-      fs.writeFileSync(tmp, JSON.stringify(entry));
-      fs.renameSync(tmp, file);
+      writeJsonAtomically(file, entry);
     } catch {
-      fs.rmSync(tmp, { force: true });
+      // not cached: the next run only loses its speed
     }
   }
 

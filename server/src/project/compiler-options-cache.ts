@@ -1,8 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ts } from 'ts-morph';
-import { ENGINE_VERSION } from '../baseline/cache';
+import { ENGINE_VERSION, writeJsonAtomically } from '../baseline/cache';
 import type { ConfigInputs } from '../contracts/compiler-options';
 import type { SourceTree } from '../contracts/source';
 
@@ -40,7 +40,7 @@ export class CompilerOptionsCache {
     try {
       entry = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<Entry>;
     } catch {
-      return undefined;
+      return undefined; // not cached: the next run only loses its speed
     }
     if (entry.engine !== ENGINE_VERSION || entry.root !== tree.root || !entry.reads || !entry.probes) return undefined;
     if (typeof entry.options !== 'object' || entry.options === null) return undefined;
@@ -58,13 +58,10 @@ export class CompilerOptionsCache {
     const reads: Record<string, string | null> = {};
     for (const [rel, text] of Object.entries(inputs.reads)) reads[rel] = hashOrNull(text);
     const entry: Entry = { engine: ENGINE_VERSION, root, reads, probes: inputs.probes, options };
-    const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(tmp, JSON.stringify(entry));
-      fs.renameSync(tmp, file);
+      writeJsonAtomically(file, entry);
     } catch {
-      fs.rmSync(tmp, { force: true });
+      // not cached: the next run only loses its speed
     }
   }
 

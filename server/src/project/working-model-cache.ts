@@ -1,7 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ENGINE_VERSION } from '../baseline/cache';
+import { ENGINE_VERSION, writeJsonAtomically } from '../baseline/cache';
 import type { ExtractResult } from '../contracts/extractor';
 import type { SourceTree } from '../contracts/source';
 
@@ -50,7 +50,7 @@ export class WorkingModelCache {
     try {
       entry = JSON.parse(fs.readFileSync(this.fileFor(key), 'utf8')) as Partial<Entry>;
     } catch {
-      return undefined;
+      return undefined; // not cached: the next run only loses its speed
     }
     if (entry.engine !== ENGINE_VERSION || entry.key !== key || !entry.inputs || !isResult(entry.result)) return undefined;
     for (const [rel, digest] of Object.entries(entry.inputs)) {
@@ -69,15 +69,11 @@ export class WorkingModelCache {
       inputs[rel] = hashText(text);
     }
     const file = this.fileFor(key);
-    const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
       const entry: Entry = { engine: ENGINE_VERSION, key, inputs, result };
-      fs.writeFileSync(tmp, JSON.stringify(entry));
-      fs.renameSync(tmp, file);
+      writeJsonAtomically(file, entry);
     } catch {
-      fs.rmSync(tmp, { force: true });
-      return undefined;
+      return undefined; // not cached: the next run only loses its speed
     }
     return entryId(key, inputs);
   }
