@@ -101,7 +101,11 @@ export function writeJsonAtomically(file: string, value: unknown): void {
     fs.writeFileSync(tmp, JSON.stringify(value));
     fs.renameSync(tmp, file);
   } catch (e) {
-    fs.rmSync(tmp, { force: true });
+    try {
+      fs.rmSync(tmp, { force: true });
+    } catch {
+      // the write's own error is the one worth reporting
+    }
     throw e;
   }
 }
