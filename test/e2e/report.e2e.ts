@@ -1,7 +1,10 @@
 // The compatibility report in a real VS Code: "Skew: Show Compatibility Report" from the command palette opens a
 // webview with the summary, the rollout plan and the finding with its witness. Screenshots:
-// test-artifacts/report-1-webview.png (summary and plan), report-2-witness.png (the finding's witness).
+// test-artifacts/report-1-webview.png (summary and plan), report-2-witness.png (the finding's witness),
+// report-3-export.png (the save dialog of Export as Markdown).
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { EXPECTED, MESSAGE_FILE } from '../vscode/fixture-repo';
 import { paletteTitle, useEditorScenario } from './editor-session';
@@ -49,6 +52,31 @@ describe('Skew in VS Code: compatibility report', { timeout: 10 * 60_000 }, () =
       const copied = String(await s.wb().page.evaluate('navigator.clipboard.readText()'));
       assert.match(copied, /OrderCreated/, 'the Markdown names the contract');
       assert.match(copied, /field-required-added/, 'and the rule');
+    });
+  });
+
+  it('exports the report as Markdown through the save dialog', { timeout: STEP_TIMEOUT_MS }, async () => {
+    await s.step('export', async () => {
+      const expected = path.join(s.fixture().root, 'skew-report-deployed.md');
+      fs.rmSync(expected, { force: true });
+      const body = await s.wb().activeWebviewBody(30_000);
+      await body.locator('#export-markdown').click();
+      // code-server shows VS Code's own save dialog: a quick input holding the proposed path
+      const input = s.wb().page.locator('.quick-input-widget input');
+      await input.waitFor({ timeout: 15_000 });
+      const deadline = Date.now() + 15_000;
+      let proposed = await input.inputValue();
+      while (!proposed.endsWith(path.basename(expected)) && Date.now() < deadline) {
+        await s.wb().page.waitForTimeout(100);
+        proposed = await input.inputValue();
+      }
+      assert.ok(proposed.endsWith(path.basename(expected)), `the dialog proposes ${path.basename(expected)}: ${proposed}`);
+      await s.screenshot('3-export');
+      await s.wb().page.keyboard.press('Enter');
+      await s.wb().page.getByText('report saved to').first().waitFor({ timeout: 15_000 });
+      const saved = fs.readFileSync(expected, 'utf8');
+      assert.match(saved, /OrderCreated/, 'the Markdown names the contract');
+      assert.match(saved, /field-required-added/, 'and the rule');
     });
   });
 });
