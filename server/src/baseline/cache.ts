@@ -12,7 +12,7 @@ declare const SKEW_BUILD_ID: string | undefined;
  * from, so rebuilding skew invalidates everything; the prefix is for running from source (tests, which use
  * fresh cache folders): bump it whenever extraction, the rules or the WireModel format change.
  */
-export const ENGINE_VERSION = `skew-model-2+${typeof SKEW_BUILD_ID === 'string' ? SKEW_BUILD_ID : 'source'}`;
+export const ENGINE_VERSION = `skew-model-3+${typeof SKEW_BUILD_ID === 'string' ? SKEW_BUILD_ID : 'source'}`;
 
 /** `--cache-dir`/option → `SKEW_CACHE_DIR` → `$XDG_CACHE_HOME/skew` → `~/.cache/skew`. */
 export function cacheDirectory(option?: string, env: NodeJS.ProcessEnv = process.env): string {

@@ -9,7 +9,7 @@ import { needsDroppedLib, planMinimalLib } from './minimal-lib.js';
 import { reuseFrom, type Reusable } from './reuse.js';
 import { ReuseFailed, ShapeBuilder } from './shape-builder.js';
 import type { SkewConfig, SourceTree } from './source.js';
-import { treeFileSystem, treeRootPath, type TreeFileSystem } from './tree-file-system.js';
+import { LIB_FOLDER, NODE_GLOBALS_LIB, treeFileSystem, treeRootPath, type TreeFileSystem } from './tree-file-system.js';
 
 export interface SourceProblem {
   file: string;
@@ -105,7 +105,7 @@ export function createExtractor(tree: SourceTree, config: SkewConfig, options: t
       const discovery = discover(current, config);
       const previousProgram = program ?? reusableFrom;
       reusableFrom = undefined;
-      program = build(discovery.roots.map((rel) => fs.absolute(rel)));
+      program = build([...discovery.roots.map((rel) => fs.absolute(rel)), `${LIB_FOLDER}/${NODE_GLOBALS_LIB}`]);
       host.retainOnly(program);
       const relative = (sourceFile: ts.SourceFile) => (fs.isLib(sourceFile.fileName) ? undefined : fs.relative(sourceFile.fileName));
       const isLibNode = (node: ts.Node) => fs.isLib(node.getSourceFile().fileName);

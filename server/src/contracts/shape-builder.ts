@@ -11,6 +11,7 @@ const MAX_DEPTH = 40;
 
 const UNSAFE_LIB_TYPES: Record<string, UnsafeKind> = {
   Date: 'Date',
+  Buffer: 'Buffer',
   Map: 'Map',
   ReadonlyMap: 'Map',
   WeakMap: 'Map',
@@ -351,8 +352,9 @@ export class ShapeBuilder {
   private unsafeObject(type: ts.Type): UnsafeKind | undefined {
     if (!(type.flags & TypeFlags.Object)) return undefined;
     const symbol = type.getSymbol();
-    const declaration = symbol?.declarations?.[0];
-    if (symbol && declaration && this.isLibDeclaration(declaration) && UNSAFE_LIB_TYPES[symbol.name]) {
+    // any lib declaration will do: a project may merge its own into a lib interface (or @types/node into Buffer)
+    const declaration = symbol?.declarations?.find((d) => this.isLibDeclaration(d));
+    if (symbol && declaration && UNSAFE_LIB_TYPES[symbol.name]) {
       return UNSAFE_LIB_TYPES[symbol.name];
     }
     if (type.getCallSignatures().length > 0 || type.getConstructSignatures().length > 0) return 'function';

@@ -7,10 +7,18 @@ import type { SourceTree } from './source.js';
  */
 export const LIB_FOLDER = '/__skew_lib__';
 
+/**
+ * Node globals a contract may name, declared by skew itself: ambient @types are not loaded (see optionsFor in
+ * extractor.ts), and without a declaration `Buffer` would read as `any` and its trip through JSON go unnoticed.
+ * It merges with @types/node's declaration where a file references it.
+ */
+export const NODE_GLOBALS_LIB = 'lib.skew-node-globals.d.ts';
+const NODE_GLOBALS_TEXT = 'interface Buffer extends Uint8Array {}\n';
+
 let libTexts: Map<string, string> | undefined;
 /** The text of a bundled lib file by its base name (`lib.es2022.d.ts`). */
 export function libText(baseName: string): string | undefined {
-  libTexts ??= new Map(getLibFiles().map((lib) => [lib.fileName, lib.text]));
+  libTexts ??= new Map([...getLibFiles().map((lib): [string, string] => [lib.fileName, lib.text]), [NODE_GLOBALS_LIB, NODE_GLOBALS_TEXT]]);
   return libTexts.get(baseName);
 }
 const libFileText = (fileName: string) => libText(fileName.slice(LIB_FOLDER.length + 1));

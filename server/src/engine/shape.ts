@@ -31,7 +31,7 @@ export interface Suppression {
 export type Literal = string | number | boolean;
 
 /** Values JSON cannot carry faithfully. */
-export type UnsafeKind = 'Date' | 'Map' | 'Set' | 'bigint' | 'function' | 'symbol' | 'class-method';
+export type UnsafeKind = 'Date' | 'Buffer' | 'Map' | 'Set' | 'bigint' | 'function' | 'symbol' | 'class-method';
 
 export type Shape =
   | { kind: 'string' }

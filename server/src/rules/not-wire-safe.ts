@@ -4,6 +4,7 @@ import { findUnsafe } from '../engine/unsafe';
 
 const BECOMES: Record<UnsafeKind, string> = {
   Date: 'an ISO string',
+  Buffer: '`{ "type": "Buffer", "data": [...] }`',
   Map: '`{}`',
   Set: '`{}`',
   bigint: 'an error (JSON.stringify throws on bigint)',
@@ -22,7 +23,7 @@ function report(what: UnsafeKind, ctx: RuleContext, subject: string): void {
 
 /** Only new occurrences are reported: a comparison must find nothing when both sides are the same. */
 export default defineRule({
-  meta: { id: 'not-wire-safe', description: 'A value that does not survive JSON (Date, Map, Set, bigint, function) now travels on the wire.', severity: 'warning' },
+  meta: { id: 'not-wire-safe', description: 'A value that does not survive JSON (Date, Buffer, Map, Set, bigint, function) now travels on the wire.', severity: 'warning' },
   value(pair, ctx) {
     if (pair.new.kind !== 'unsafe') return;
     if (pair.old.kind === 'unsafe' && pair.old.what === pair.new.what) return;

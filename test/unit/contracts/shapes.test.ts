@@ -117,6 +117,18 @@ describe('values JSON cannot carry', () => {
     assert.deepEqual(shapeOfField('(a: string) => void'), { kind: 'unsafe', what: 'function' });
   });
 
+  it("flags Node's Buffer anywhere in a shape, without @types/node and merged with a project's own declaration", () => {
+    const buffer = { kind: 'unsafe', what: 'Buffer' };
+    assert.deepEqual(shapeOfField('Buffer'), buffer);
+    assert.deepEqual(shapeOfField('Buffer[]'), { kind: 'array', element: buffer });
+    assert.deepEqual(shapeOfField('Buffer | null'), { kind: 'union', variants: [{ kind: 'null' }, buffer] });
+    // a project that declares the global itself (as @types/node does) still gets the finding
+    assert.deepEqual(shapeOfField('Buffer', 'declare global {\n  interface Buffer {\n    readonly byteOffset: number;\n  }\n}\n'), buffer);
+    // a type of the project's own that happens to be called Buffer is data like any other
+    const local = fieldsOf('x: Buffer;', 'interface Buffer {\n  size: number;\n}\n').x.shape;
+    assert.notDeepEqual(local, buffer);
+  });
+
   it('keeps a class message to its data properties; a function-typed property is unsafe', () => {
     const { model } = extractFiles({
       'src/c.ts': `/** @wire */
