@@ -8,7 +8,7 @@ import { readable } from './readable';
 import type { Report, Rule, RuleContext } from './rule';
 import type { Shape, Suppression, WireModel } from './shape';
 import { show } from './show';
-import { ContainerIndex } from './reach';
+import { ContainerIndex, directRefs } from './reach';
 import { CompareMemo, type RawFinding } from './compare-memo';
 
 export interface CompareOptions {
@@ -90,7 +90,7 @@ export function compareModels(oldModel: WireModel, newModel: WireModel, options:
   const all: RawFinding[] = [];
   const changed: string[] = [];
   const names = contractNames(oldModel, newModel);
-  const touched = rootsReachingDifferences(oldModel, newModel, containers);
+  const touched = differenceFinder(oldModel, newModel);
   for (const name of names) {
     const recalled = memo?.recall(name);
     if (recalled) {
@@ -99,8 +99,9 @@ export function compareModels(oldModel: WireModel, newModel: WireModel, options:
       continue;
     }
     raw = [];
-    if (touched.has(name)) walkRoot(oldModel, newModel, visitor, name);
-    const isChanged = touched.has(name) && contractChanged(name, oldModel, newModel);
+    const reaches = touched(name);
+    if (reaches) walkRoot(oldModel, newModel, visitor, name);
+    const isChanged = reaches && contractChanged(name, oldModel, newModel);
     if (isChanged) changed.push(name);
     memo?.remember(name, raw, isChanged);
     all.push(...raw);
@@ -146,21 +147,64 @@ function missingReason(finding: Finding, comment: Suppression): Finding {
 }
 
 /**
- * The roots whose comparison can say anything: those that reach (or are) a name whose entry differs between
- * the versions, locations aside. A root whose every reachable entry is the same on both sides is its own
+ * Whether a root's comparison can say anything: it reaches (or is) a name whose entry differs between the
+ * versions, locations aside. A root whose every reachable entry is the same on both sides is its own
  * baseline, and comparing a version with itself finds nothing (every fixture test checks that), so it is
  * neither walked nor changed. Between two releases most contracts are untouched but moved in their file.
+ * Answers are worked out on demand: an editing session asks only about the few roots its memo cannot recall.
  */
-function rootsReachingDifferences(oldModel: WireModel, newModel: WireModel, containers: ContainerIndex): Set<string> {
-  const differing = new Set<string>();
-  for (const kind of ['types', 'contracts'] as const) {
-    const o = oldModel[kind] as Record<string, unknown>;
-    const n = newModel[kind] as Record<string, unknown>;
-    for (const name of new Set([...Object.keys(o), ...Object.keys(n)])) {
-      if (!(name in o) || !(name in n) || !sameApartFromLocations(o[name], n[name])) differing.add(name);
+function differenceFinder(oldModel: WireModel, newModel: WireModel): (root: string) => boolean {
+  const entryDiffers = new Map<string, boolean>();
+  const differs = (name: string): boolean => {
+    let answer = entryDiffers.get(name);
+    if (answer === undefined) {
+      answer = (['types', 'contracts'] as const).some((kind) => {
+        const o = oldModel[kind] as Record<string, unknown>;
+        const n = newModel[kind] as Record<string, unknown>;
+        return name in o !== name in n || !sameApartFromLocations(o[name], n[name]);
+      });
+      entryDiffers.set(name, answer);
     }
-  }
-  return new Set([...containers.reaching(differing, oldModel), ...containers.reaching(differing, newModel)]);
+    return answer;
+  };
+  const refsOf = (name: string): Set<string> => {
+    const shapes: Shape[] = [];
+    for (const model of [oldModel, newModel]) {
+      const type = model.types[name];
+      if (type) shapes.push(type.shape);
+      const contract = model.contracts[name];
+      if (contract?.kind === 'service') for (const m of contract.methods) shapes.push(m.result, ...m.params.map((p) => p.shape));
+    }
+    return directRefs(shapes);
+  };
+  // `true` is always safe to remember; `false` only when the search below did not stop at a name still open
+  // higher up (a cycle), whose own answer was not known yet.
+  const reaches = new Map<string, boolean>();
+  const open = new Set<string>();
+  const search = (name: string): { found: boolean; cut: boolean } => {
+    const known = reaches.get(name);
+    if (known !== undefined) return { found: known, cut: false };
+    if (open.has(name)) return { found: false, cut: true };
+    if (differs(name)) {
+      reaches.set(name, true);
+      return { found: true, cut: false };
+    }
+    open.add(name);
+    let cut = false;
+    let found = false;
+    for (const next of refsOf(name)) {
+      const r = search(next);
+      cut ||= r.cut;
+      if (r.found) {
+        found = true;
+        break;
+      }
+    }
+    open.delete(name);
+    if (found || !cut) reaches.set(name, found);
+    return { found, cut };
+  };
+  return (root) => search(root).found;
 }
 
 /** Deep equality of two model entries (plain JSON data), not looking at `loc` properties. */
