@@ -298,7 +298,8 @@ export class ProjectSession {
 export async function checkProject(options: SessionOptions & { overlays?: ReadonlyMap<string, string> } = {}): Promise<CheckResult> {
   const session = await ProjectSession.open(options);
   try {
-    return await session.check(options.overlays);
+    // one check right after opening: the file listing open() read is the one to use
+    return await session.check(options.overlays, { diskUnchanged: true });
   } finally {
     session.dispose();
   }

@@ -21,7 +21,8 @@ export interface CheckedWithModels {
 export async function checkWithModels(options: SessionOptions & { overlays?: ReadonlyMap<string, string> } = {}): Promise<CheckedWithModels> {
   const session = await ProjectSession.open(options);
   try {
-    const result = await session.check(options.overlays);
+    // one check right after opening: the file listing open() read is the one to use
+    const result = await session.check(options.overlays, { diskUnchanged: true });
     return { result, models: session.models };
   } finally {
     session.dispose();
