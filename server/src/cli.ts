@@ -1,8 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError, Option } from 'commander';
 import { version as SKEW_VERSION } from '../../package.json';
-import { tagsPointingAt } from './baseline/git';
-import { describeHow, newestSemverTag, type ResolvedBaseline } from './baseline/resolve-baseline';
+import { describeHow, type ResolvedBaseline } from './baseline/resolve-baseline';
 import { isSkewError } from './project/errors';
 import { checkWithModels, formatCheck, REPORT_FORMATS, type ReportFormat } from './report/formats';
 
@@ -67,7 +66,7 @@ async function runCheck(flags: CheckFlags): Promise<number> {
   const fixed = fixes ? await fixes.checkAndFix(options) : undefined;
   const checked = fixed ?? (await checkWithModels(options));
   const { result } = checked;
-  stderrLine(await comparingLine(result.root, result.baseline));
+  stderrLine(comparingLine(result.baseline));
   for (const p of result.problems) {
     stderrLine(`skew: warning: ${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${oneLine(p.message)}`);
   }
@@ -79,9 +78,8 @@ async function runCheck(flags: CheckFlags): Promise<number> {
 }
 
 /** e.g. "Comparing against deployed (v1.4.0, abc1234, 2024-05-01) — picked the tag `deployed`". */
-async function comparingLine(root: string, b: ResolvedBaseline): Promise<string> {
-  const version = newestSemverTag((await tagsPointingAt(root, b.commit)).filter((t) => t !== b.ref));
-  const details = [version, b.commit.slice(0, 7), b.date.slice(0, 10)].filter(Boolean).join(', ');
+function comparingLine(b: ResolvedBaseline): string {
+  const details = [b.version, b.commit.slice(0, 7), b.date.slice(0, 10)].filter(Boolean).join(', ');
   return `Comparing against ${b.ref} (${details}) — ${describeHow(b.how)}`;
 }
 

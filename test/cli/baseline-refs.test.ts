@@ -28,6 +28,16 @@ describe('choosing the baseline', () => {
     assert.deepEqual(run.report.baseline, { ref: 'deployed', commit: c2 });
   });
 
+  it('names the version tag that shares the commit of `deployed`', async () => {
+    repo.tag('v2.0.0', c2);
+    try {
+      const run = await checkJson(repo.dir, repo.cacheDir);
+      assert.match(run.stderr, /^Comparing against deployed \(v2\.0\.0, [0-9a-f]{7}, \d{4}-\d{2}-\d{2}\) — picked the tag `deployed`/);
+    } finally {
+      repo.git('tag', '-d', 'v2.0.0');
+    }
+  });
+
   for (const [kind, ref] of [
     ['tag', () => 'v1.0.0'],
     ['branch', () => 'stable'],
