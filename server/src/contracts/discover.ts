@@ -17,12 +17,25 @@ const TAG = /@(wire|rpc)\b/;
  * The program is then built over these roots only, so its size follows the contracts, not the project.
  */
 export function discover(tree: SourceTree, config: SkewConfig): Discovery {
+  // A tree hands out a new listing whenever its files may have changed (the working tree: on every refresh),
+  // so the same listing means the same texts: the session's cache key and the extractor share one scan.
+  const files = tree.listFiles();
+  const last = lastScan.get(tree);
+  if (last && last.files === files && last.config === config) return last.discovery;
+  const discovery = scan(tree, files, config);
+  lastScan.set(tree, { files, config, discovery });
+  return discovery;
+}
+
+const lastScan = new WeakMap<SourceTree, { files: readonly string[]; config: SkewConfig; discovery: Discovery }>();
+
+function scan(tree: SourceTree, files: readonly string[], config: SkewConfig): Discovery {
   const isMessage = matcher(config.messages);
   const isService = matcher(config.services);
   const roots: string[] = [];
   const messageFiles = new Set<string>();
   const serviceFiles = new Set<string>();
-  for (const rel of tree.listFiles()) {
+  for (const rel of files) {
     const byMessageGlob = isMessage(rel);
     const byServiceGlob = isService(rel);
     if (byMessageGlob) messageFiles.add(rel);

@@ -8,7 +8,10 @@ export interface SourceTree {
   readonly label: string;
   /** Absolute path the TypeScript program is rooted at (virtual for a baseline). */
   readonly root: string;
-  /** Every candidate source file (.ts/.tsx/.mts/.cts, no node_modules), relative paths. */
+  /**
+   * Every candidate source file (.ts/.tsx/.mts/.cts, no node_modules), relative paths. The same array object
+   * again promises the same file texts (discovery relies on it); hand out a new one when they may differ.
+   */
   listFiles(): string[];
   readFile(rel: string): string | undefined;
   fileExists(rel: string): boolean;

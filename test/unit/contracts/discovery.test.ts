@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { WorkingTree } from '../../../server/src/baseline/working-tree.js';
 import { discover } from '../../../server/src/contracts/discover.js';
 import { memoryTree } from '../../../server/src/contracts/memory-tree.js';
+import { TempRepo, TSCONFIG } from '../../cli/temp-repo.js';
 import { extractFiles } from './extract-helper.js';
 
 describe('discovery', () => {
@@ -33,5 +35,22 @@ describe('discovery', () => {
       ['PageDto', 'message', 'config'],
       ['Users', 'service', 'config'],
     ]);
+  });
+});
+
+describe('discovery on the working tree', () => {
+  it('scans once per listing and again after a refresh, which sees unsaved buffers', async () => {
+    const repo = TempRepo.create({ 'tsconfig.json': TSCONFIG, 'src/a.ts': '/** @wire */\nexport interface A {\n  x: number;\n}\n', 'src/b.ts': 'export const b = 1;\n' });
+    try {
+      const tree = await WorkingTree.open(repo.dir);
+      const config = {};
+      const first = discover(tree, config);
+      assert.equal(discover(tree, config).roots, first.roots, 'the same listing and settings: the scan is reused');
+      assert.deepEqual(first.roots, ['src/a.ts']);
+      await tree.refresh(new Map([[`${repo.dir}/src/b.ts`, '/** @rpc */\nexport interface B {\n  ping(): void;\n}\n']]), { relist: false });
+      assert.deepEqual(discover(tree, config).roots, ['src/a.ts', 'src/b.ts']);
+    } finally {
+      repo.dispose();
+    }
   });
 });
