@@ -1,34 +1,15 @@
 import { offsetOf, parseFile, type ParsedFile } from '../contracts/member-spans';
+import { editorLineStarts, offsetIn, positionIn } from '../contracts/text-positions';
 import type { Range } from '../engine/shape';
 import type { FixEdit } from './types';
 
-/**
- * Line starts as LSP (and so every editor) counts lines: after `\n`, `\r\n` or a lone `\r`. TypeScript also
- * breaks lines at U+2028 and U+2029, so its positions cannot be used for edits.
- */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\r' && text[i + 1] === '\n') i++;
-    if (c === '\n' || c === '\r') starts.push(i + 1);
-  }
-  return starts;
-}
-
 const startsOf = new WeakMap<ParsedFile, number[]>();
 
+/** LSP positions count lines as editors do, not as TypeScript does (see editorLineStarts). */
 function lspPosition(parsed: ParsedFile, offset: number): Range['start'] {
   let starts = startsOf.get(parsed);
-  if (!starts) startsOf.set(parsed, (starts = lineStarts(parsed.text)));
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo, character: offset - starts[lo]! };
+  if (!starts) startsOf.set(parsed, (starts = editorLineStarts(parsed.text)));
+  return positionIn(starts, offset);
 }
 
 /** An edit of `parsed`'s text between two offsets, in LSP positions. */
@@ -36,19 +17,14 @@ export function editAt(parsed: ParsedFile, start: number, end: number, newText: 
   return { file: parsed.file, range: { start: lspPosition(parsed, start), end: lspPosition(parsed, end) }, newText };
 }
 
-function toOffset(starts: number[], text: string, pos: Range['start']): number {
-  if (pos.line >= starts.length) return text.length;
-  return Math.min(starts[pos.line] + pos.character, text.length);
-}
-
 /**
  * Applies edits to one file's text. Edits are given against the original text; overlapping edits are an
  * error since their result would depend on the order.
  */
 export function applyEdits(text: string, edits: readonly Pick<FixEdit, 'range' | 'newText'>[]): string {
-  const starts = lineStarts(text);
+  const starts = editorLineStarts(text);
   const spans = edits
-    .map((e, i) => ({ start: toOffset(starts, text, e.range.start), end: toOffset(starts, text, e.range.end), newText: e.newText, i }))
+    .map((e, i) => ({ start: offsetIn(starts, text.length, e.range.start), end: offsetIn(starts, text.length, e.range.end), newText: e.newText, i }))
     .sort((a, b) => a.start - b.start || a.end - b.end || a.i - b.i);
   for (let k = 1; k < spans.length; k++) {
     if (spans[k].start < spans[k - 1].end) throw new Error('Overlapping edits cannot be applied together.');
