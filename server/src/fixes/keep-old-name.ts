@@ -2,6 +2,7 @@ import { containerOfMemberAt, memberAt } from '../contracts/member-spans';
 import { code, newFile, oldFile } from './locate';
 import { restoreMember } from './restore-member';
 import type { FixProvider } from './types';
+import { safeFix } from './safe-fix';
 
 /** A renamed field keeps its old name alongside the new one (expand/contract): old optional and deprecated. */
 export const keepOldName: FixProvider = (finding, input) => {
@@ -21,13 +22,6 @@ export const keepOldName: FixProvider = (finding, input) => {
     rewrite: { optional: true, deprecated: `use ${newMember.name}` },
   });
   if ('reason' in edits) return edits;
-  return [
-    {
-      title: `Keep ${code(oldMember.name)} (deprecated) alongside ${code(newMember.name)} so ${input.baselineLabel} nodes still understand it`,
-      rule: finding.rule,
-      kind: 'quickfix',
-      safe: true,
-      edits,
-    },
-  ];
+  const title = `Keep ${code(oldMember.name)} (deprecated) alongside ${code(newMember.name)} so ${input.baselineLabel} nodes still understand it`;
+  return [safeFix(finding, title, edits)];
 };

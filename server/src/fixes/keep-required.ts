@@ -3,6 +3,7 @@ import { baselineParty } from './finding-path';
 import { code, fieldOrParameterOf } from './locate';
 import { editAt } from './text-edits';
 import type { FixProvider } from './types';
+import { safeFix } from './safe-fix';
 
 const RULES = new Set(['field-made-optional', 'rpc-parameter-made-optional']);
 
@@ -38,5 +39,5 @@ export const keepRequired: FixProvider = (finding, input) => {
     finding.rule.startsWith('rpc-')
       ? `${input.baselineLabel} servers still get it`
       : `${input.baselineLabel} ${baselineParty(finding, 'readers')} still get it`;
-  return [{ title: `Keep ${code(name)} required so ${why}`, rule: finding.rule, kind: 'quickfix', safe: true, edits }];
+  return [safeFix(finding, `Keep ${code(name)} required so ${why}`, edits)];
 };

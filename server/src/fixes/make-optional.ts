@@ -3,6 +3,7 @@ import { baselineParty } from './finding-path';
 import { code, fieldOrParameterOf } from './locate';
 import { editAt } from './text-edits';
 import type { FixProvider } from './types';
+import { safeFix } from './safe-fix';
 
 const RULES = new Set(['field-required-added', 'field-made-required', 'rpc-parameter-required-added', 'rpc-parameter-made-required']);
 
@@ -28,5 +29,5 @@ export const makeOptional: FixProvider = (finding, input) => {
     finding.rule.startsWith('rpc-')
       ? `${input.baselineLabel} clients can still call without it`
       : `${input.baselineLabel} ${baselineParty(finding, 'writers')} stay valid`;
-  return [{ title: `${verb} ${code(name)} optional so ${why}`, rule: finding.rule, kind: 'quickfix', safe: true, edits: [edit] }];
+  return [safeFix(finding, `${verb} ${code(name)} optional so ${why}`, [edit])];
 };

@@ -3,6 +3,7 @@ import { code, newFile, oldFile } from './locate';
 import { styleOf } from './style';
 import { editAt } from './text-edits';
 import type { FixEdit, FixProvider } from './types';
+import { safeFix } from './safe-fix';
 
 type Value = string | number;
 
@@ -61,9 +62,7 @@ export const pinEnumValues: FixProvider = (finding, input) => {
 
   if (member.initializer) {
     const edit = editAt(target, member.initializer.start, member.initializer.end, show(wanted, quote));
-    return [
-      { title: `Change ${code(member.name)} back to ${code(show(wanted, quote))} ${why}`, rule: finding.rule, kind: 'quickfix', safe: true, edits: [edit] },
-    ];
+    return [safeFix(finding, `Change ${code(member.name)} back to ${code(show(wanted, quote))} ${why}`, [edit])];
   }
 
   const newValues = enumValues(target, container);
@@ -95,14 +94,6 @@ export const pinEnumValues: FixProvider = (finding, input) => {
     .slice(0, 3)
     .map((p) => `${p.member.name} = ${show(p.value, quote)}`)
     .join(', ');
-  return [
-    {
-      title: `Pin every member of ${enumName} to its ${input.baselineLabel} value (${listed}${pins.length - fresh.length > 3 ? ', …' : ''}) ${why}`,
-      rule: finding.rule,
-      kind: 'quickfix',
-      safe: true,
-      isPreferred: true,
-      edits,
-    },
-  ];
+  const title = `Pin every member of ${enumName} to its ${input.baselineLabel} value (${listed}${pins.length - fresh.length > 3 ? ', …' : ''}) ${why}`;
+  return [safeFix(finding, title, edits, { isPreferred: true })];
 };

@@ -4,6 +4,7 @@ import { candidateNewFiles, code, oldFile } from './locate';
 import { enumValues } from './pin-enum-values';
 import { restoreMember } from './restore-member';
 import type { FixProvider } from './types';
+import { safeFix } from './safe-fix';
 
 /** A removed enum member comes back (deprecated) with its baseline value, so values old writers send still read. */
 export const restoreEnumMember: FixProvider = (finding, input) => {
@@ -30,15 +31,8 @@ export const restoreEnumMember: FixProvider = (finding, input) => {
       rewrite: { deprecated: `still sent by ${writers}`, initializer: oldMember.initializer ? undefined : String(value) },
     });
     if ('reason' in edits) return edits;
-    return [
-      {
-        title: `Restore ${code(oldMember.name)} in ${code(path.join('.'))} as deprecated so ${writers} can still use it`,
-        rule: finding.rule,
-        kind: 'quickfix',
-        safe: true,
-        edits,
-      },
-    ];
+    const title = `Restore ${code(oldMember.name)} in ${code(path.join('.'))} as deprecated so ${writers} can still use it`;
+    return [safeFix(finding, title, edits)];
   }
   return { reason: `${code(path.join('.'))} is no longer declared where the baseline had it; restore ${code(oldMember.name)} by hand.` };
 };

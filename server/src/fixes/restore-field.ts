@@ -3,6 +3,7 @@ import { baselineParty } from './finding-path';
 import { candidateNewFiles, code, oldFile } from './locate';
 import { restoreMember } from './restore-member';
 import type { FixProvider } from './types';
+import { safeFix } from './safe-fix';
 
 /** A removed field the baseline requires comes back, optional and deprecated, so old readers still get it. */
 export const restoreField: FixProvider = (finding, input) => {
@@ -25,15 +26,7 @@ export const restoreField: FixProvider = (finding, input) => {
       rewrite: { optional: true, deprecated: `still required by ${readers}; remove once none is left` },
     });
     if ('reason' in edits) return edits;
-    return [
-      {
-        title: `Restore ${code(oldMember.name)} (optional, deprecated) so ${readers} can still get it`,
-        rule: finding.rule,
-        kind: 'quickfix',
-        safe: true,
-        edits,
-      },
-    ];
+    return [safeFix(finding, `Restore ${code(oldMember.name)} (optional, deprecated) so ${readers} can still get it`, edits)];
   }
   return { reason: `${code(path.join('.'))} is no longer declared where the baseline had it; restore ${code(oldMember.name)} by hand.` };
 };

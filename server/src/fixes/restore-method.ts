@@ -2,6 +2,7 @@ import { containerAt, containerOfMemberAt, memberAt } from '../contracts/member-
 import { code, newFile, oldFile } from './locate';
 import { restoreMember } from './restore-member';
 import type { FixProvider } from './types';
+import { safeFix } from './safe-fix';
 
 /** A removed or renamed RPC method comes back with its baseline signature, deprecated, for old clients. */
 export const restoreMethod: FixProvider = (finding, input) => {
@@ -26,13 +27,5 @@ export const restoreMethod: FixProvider = (finding, input) => {
     rewrite: { deprecated: newMember ? `use ${newMember.name}` : `still called by ${clients}` },
   });
   if ('reason' in edits) return edits;
-  return [
-    {
-      title: `Restore ${code(oldMember.name)} as deprecated so ${clients} can still call it`,
-      rule: finding.rule,
-      kind: 'quickfix',
-      safe: true,
-      edits,
-    },
-  ];
+  return [safeFix(finding, `Restore ${code(oldMember.name)} as deprecated so ${clients} can still call it`, edits)];
 };

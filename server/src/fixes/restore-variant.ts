@@ -5,6 +5,7 @@ import { requote } from './member-text';
 import { indentAt, styleOf } from './style';
 import { editAt } from './text-edits';
 import type { FixProvider } from './types';
+import { safeFix } from './safe-fix';
 
 /** Whitespace, quotes and trailing separators do not make two spellings of a variant different. */
 const normal = (text: string) => text.replace(/\s+/g, '').replace(/"/g, "'").replace(/[;,]}/g, '}');
@@ -38,13 +39,5 @@ export const restoreVariant: FixProvider = (finding, input) => {
   const asVariant = (t: string) => (needsParensInUnion(t) ? `(${t})` : t);
   const edit = editAt(target, last.end, last.end, missing.map((t) => joiner + asVariant(t)).join(''));
   const writers = `${input.baselineLabel} ${baselineParty(finding, 'writers')}`;
-  return [
-    {
-      title: `Restore ${missing.map(code).join(', ')} so what ${writers} still send is accepted`,
-      rule: finding.rule,
-      kind: 'quickfix',
-      safe: true,
-      edits: [edit],
-    },
-  ];
+  return [safeFix(finding, `Restore ${missing.map(code).join(', ')} so what ${writers} still send is accepted`, [edit])];
 };

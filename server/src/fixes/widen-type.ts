@@ -7,6 +7,7 @@ import { requote } from './member-text';
 import { styleOf } from './style';
 import { editAt } from './text-edits';
 import type { FixProvider } from './types';
+import { safeFix } from './safe-fix';
 
 const TOP_TYPES = new Set(['any', 'unknown']);
 
@@ -85,13 +86,5 @@ export const widenType: FixProvider = (finding, input) => {
   const changed = changedNames(oldText, input.models);
   if (changed.length) return { title, reason: `${changed.map(code).join(', ')} changed too, so the baseline's ${code(oldText)} cannot be written here; widen by hand.` };
   const writers = `${input.baselineLabel} ${baselineParty(finding, 'writers')}`;
-  return [
-    {
-      title: `Widen ${code(name)} to ${code(widened)} so this version still reads what ${writers} send`,
-      rule: finding.rule,
-      kind: 'quickfix',
-      safe: true,
-      edits: [edit],
-    },
-  ];
+  return [safeFix(finding, `Widen ${code(name)} to ${code(widened)} so this version still reads what ${writers} send`, [edit])];
 };
