@@ -1,31 +1,31 @@
 import type { NamedType, Shape, WireModel } from './shape';
 
-/** The names the shapes refer to directly (refs are not followed). */
+/** The names the shapes refer to directly (refs are not followed), in the order they are mentioned. */
 export function directRefs(starts: Shape[]): Set<string> {
   const names = new Set<string>();
-  const stack = [...starts];
+  // Children are pushed last-first so they are taken in source order: a depth-first walk in mention order.
+  const stack = [...starts].reverse();
   while (stack.length) {
     const shape = stack.pop()!;
-    switch (shape.kind) {
-      case 'ref':
-        names.add(shape.name);
-        break;
-      case 'object':
-        for (const f of shape.fields) stack.push(f.shape);
-        if (shape.index) stack.push(shape.index);
-        break;
-      case 'array':
-        stack.push(shape.element);
-        break;
-      case 'tuple':
-        for (const e of shape.elements) stack.push(e.shape);
-        break;
-      case 'union':
-        stack.push(...shape.variants);
-        break;
-    }
+    if (shape.kind === 'ref') names.add(shape.name);
+    else stack.push(...childShapes(shape).reverse());
   }
   return names;
+}
+
+function childShapes(shape: Shape): Shape[] {
+  switch (shape.kind) {
+    case 'object':
+      return shape.index ? [...shape.fields.map((f) => f.shape), shape.index] : shape.fields.map((f) => f.shape);
+    case 'array':
+      return [shape.element];
+    case 'tuple':
+      return shape.elements.map((e) => e.shape);
+    case 'union':
+      return [...shape.variants];
+    default:
+      return [];
+  }
 }
 
 /** Entries are immutable once built, and extraction reuses them across edits: their refs are found once. */

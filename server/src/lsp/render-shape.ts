@@ -1,3 +1,4 @@
+import { directRefs } from '../engine/reach';
 import type { Contract, Shape, WireModel } from '../engine/shape';
 
 /**
@@ -69,30 +70,6 @@ function renderService(contract: Extract<Contract, { kind: 'service' }>): string
   return `interface ${contract.name} {\n${lines.join('\n')}\n}`;
 }
 
-/** Names of the named types a shape mentions directly (not transitively). */
-function refsOf(shape: Shape, out: Set<string>): void {
-  switch (shape.kind) {
-    case 'ref':
-      out.add(shape.name);
-      return;
-    case 'object':
-      shape.fields.forEach((f) => refsOf(f.shape, out));
-      if (shape.index) refsOf(shape.index, out);
-      return;
-    case 'array':
-      refsOf(shape.element, out);
-      return;
-    case 'tuple':
-      shape.elements.forEach((e) => refsOf(e.shape, out));
-      return;
-    case 'union':
-      shape.variants.forEach((v) => refsOf(v, out));
-      return;
-    default:
-      return;
-  }
-}
-
 /**
  * The contract's declaration followed by the named types it reaches, breadth first, up to `maxTypes` of them so
  * a hover over a large contract stays readable. Undefined when the model does not know the contract.
@@ -100,19 +77,16 @@ function refsOf(shape: Shape, out: Set<string>): void {
 export function renderContract(model: WireModel, name: string, maxTypes = 6): string | undefined {
   const contract = model.contracts[name];
   if (!contract) return undefined;
-  const roots = new Set<string>();
   let head: string;
+  let roots: Set<string>;
   if (contract.kind === 'service') {
     head = renderService(contract);
-    for (const m of contract.methods) {
-      m.params.forEach((p) => refsOf(p.shape, roots));
-      refsOf(m.result, roots);
-    }
+    roots = directRefs(contract.methods.flatMap((m) => [...m.params.map((p) => p.shape), m.result]));
   } else {
     const named = model.types[name];
     if (!named) return undefined;
     head = renderNamed(name, named.shape);
-    refsOf(named.shape, roots);
+    roots = directRefs([named.shape]);
   }
   const blocks = [head];
   const seen = new Set<string>([name]);
@@ -129,9 +103,7 @@ export function renderContract(model: WireModel, name: string, maxTypes = 6): st
       continue;
     }
     blocks.push(renderNamed(next, named.shape));
-    const more = new Set<string>();
-    refsOf(named.shape, more);
-    queue.push(...more);
+    queue.push(...directRefs([named.shape]));
   }
   if (omitted > 0) blocks.push(`// … ${omitted} more type${omitted === 1 ? '' : 's'}`);
   return blocks.join('\n\n');
