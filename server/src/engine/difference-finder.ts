@@ -1,5 +1,5 @@
-import { directRefs } from './reach';
-import type { Shape, WireModel } from './shape';
+import { directRefs, entryRefs } from './reach';
+import type { WireModel } from './shape';
 
 /**
  * Whether a root's comparison can say anything: it reaches (or is) a name whose entry differs between the
@@ -22,15 +22,15 @@ export function differenceFinder(oldModel: WireModel, newModel: WireModel): (roo
     }
     return answer;
   };
-  const refsOf = (name: string): Set<string> => {
-    const shapes: Shape[] = [];
+  const refsOf = (name: string): string[] => {
+    const refs: string[] = [];
     for (const model of [oldModel, newModel]) {
       const type = model.types[name];
-      if (type) shapes.push(type.shape);
+      if (type) refs.push(...entryRefs(type));
       const contract = model.contracts[name];
-      if (contract?.kind === 'service') for (const m of contract.methods) shapes.push(m.result, ...m.params.map((p) => p.shape));
+      if (contract?.kind === 'service') refs.push(...directRefs(contract.methods.flatMap((m) => [m.result, ...m.params.map((p) => p.shape)])));
     }
-    return directRefs(shapes);
+    return refs;
   };
   // `true` is always safe to remember; `false` only when the search below did not stop at a name still open
   // higher up (a cycle), whose own answer was not known yet.

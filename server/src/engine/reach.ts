@@ -31,6 +31,13 @@ function childShapes(shape: Shape): Shape[] {
 /** Entries are immutable once built, and extraction reuses them across edits: their refs are found once. */
 const refsOfEntry = new WeakMap<NamedType, Set<string>>();
 
+/** The names a named type's shape refers to directly (see directRefs), remembered per entry. */
+export function entryRefs(type: NamedType): Set<string> {
+  let refs = refsOfEntry.get(type);
+  if (!refs) refsOfEntry.set(type, (refs = directRefs([type.shape])));
+  return refs;
+}
+
 /**
  * Who refers to whom, reversed: for each type or contract name, the names whose shapes mention it. Asking
  * "which contracts contain X" then walks back from X alone instead of expanding every contract.
@@ -48,9 +55,7 @@ export class ContainerIndex {
         }
       };
       for (const [name, type] of Object.entries(model.types)) {
-        let refs = refsOfEntry.get(type);
-        if (!refs) refsOfEntry.set(type, (refs = directRefs([type.shape])));
-        for (const to of refs) {
+        for (const to of entryRefs(type)) {
           if (!referrers.has(to)) referrers.set(to, new Set());
           referrers.get(to)!.add(name);
         }

@@ -1,5 +1,3 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { ts } from 'ts-morph';
 import { baselineCacheKey, cacheDirectory, ModelCache, stableJson } from '../baseline/cache';
 import { CatFile } from '../baseline/cat-file';
@@ -110,7 +108,7 @@ export class ProjectSession {
     const working = await WorkingTree.open(root);
     const cache = new ModelCache(cacheDirectory(options.cacheDir));
     const compiler = new CompilerOptionsCache(cache.dir).get(working, () => loadAnalysis().readCompilerOptions(working));
-    const tsconfigText = readText(path.join(root, 'tsconfig.json'));
+    const tsconfigText = working.readFile('tsconfig.json');
     if ('error' in compiler) throw new SkewError('bad-tsconfig', `${compiler.error} Fix tsconfig.json and run skew again.`);
     const baseline = await resolveBaseline(root, { against: options.against, configBaseline: config.baseline });
     const deps: SessionDeps = { createExtractor: (...args) => loadAnalysis().createExtractor(...args), ...options.deps };
@@ -312,12 +310,4 @@ function splitProblems(tree: SourceTree, problems: readonly SourceProblem[]): { 
 
 function describeProblem(p: SourceProblem): string {
   return `${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}`;
-}
-
-function readText(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
 }
