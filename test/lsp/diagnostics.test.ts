@@ -108,11 +108,14 @@ describe('language server: push diagnostics over stdio', () => {
     assert.equal(typed.length, 200);
     const mark = client.published.length;
     let pos = { ...AFTER_NOTE };
-    let last = 0;
+    // Sent back to back, not one await at a time: a pause in this process between two keystrokes would let the
+    // server check (and rightly publish) a version that was the newest when it finished.
+    const sent: Promise<number>[] = [];
     for (const ch of typed) {
-      last = await client.edit(uri, at(pos), ch);
+      sent.push(client.edit(uri, at(pos), ch));
       pos = ch === '\n' ? { line: pos.line + 1, character: 0 } : { line: pos.line, character: pos.character + 1 };
     }
+    const last = Math.max(...(await Promise.all(sent)));
     const final = await waitFor('diagnostics for the last version', () => {
       const p = client.latest(uri);
       return p && p.version === last && p.diagnostics.length === 1 ? p : undefined;

@@ -224,6 +224,9 @@ export class FolderChecker {
     try {
       const session = await this.openSession(against);
       checked = await session.check(overlays, { diskUnchanged });
+      // Most of a check runs without yielding; edits that arrived meanwhile wait unread in the pipe. Reading
+      // them first lets accept() see the newer versions and keep this now-stale result off the screen.
+      await new Promise((resolve) => setImmediate(resolve));
     } catch (e) {
       this.diskDirty = true;
       this.failed(e);
