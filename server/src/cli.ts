@@ -2,6 +2,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { version as SKEW_VERSION } from '../../package.json';
 import { describeHow, type ResolvedBaseline } from './baseline/resolve-baseline';
+import { exitAfterOutput, tolerateClosedReaders } from './exit-after-output';
 import { isSkewError } from './project/errors';
 import { checkWithModels, formatCheck, REPORT_FORMATS, type ReportFormat } from './report/formats';
 
@@ -98,11 +99,12 @@ export function reportCrash(e: unknown): number {
   return EXIT_ERROR;
 }
 
-/** Runs the CLI with the process arguments and exits with its code. */
+/** Runs the CLI with the process arguments and exits with its code once everything it printed is written out. */
 export function run(): void {
+  tolerateClosedReaders();
   main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (e: unknown) => process.exit(reportCrash(e)),
+    (code) => exitAfterOutput(code),
+    (e: unknown) => exitAfterOutput(reportCrash(e)),
   );
 }
 

@@ -145,11 +145,13 @@ export async function checkAndFix(options: SessionOptions, hooks: FixHooks = {})
       );
       if (usable.length === 0) break;
       const byFile = new Map<string, { edits: FixEdit[]; titles: string[] }>();
-      for (const { fix } of usable) {
+      // Findings that share one fix (every member of a renumbered enum) list it once; two fixes with the same
+      // title in different contracts are two lines.
+      for (const fix of new Set(usable.map((u) => u.fix))) {
         for (const file of new Set(fix.edits.map((e) => e.file))) {
           const entry = byFile.get(file) ?? { edits: [], titles: [] };
           entry.edits.push(...fix.edits.filter((e) => e.file === file && !entry.edits.includes(e)));
-          if (!entry.titles.includes(fix.title)) entry.titles.push(fix.title);
+          entry.titles.push(fix.title);
           byFile.set(file, entry);
         }
       }
