@@ -1,20 +1,26 @@
 import type { IgnoreEntry } from '../contracts/source';
-import { rules as allRules } from '../rules';
-import suppressionMissingReason from '../rules/suppression-missing-reason';
 import { safeOrder, sortDirections, type Direction, type Finding } from './finding';
 import { ignoreMatcher } from './ignore';
 import { contractCanonical, contractNames, walkRoot, type PairVisitor, type Position } from './pairs';
 import { readable } from './readable';
-import type { Report, Rule, RuleContext } from './rule';
+import type { Report, Rule, RuleContext, RuleMeta } from './rule';
 import type { Shape, Suppression, WireModel } from './shape';
 import { show } from './show';
 import { ContainerIndex } from './reach';
 import { differenceFinder } from './difference-finder';
 import { CompareMemo, type RawFinding } from './compare-memo';
 
+/** The rules a comparison runs; the engine knows none of them by name. */
+export interface RuleSet {
+  rules: readonly Rule[];
+  /** Reports a `skew-ignore` comment without a reason (it silences nothing). */
+  missingReason: RuleMeta;
+  /** Every id `ignore` entries may name, to tell a misspelt one apart. */
+  knownIds: ReadonlySet<string>;
+}
+
 export interface CompareOptions {
   ignore?: readonly IgnoreEntry[];
-  rules?: readonly Rule[];
   /** Readers reject unknown fields (a strict decoder), so added writer fields break them. */
   strictReaders?: boolean;
   /** Kept by a caller that compares one baseline with successive working trees; see CompareMemo. */
@@ -30,8 +36,8 @@ export interface Comparison {
 
 
 /** Compares two versions' wire models: every rule sees every matched pair. Pure: no I/O. */
-export function compareModels(oldModel: WireModel, newModel: WireModel, options: CompareOptions = {}): Comparison {
-  const rules = options.rules ?? allRules;
+export function compareWith(ruleSet: RuleSet, oldModel: WireModel, newModel: WireModel, options: CompareOptions = {}): Comparison {
+  const { rules } = ruleSet;
   let raw: RawFinding[] = [];
   const env = (writer: WireModel, reader: WireModel) => ({ writer, reader, strictReaders: options.strictReaders });
 
@@ -109,7 +115,7 @@ export function compareModels(oldModel: WireModel, newModel: WireModel, options:
   }
   memo?.retain(new Set(names));
 
-  const ignored = ignoreMatcher(options.ignore ?? [], new Set(allRules.map((r) => r.meta.id)));
+  const ignored = ignoreMatcher(options.ignore ?? [], ruleSet.knownIds);
   const findings: Finding[] = [];
   const suppressed: Finding[] = [];
   for (const { finding, suppressions } of all) {
@@ -119,7 +125,7 @@ export function compareModels(oldModel: WireModel, newModel: WireModel, options:
     if (comment && comment.reason.trim()) {
       finding.suppressed = { reason: comment.reason.trim(), by: 'comment' };
     } else if (comment) {
-      findings.push(missingReason(finding, comment));
+      findings.push(missingReason(ruleSet.missingReason, finding, comment));
     }
     const config = finding.suppressed ? undefined : ignored(finding);
     if (config) finding.suppressed = { reason: config.reason, by: 'config' };
@@ -137,11 +143,11 @@ function contractDirections(r: Report, flow: Position['flow']): Direction[] {
   return sortDirections(dirs);
 }
 
-function missingReason(finding: Finding, comment: Suppression): Finding {
+function missingReason(meta: RuleMeta, finding: Finding, comment: Suppression): Finding {
   return {
     ...finding,
-    rule: suppressionMissingReason.meta.id,
-    severity: suppressionMissingReason.meta.severity,
+    rule: meta.id,
+    severity: meta.severity,
     message: `\`skew-ignore ${comment.rule}\` has no reason, so it does not silence ${finding.rule}; write \`// skew-ignore ${comment.rule}: <why this is safe>\`.`,
     loc: comment.loc,
   };

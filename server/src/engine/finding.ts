@@ -13,8 +13,9 @@ export type Severity = 'error' | 'warning' | 'info';
 
 export type ContractKind = 'message' | 'service';
 
-export interface Finding {
-  rule: string;
+/** `Id` is the registry's `RuleId` outside the engine (rules/index.ts); the engine runs whatever rules it is given. */
+export interface Finding<Id extends string = string> {
+  rule: Id;
   /** The root contract's name (the service name for RPC findings). */
   contract: string;
   contractKind: ContractKind;

@@ -6,11 +6,48 @@ import type { Contract, EnumMember, Field, Loc, Method, Param, Shape, WireModel 
  * (old, new) pairs, one side missing when something was added or removed. Rules are pure: they look at
  * the pair and report; they do no I/O and know nothing of editors.
  */
-export interface RuleMeta {
-  id: string;
+/**
+ * The quick fixes that exist (server/src/fixes maps each to its provider). A rule lists the ones that turn its
+ * finding into a compatible change; the suppression comment is offered for every rule and is not listed.
+ */
+export type FixKind =
+  | 'make-optional'
+  | 'keep-required'
+  | 'keep-old-name'
+  | 'restore-field'
+  | 'restore-enum-member'
+  | 'restore-variant'
+  | 'restore-method'
+  | 'widen-type'
+  | 'pin-enum-values'
+  | 'complete-suppression-reason';
+
+/** The two releases that roll out a change which breaks both ways, in the words of this kind of change. */
+export interface ExpandContract {
+  expand: string;
+  contract: string;
+}
+
+/**
+ * Everything the rest of the product needs to know about a rule, so nothing outside the rule's own module
+ * switches on its id.
+ */
+export interface RuleMeta<Id extends string = string> {
+  id: Id;
   /** One line: what the rule detects. */
   description: string;
   severity: Severity;
+  /** Fixes that make the change compatible, in the order they are offered. */
+  fixes: readonly FixKind[];
+  /** How to roll it out when it breaks both ways; without it the report uses the generic steps for the contract kind. */
+  expandContract?: ExpandContract;
+  /**
+   * Why no JSON value can show this break, when that is so (a Date arrives as a string either way). The
+   * report then says this instead of searching for a witness value.
+   */
+  noWitness?: string;
+  /** False when a `skew-ignore` comment cannot silence it (a finding about such a comment). */
+  suppressible?: false;
 }
 
 export interface ContractPair {
@@ -92,8 +129,8 @@ export interface RuleContext {
   report(report: Report): void;
 }
 
-export interface Rule {
-  meta: RuleMeta;
+export interface Rule<Id extends string = string> {
+  meta: RuleMeta<Id>;
   contract?(pair: ContractPair, ctx: RuleContext): void;
   field?(pair: FieldPair, ctx: RuleContext): void;
   enumMember?(pair: EnumMemberPair, ctx: RuleContext): void;
@@ -103,4 +140,5 @@ export interface Rule {
   param?(pair: ParamPair, ctx: RuleContext): void;
 }
 
-export const defineRule = (rule: Rule): Rule => rule;
+/** Keeps the rule's id as a literal type, so the registry (rules/index.ts) can derive the `RuleId` union. */
+export const defineRule = <const Id extends string>(rule: Rule<Id>): Rule<Id> => rule;

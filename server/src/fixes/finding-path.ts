@@ -1,4 +1,4 @@
-import type { Finding } from '../engine/finding';
+import type { Finding } from '../rules';
 
 /** The last step of a finding's path: `{ name: 'email', via: 'field' }` for `UserService.getUser(result).email`. */
 export function lastSegment(path: string): { name: string; via: 'field' | 'param' | 'result' | 'other' } {

@@ -1,4 +1,5 @@
-import type { Finding } from '../engine/finding';
+import type { FixKind } from '../engine/rule';
+import { ruleById, type Finding } from '../rules';
 import { keepOldName } from './keep-old-name';
 import { keepRequired } from './keep-required';
 import { makeOptional } from './make-optional';
@@ -7,25 +8,26 @@ import { restoreEnumMember } from './restore-enum-member';
 import { restoreField } from './restore-field';
 import { restoreMethod } from './restore-method';
 import { restoreVariant } from './restore-variant';
-import { suppressFix } from './suppress';
+import { completeSuppressionReason, suppressFix } from './suppress';
 import { rangesOverlap } from './text-edits';
 import type { Fix, FixEdit, FixInput, FixProvider, NoFix } from './types';
 import { widenType } from './widen-type';
 
 export type { Fix, FixEdit, FixInput, NoFix } from './types';
 
-/** Each provider answers only for its own rules, so the order only decides the order of the titles. */
-const PROVIDERS: FixProvider[] = [
-  makeOptional,
-  keepRequired,
-  keepOldName,
-  restoreField,
-  restoreEnumMember,
-  restoreVariant,
-  restoreMethod,
-  widenType,
-  pinEnumValues,
-];
+/** Every fix kind a rule can name, with what builds it: a kind without a provider does not compile. */
+const PROVIDERS: Record<FixKind, FixProvider> = {
+  'make-optional': makeOptional,
+  'keep-required': keepRequired,
+  'keep-old-name': keepOldName,
+  'restore-field': restoreField,
+  'restore-enum-member': restoreEnumMember,
+  'restore-variant': restoreVariant,
+  'restore-method': restoreMethod,
+  'widen-type': widenType,
+  'pin-enum-values': pinEnumValues,
+  'complete-suppression-reason': completeSuppressionReason,
+};
 
 export interface FindingFixes {
   /** Compatible-change fixes first, then the suppression. */
@@ -52,11 +54,12 @@ export function fixesFor(finding: Finding, input: FixInput): FindingFixes {
     else unavailable.push({ title: out.title ?? DEFAULT_TITLE, reason: out.reason });
   };
   if (!finding.suppressed) {
-    PROVIDERS.forEach(take);
+    const meta = ruleById(finding.rule)?.meta;
+    for (const kind of meta?.fixes ?? []) take(PROVIDERS[kind]);
     // The one compatible change is what an editor's "auto fix" should pick.
     const safe = fixes.filter((f) => f.safe);
     if (safe.length === 1) safe[0].isPreferred = true;
-    take(suppressFix);
+    if (meta?.suppressible !== false) take(suppressFix);
   }
   return { fixes, unavailable };
 }

@@ -6,7 +6,7 @@ import { safeFix } from './safe-fix';
 
 /** A renamed field keeps its old name alongside the new one (expand/contract): old optional and deprecated. */
 export const keepOldName: FixProvider = (finding, input) => {
-  if (finding.rule !== 'field-renamed' || !finding.loc || !finding.baselineLoc) return undefined;
+  if (!finding.loc || !finding.baselineLoc) return undefined;
   const old = oldFile(input, finding.baselineLoc);
   const oldMember = old && memberAt(old, finding.baselineLoc.range);
   const target = newFile(input, finding.loc.file);

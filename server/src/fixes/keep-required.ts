@@ -5,11 +5,10 @@ import { editAt } from './text-edits';
 import type { FixProvider } from './types';
 import { safeFix } from './safe-fix';
 
-const RULES = new Set(['field-made-optional', 'rpc-parameter-made-optional']);
 
 /** A field or parameter the baseline requires stays required: drop the `?` (or the `| undefined`). */
 export const keepRequired: FixProvider = (finding, input) => {
-  if (!RULES.has(finding.rule) || !finding.loc) return undefined;
+  if (!finding.loc) return undefined;
   const found = fieldOrParameterOf({ ...finding, loc: finding.loc }, input);
   if ('reason' in found) return found;
   const { parsed, member, name } = found;

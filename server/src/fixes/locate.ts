@@ -1,5 +1,5 @@
 import { memberAt, namesInScope, parseFile, referencedTypeNames, type MemberSpan, type ParsedFile } from '../contracts/member-spans';
-import type { Finding } from '../engine/finding';
+import type { Finding } from '../rules';
 import type { Loc } from '../engine/shape';
 import { GLOBAL_TYPES, lastSegment, pathEndsAt } from './finding-path';
 import type { FixInput } from './types';

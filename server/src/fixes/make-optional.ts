@@ -5,11 +5,10 @@ import { editAt } from './text-edits';
 import type { FixProvider } from './types';
 import { safeFix } from './safe-fix';
 
-const RULES = new Set(['field-required-added', 'field-made-required', 'rpc-parameter-required-added', 'rpc-parameter-made-required']);
 
 /** A required field or parameter the baseline does not write becomes optional again: `currency?: string`. */
 export const makeOptional: FixProvider = (finding, input) => {
-  if (!RULES.has(finding.rule) || !finding.loc) return undefined;
+  if (!finding.loc) return undefined;
   const found = fieldOrParameterOf({ ...finding, loc: finding.loc }, input);
   if ('reason' in found) return found;
   const { parsed, member, name } = found;

@@ -42,7 +42,7 @@ const show = (value: Value, quote: string) => (typeof value === 'number' ? Strin
  * A member whose explicit value changed gets its baseline value back.
  */
 export const pinEnumValues: FixProvider = (finding, input) => {
-  if (finding.rule !== 'enum-value-changed' || !finding.loc || !finding.baselineLoc) return undefined;
+  if (!finding.loc || !finding.baselineLoc) return undefined;
   const target = newFile(input, finding.loc.file);
   const old = oldFile(input, finding.baselineLoc);
   const member = target && memberAt(target, finding.loc.range);

@@ -8,7 +8,7 @@ import { safeFix } from './safe-fix';
 
 /** A removed enum member comes back (deprecated) with its baseline value, so values old writers send still read. */
 export const restoreEnumMember: FixProvider = (finding, input) => {
-  if (finding.rule !== 'enum-member-removed' || !finding.baselineLoc) return undefined;
+  if (!finding.baselineLoc) return undefined;
   const old = oldFile(input, finding.baselineLoc);
   const oldMember = old && memberAt(old, finding.baselineLoc.range);
   const oldContainer = old && containerOfMemberAt(old, finding.baselineLoc.range);

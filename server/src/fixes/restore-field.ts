@@ -7,7 +7,7 @@ import { safeFix } from './safe-fix';
 
 /** A removed field the baseline requires comes back, optional and deprecated, so old readers still get it. */
 export const restoreField: FixProvider = (finding, input) => {
-  if (finding.rule !== 'field-removed' || !finding.baselineLoc) return undefined;
+  if (!finding.baselineLoc) return undefined;
   const old = oldFile(input, finding.baselineLoc);
   const oldMember = old && memberAt(old, finding.baselineLoc.range);
   if (!old || !oldMember || oldMember.kind !== 'property') return { reason: 'The removed field cannot be found in the baseline.' };

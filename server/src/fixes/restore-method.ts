@@ -6,7 +6,7 @@ import { safeFix } from './safe-fix';
 
 /** A removed or renamed RPC method comes back with its baseline signature, deprecated, for old clients. */
 export const restoreMethod: FixProvider = (finding, input) => {
-  if ((finding.rule !== 'rpc-method-removed' && finding.rule !== 'rpc-method-renamed') || !finding.loc || !finding.baselineLoc) return undefined;
+  if (!finding.loc || !finding.baselineLoc) return undefined;
   const old = oldFile(input, finding.baselineLoc);
   const oldMember = old && memberAt(old, finding.baselineLoc.range);
   const target = newFile(input, finding.loc.file);

@@ -12,7 +12,7 @@ const normal = (text: string) => text.replace(/\s+/g, '').replace(/"/g, "'").rep
 
 /** Removed union variants come back (appended to the union), so values old writers still send are accepted. */
 export const restoreVariant: FixProvider = (finding, input) => {
-  if (finding.rule !== 'union-variant-removed' || !finding.loc || !finding.baselineLoc) return undefined;
+  if (!finding.loc || !finding.baselineLoc) return undefined;
   const target = newFile(input, finding.loc.file);
   const old = oldFile(input, finding.baselineLoc);
   const segment = lastSegment(finding.path);

@@ -1,4 +1,4 @@
-import type { Finding } from '../engine/finding';
+import type { Finding } from '../rules';
 import type { Fix, FixEdit } from './types';
 
 /** A quick fix for `finding` that fix-all may apply: every fix kind except suppression is one. */

@@ -1,5 +1,5 @@
 import { ownLineMemberAt, offsetOf, type ParsedFile } from '../contracts/member-spans';
-import type { Finding } from '../engine/finding';
+import type { Finding } from '../rules';
 import { code, newFile } from './locate';
 import { indentAt, lineEndOf, lineStartOf } from './style';
 import { editAt } from './text-edits';
@@ -9,6 +9,19 @@ import type { Fix, FixEdit, FixInput, NoFix } from './types';
 const CURSOR = '$0';
 
 const IGNORE_LINE = /^\s*\/\/\s*skew-ignore\s+([A-Za-z0-9_-]+)\s*(:\s*(.*?))?\s*$/;
+
+/** A `skew-ignore` comment without a reason (the finding points at it) gets its reason, cursor placed there. */
+export function completeSuppressionReason(finding: Finding, input: FixInput): Fix[] | undefined {
+  if (!finding.loc) return undefined;
+  const parsed = newFile(input, finding.loc.file);
+  if (!parsed) return undefined;
+  const text = parsed.text;
+  const start = offsetOf(parsed, finding.loc.range.start);
+  const end = lineEndOf(text, start);
+  const match = IGNORE_LINE.exec(text.slice(lineStartOf(text, start), end));
+  if (!match) return undefined;
+  return [reasonFix(finding, completeReason(parsed, lineStartOf(text, start), end, match[1]), `Add a reason to \`skew-ignore ${match[1]}\``)];
+}
 
 /**
  * `// skew-ignore <rule>: <reason>` on the line above the member the finding points at, with the cursor at the
@@ -20,14 +33,6 @@ export function suppressFix(finding: Finding, input: FixInput): Fix[] | NoFix | 
   const parsed = newFile(input, finding.loc.file);
   if (!parsed) return undefined;
   const text = parsed.text;
-
-  if (finding.rule === 'suppression-missing-reason') {
-    const start = offsetOf(parsed, finding.loc.range.start);
-    const end = lineEndOf(text, start);
-    const match = IGNORE_LINE.exec(text.slice(lineStartOf(text, start), end));
-    if (!match) return undefined;
-    return [reasonFix(finding, completeReason(parsed, lineStartOf(text, start), end, match[1]), `Add a reason to \`skew-ignore ${match[1]}\``)];
-  }
 
   const member = ownLineMemberAt(parsed, finding.loc.range);
   if (!member) return { title: 'Suppress with a reason', reason: `Nothing in ${finding.loc.file} starts its own line here to put a comment above.` };

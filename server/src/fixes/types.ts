@@ -1,4 +1,4 @@
-import type { Finding } from '../engine/finding';
+import type { Finding } from '../rules';
 import type { Range, WireModel } from '../engine/shape';
 
 export interface FixEdit {

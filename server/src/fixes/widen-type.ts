@@ -1,5 +1,5 @@
 import { memberAt, needsParensInUnion, referencedTypeNames, unionVariantsOf, valueTypeAt, type ParsedFile, type Span } from '../contracts/member-spans';
-import type { Finding } from '../engine/finding';
+import type { Finding } from '../rules';
 import type { WireModel } from '../engine/shape';
 import { baselineParty, flowOf, lastSegment } from './finding-path';
 import { code, missingNames, newFile, oldFile } from './locate';
@@ -42,7 +42,7 @@ function wideningHelps(finding: Finding): boolean {
 
 /** A value whose type changed accepts the union of the old and new types, when that is readable both ways. */
 export const widenType: FixProvider = (finding, input) => {
-  if (finding.rule !== 'type-changed' || !finding.loc || !finding.baselineLoc) return undefined;
+  if (!finding.loc || !finding.baselineLoc) return undefined;
   const segment = lastSegment(finding.path);
   const target = newFile(input, finding.loc.file);
   const old = oldFile(input, finding.baselineLoc);

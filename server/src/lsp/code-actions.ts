@@ -11,7 +11,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding } from '../engine/finding';
+import type { Finding } from '../rules';
 import { fixAll, fixesFor, type Fix, type FixEdit, type FixInput } from '../fixes';
 import { withoutSnippet } from '../fixes/suppress';
 import { readBaselineFile } from './baseline-content';

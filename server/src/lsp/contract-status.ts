@@ -1,4 +1,4 @@
-import type { Finding } from '../engine/finding';
+import type { Finding } from '../rules';
 
 /** Breaking findings that concern a contract: its own, and those of contracts it contains (`affects`). */
 export function findingsFor(findings: readonly Finding[], contract: string): Finding[] {

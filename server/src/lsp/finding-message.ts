@@ -1,4 +1,5 @@
-import type { ContractKind, Direction, Finding, Order } from '../engine/finding';
+import type { ContractKind, Direction, Order } from '../engine/finding';
+import type { Finding } from '../rules';
 
 /** One sentence per direction, naming who sends what to whom: the words every Skew view uses. */
 function directionSentence(dir: Direction, kind: ContractKind, contract: string, baseline: string): string {

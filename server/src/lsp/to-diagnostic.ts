@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import type { Finding } from '../engine/finding';
+import type { Finding } from '../rules';
 import type { Range } from '../engine/shape';
 import { toBaselineUri } from './baseline-uri';
 import { ruleDocUrl } from './docs-link';

@@ -9,8 +9,8 @@ import type { createExtractor, ExtractResult, Seed } from '../contracts/extracto
 import { discover } from '../contracts/discover';
 import type { SkewConfig, SourceTree } from '../contracts/source';
 import { CompareMemo } from '../engine/compare-memo';
-import { compareModels, type Comparison } from '../engine/compare-models';
-import type { Finding } from '../engine/finding';
+import { compareModels, isRuleId, type Comparison } from '../rules';
+import type { Finding } from '../rules';
 import type { WireModel } from '../engine/shape';
 import { loadConfig } from './config';
 import { SkewError, type SourceProblem } from './errors';
@@ -197,9 +197,10 @@ export class ProjectSession {
     const cache = new ComparisonCache(this.cache.dir);
     const key = ComparisonCache.key({ baseline: this.baselineKey, working: workingCacheId, options: JSON.stringify(this.config.ignore ?? []) });
     const cached = cache.read(key);
-    if (cached) {
+    // Entries carry the build that made them, so their rule ids are ours; checked anyway, as the type promises it.
+    if (cached && [...cached.findings, ...cached.suppressed].every((f) => isRuleId(f.rule))) {
       this.log('Comparison reused: neither model changed since it was made');
-      return cached;
+      return cached as Comparison;
     }
     const comparison = compareModels(oldModel, newModel, options);
     cache.write(key, comparison);

@@ -1,4 +1,4 @@
-import type { Finding } from '../engine/finding';
+import type { Finding } from '../rules';
 import type { Range } from '../engine/shape';
 import type { CheckResult } from '../project/session';
 

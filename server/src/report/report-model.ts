@@ -1,5 +1,6 @@
 import { describeHow } from '../baseline/resolve-baseline';
-import type { ContractKind, Direction, Finding, Order, Severity } from '../engine/finding';
+import type { ContractKind, Direction, Order, Severity } from '../engine/finding';
+import type { Finding, RuleId } from '../rules';
 import type { Range, WireModel } from '../engine/shape';
 import { ruleDocUrl } from '../lsp/docs-link';
 import type { CheckResult } from '../project/session';
@@ -66,7 +67,7 @@ export interface ReportWitness {
 export interface ReportFinding {
   /** Stable within one report (`f1`, `f2`, …), for links between the plan and the findings. */
   id: string;
-  rule: string;
+  rule: RuleId;
   ruleDescription: string;
   docUrl: string;
   contract: string;
@@ -98,7 +99,7 @@ export interface ReportInput {
   workingTree?: WorkingState;
 }
 
-const descriptions = new Map(rules.map((r) => [r.meta.id, r.meta.description]));
+const descriptions = new Map<string, string>(rules.map((r) => [r.meta.id, r.meta.description]));
 
 export function buildReport({ result, models, workingTree }: ReportInput): ReportModel {
   let next = 0;

@@ -1,4 +1,6 @@
-import type { ContractKind, Finding, Order } from '../engine/finding';
+import type { ContractKind, Order } from '../engine/finding';
+import type { ExpandContract } from '../engine/rule';
+import { ruleById, type Finding } from '../rules';
 
 /** The part of a finding the plan needs; `id` lets a view link a plan entry to the finding it came from. */
 export type PlanChange = Pick<Finding, 'rule' | 'contract' | 'contractKind' | 'path' | 'order'> & { id?: string };
@@ -119,44 +121,18 @@ function orderedSteps(first: 'readers' | 'writers', changes: readonly PlanChange
 }
 
 /** The two steps that let a change that breaks both ways roll out safely, in the words of its kind of change. */
-export function expandContract(change: Pick<PlanChange, 'rule' | 'contractKind'>): { expand: string; contract: string } {
-  switch (change.rule) {
-    case 'field-renamed':
-      return {
-        expand: 'keep the old field and add the new name as an optional field; write both, read the new one and fall back to the old.',
-        contract: 'make the new field required and remove the old one.',
+export function expandContract(change: Pick<PlanChange, 'rule' | 'contractKind'>): ExpandContract {
+  const own = ruleById(change.rule)?.meta.expandContract;
+  if (own) return own;
+  return change.contractKind === 'service'
+    ? {
+        expand: 'make servers accept both the baseline call and the new one, and keep clients calling and reading the baseline way.',
+        contract: 'switch clients to the new call, then drop what only the baseline needed.',
+      }
+    : {
+        expand: 'make this version read both the baseline shape and the new one, but keep writing what the baseline reads.',
+        contract: 'start writing the new shape, then drop what only the baseline needed.',
       };
-    case 'type-changed':
-      return {
-        expand: 'keep the field with its baseline type and add a new optional field with the new type; write both, read the new one when present.',
-        contract: 'remove the old field (and make the new one required if it must be).',
-      };
-    case 'enum-value-changed':
-      return {
-        expand: 'give each member back its baseline value (explicit initializers stop implicit renumbering) and add new meanings under new values; accept old and new values.',
-        contract: 'stop writing values the baseline used for another meaning, then remove them.',
-      };
-    case 'rpc-method-renamed':
-      return {
-        expand: 'serve the method under both names (the old one delegating to the new) and keep calling the old name.',
-        contract: 'switch callers to the new name, then remove the old one.',
-      };
-    case 'not-wire-safe':
-      return {
-        expand: 'add a JSON-safe field next to it (an ISO 8601 string for a Date, an array of entries for a Map or Set, a string for a bigint) and write both.',
-        contract: 'read only the JSON-safe field, then remove the unsafe one.',
-      };
-    default:
-      return change.contractKind === 'service'
-        ? {
-            expand: 'make servers accept both the baseline call and the new one, and keep clients calling and reading the baseline way.',
-            contract: 'switch clients to the new call, then drop what only the baseline needed.',
-          }
-        : {
-            expand: 'make this version read both the baseline shape and the new one, but keep writing what the baseline reads.',
-            contract: 'start writing the new shape, then drop what only the baseline needed.',
-          };
-  }
 }
 
 export function kindWord(kind: ContractKind): string {

@@ -18,7 +18,7 @@ const pascal = (id: string): string => id.replace(/(^|-)([a-z])/g, (_, _dash: st
  * suppressed findings present but marked, as the format intends. Paths are relative to the repository root.
  */
 export function toSarif(report: ReportModel): Sarif.Log {
-  const ruleIndex = new Map(rules.map((r, i) => [r.meta.id, i]));
+  const ruleIndex = new Map<string, number>(rules.map((r, i) => [r.meta.id, i]));
   const descriptors: Sarif.ReportingDescriptor[] = rules.map((r) => ({
     id: r.meta.id,
     name: pascal(r.meta.id),

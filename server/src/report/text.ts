@@ -1,4 +1,5 @@
-import type { ContractKind, Direction, Finding, Order } from '../engine/finding';
+import type { ContractKind, Direction, Order } from '../engine/finding';
+import type { Finding } from '../rules';
 import type { Loc } from '../engine/shape';
 import type { CheckResult } from '../project/session';
 import { rolloutPlan, type RolloutPlan } from './rollout-plan';

@@ -1,7 +1,12 @@
 import { defineRule } from '../engine/rule';
 
 export default defineRule({
-  meta: { id: 'enum-member-added', description: 'An enum gained a value the baseline does not know.', severity: 'error' },
+  meta: {
+    id: 'enum-member-added',
+    description: 'An enum gained a value the baseline does not know.',
+    severity: 'error',
+    fixes: [],
+  },
   enumMember(pair, ctx) {
     if (pair.old || !pair.new) return;
     const value = pair.new.value;

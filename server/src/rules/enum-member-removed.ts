@@ -1,7 +1,12 @@
 import { defineRule } from '../engine/rule';
 
 export default defineRule({
-  meta: { id: 'enum-member-removed', description: 'An enum value was removed, but the baseline may still write it.', severity: 'error' },
+  meta: {
+    id: 'enum-member-removed',
+    description: 'An enum value was removed, but the baseline may still write it.',
+    severity: 'error',
+    fixes: ['restore-enum-member'],
+  },
   enumMember(pair, ctx) {
     if (!pair.old || pair.new) return;
     const value = pair.old.value;

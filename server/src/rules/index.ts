@@ -1,4 +1,7 @@
+import { compareWith, type CompareOptions, type Comparison as EngineComparison } from '../engine/compare-models';
+import type { Finding as EngineFinding } from '../engine/finding';
 import type { Rule } from '../engine/rule';
+import type { WireModel } from '../engine/shape';
 import contractRemoved from './contract-removed';
 import enumMemberAdded from './enum-member-added';
 import enumMemberRemoved from './enum-member-removed';
@@ -21,8 +24,11 @@ import typeChanged from './type-changed';
 import unionVariantAdded from './union-variant-added';
 import unionVariantRemoved from './union-variant-removed';
 
-/** Every rule, listed explicitly so a missing import is a compile error rather than a silent gap. */
-export const rules: readonly Rule[] = [
+/**
+ * Every rule, listed explicitly so a missing import is a compile error rather than a silent gap. The order is
+ * the order findings at one place are reported in.
+ */
+export const rules = [
   contractRemoved,
   fieldRequiredAdded,
   fieldRemoved,
@@ -44,7 +50,34 @@ export const rules: readonly Rule[] = [
   rpcParameterMadeRequired,
   rpcParameterMadeOptional,
   suppressionMissingReason,
-];
+] as const satisfies readonly Rule[];
 
-export const ruleIds: ReadonlySet<string> = new Set(rules.map((r) => r.meta.id));
-export const ruleById = (id: string): Rule | undefined => rules.find((r) => r.meta.id === id);
+/** The id of every rule Skew has; a misspelt id is a compile error wherever this type is used. */
+export type RuleId = (typeof rules)[number]['meta']['id'];
+
+export type AnyRule = (typeof rules)[number];
+
+const byId = new Map<string, AnyRule>(rules.map((r) => [r.meta.id, r]));
+
+export const ruleIds: ReadonlySet<string> = new Set(byId.keys());
+export const ruleById = (id: string): AnyRule | undefined => byId.get(id);
+export const isRuleId = (id: string): id is RuleId => byId.has(id);
+
+/** A finding of one of Skew's rules. */
+export type Finding = EngineFinding<RuleId>;
+
+export interface Comparison extends EngineComparison {
+  findings: Finding[];
+  suppressed: Finding[];
+}
+
+const skewRules = { rules, missingReason: suppressionMissingReason.meta, knownIds: ruleIds };
+
+/**
+ * Compares two wire models with every rule (or, for tests, the `rules` given). Every finding's id comes from
+ * the rules run, so the registry's ids are all it can carry.
+ */
+export function compareModels(oldModel: WireModel, newModel: WireModel, options: CompareOptions & { rules?: readonly Rule[] } = {}): Comparison {
+  const ruleSet = options.rules ? { ...skewRules, rules: options.rules } : skewRules;
+  return compareWith(ruleSet, oldModel, newModel, options) as Comparison;
+}

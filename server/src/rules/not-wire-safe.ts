@@ -23,7 +23,18 @@ function report(what: UnsafeKind, ctx: RuleContext, subject: string): void {
 
 /** Only new occurrences are reported: a comparison must find nothing when both sides are the same. */
 export default defineRule({
-  meta: { id: 'not-wire-safe', description: 'A value that does not survive JSON (Date, Buffer, Map, Set, bigint, function) now travels on the wire.', severity: 'warning' },
+  meta: {
+    id: 'not-wire-safe',
+    description: 'A value that does not survive JSON (Date, Buffer, Map, Set, bigint, function) now travels on the wire.',
+    severity: 'warning',
+    fixes: [],
+    expandContract: {
+      expand: 'add a JSON-safe field next to it (an ISO 8601 string for a Date, an array of entries for a Map or Set, a string for a bigint) and write both.',
+      contract: 'read only the JSON-safe field, then remove the unsafe one.',
+    },
+    noWitness:
+      'the value does not survive JSON (a Date arrives as a string, a Map or Set as {}, a bigint fails to serialise), so no JSON value shows what either side means',
+  },
   value(pair, ctx) {
     if (pair.new.kind !== 'unsafe') return;
     if (pair.old.kind === 'unsafe' && pair.old.what === pair.new.what) return;

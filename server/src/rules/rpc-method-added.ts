@@ -1,7 +1,12 @@
 import { defineRule } from '../engine/rule';
 
 export default defineRule({
-  meta: { id: 'rpc-method-added', description: 'A new RPC method: baseline servers do not implement it.', severity: 'error' },
+  meta: {
+    id: 'rpc-method-added',
+    description: 'A new RPC method: baseline servers do not implement it.',
+    severity: 'error',
+    fixes: [],
+  },
   method(pair, ctx) {
     if (pair.old || !pair.new) return;
     ctx.report({

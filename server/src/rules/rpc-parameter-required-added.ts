@@ -1,7 +1,12 @@
 import { defineRule } from '../engine/rule';
 
 export default defineRule({
-  meta: { id: 'rpc-parameter-required-added', description: 'A required parameter was added; baseline clients do not pass it.', severity: 'error' },
+  meta: {
+    id: 'rpc-parameter-required-added',
+    description: 'A required parameter was added; baseline clients do not pass it.',
+    severity: 'error',
+    fixes: ['make-optional'],
+  },
   param(pair, ctx) {
     if (pair.old || !pair.new || pair.new.optional) return;
     ctx.report({

@@ -1,7 +1,12 @@
 import { defineRule } from '../engine/rule';
 
 export default defineRule({
-  meta: { id: 'union-variant-added', description: 'A union accepts a new variant that the baseline cannot read.', severity: 'error' },
+  meta: {
+    id: 'union-variant-added',
+    description: 'A union accepts a new variant that the baseline cannot read.',
+    severity: 'error',
+    fixes: [],
+  },
   variant(pair, ctx) {
     if (pair.old || !pair.new) return;
     ctx.report({

@@ -1,7 +1,12 @@
 import { defineRule } from '../engine/rule';
 
 export default defineRule({
-  meta: { id: 'union-variant-removed', description: 'A union variant was removed, but the baseline still writes it.', severity: 'error' },
+  meta: {
+    id: 'union-variant-removed',
+    description: 'A union variant was removed, but the baseline still writes it.',
+    severity: 'error',
+    fixes: ['restore-variant'],
+  },
   variant(pair, ctx) {
     if (!pair.old || pair.new) return;
     ctx.report({

@@ -1,5 +1,6 @@
 import type { Direction, Finding } from '../engine/finding';
 import { resolve } from '../engine/readable';
+import { ruleById } from '../rules';
 import type { Field, Method, ServiceContract, Shape, WireModel } from '../engine/shape';
 import { parseFindingPath, type PathStep } from './finding-path';
 import { describeMisreading, enumMisreading, type Misreading } from './meaning';
@@ -46,11 +47,9 @@ const NEVER: Shape = { kind: 'never' };
 export function witnessFor(finding: Finding, oldModel: WireModel, newModel: WireModel): WitnessResult {
   const parsed = parseFindingPath(finding.path);
   if (!parsed) return { none: `the path ${finding.path} could not be read back into the wire shapes` };
-  if (finding.rule === 'not-wire-safe') {
-    return {
-      none: 'the value does not survive JSON (a Date arrives as a string, a Map or Set as {}, a bigint fails to serialise), so no JSON value shows what either side means',
-    };
-  }
+  // Some rules know no JSON value can show their break (a Date arrives as a string either way).
+  const noWitness = ruleById(finding.rule)?.meta.noWitness;
+  if (noWitness) return { none: noWitness };
   const reasons: string[] = [];
   for (const direction of finding.breaks) {
     const attempt = new Attempt(finding, parsed.root, parsed.steps, direction, oldModel, newModel).run();

@@ -7,7 +7,7 @@ import { readCompilerOptions } from '../../../server/src/contracts/compiler-opti
 import { createExtractor, type ExtractResult } from '../../../server/src/contracts/extractor.js';
 import { memoryTree } from '../../../server/src/contracts/memory-tree.js';
 import type { SkewConfig } from '../../../server/src/contracts/source.js';
-import { compareModels } from '../../../server/src/engine/compare-models.js';
+import { compareModels } from '../../../server/src/rules';
 import { withoutLocs } from './extract-helper.js';
 
 /** The Chrome DevTools Protocol typings: one namespace per domain, thousands of types, ~60 proxy APIs. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { compareModels } from '../../../server/src/engine/compare-models.js';
+import { compareModels } from '../../../server/src/rules';
 import { extractFiles, typeShape, withoutLocs } from './extract-helper.js';
 
 const summary = (contracts: Record<string, { name: string; kind: string; source: string }>) =>

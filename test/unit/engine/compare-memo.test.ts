@@ -4,7 +4,7 @@ import { readCompilerOptions } from '../../../server/src/contracts/compiler-opti
 import { createExtractor } from '../../../server/src/contracts/extractor.js';
 import { memoryTree } from '../../../server/src/contracts/memory-tree.js';
 import { CompareMemo } from '../../../server/src/engine/compare-memo.js';
-import { compareModels } from '../../../server/src/engine/compare-models.js';
+import { compareModels } from '../../../server/src/rules';
 import type { WireModel } from '../../../server/src/engine/shape.js';
 
 const baselineFiles = {

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { readCompilerOptions } from '../../../server/src/contracts/compiler-options';
 import { createExtractor } from '../../../server/src/contracts/extractor';
 import { memoryTree } from '../../../server/src/contracts/memory-tree';
-import { compareModels } from '../../../server/src/engine/compare-models';
+import { compareModels } from '../../../server/src/rules';
 import type { Rule } from '../../../server/src/engine/rule';
 import type { WireModel } from '../../../server/src/engine/shape';
 
@@ -18,7 +18,7 @@ function extract(files: Record<string, string>): WireModel {
 function recorder(): { rule: Rule; walked: string[] } {
   const walked: string[] = [];
   const rule: Rule = {
-    meta: { id: 'record-walk', description: 'records the roots walked', severity: 'info' },
+    meta: { id: 'record-walk', description: 'records the roots walked', severity: 'info', fixes: [] },
     contract: (_pair, ctx) => void walked.push(ctx.contract),
   };
   return { rule, walked };

@@ -3,8 +3,8 @@ import { parseFile, projectErrors, syntaxErrors } from '../../../server/src/cont
 import { readCompilerOptions } from '../../../server/src/contracts/compiler-options';
 import { createExtractor } from '../../../server/src/contracts/extractor';
 import { memoryTree } from '../../../server/src/contracts/memory-tree';
-import { compareModels, type Comparison } from '../../../server/src/engine/compare-models';
-import type { Finding } from '../../../server/src/engine/finding';
+import { compareModels, type Comparison } from '../../../server/src/rules';
+import type { Finding } from '../../../server/src/rules';
 import type { WireModel } from '../../../server/src/engine/shape';
 import type { Fix, FixInput } from '../../../server/src/fixes';
 import { applyEdits } from '../../../server/src/fixes/text-edits';

@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Order } from '../../../server/src/engine/finding';
 import { rolloutPlan, type PlanChange } from '../../../server/src/report/rollout-plan';
+import type { RuleId } from '../../../server/src/rules';
 
-const change = (path: string, order: Order, rule = 'type-changed'): PlanChange => ({
+const change = (path: string, order: Order, rule: RuleId = 'type-changed'): PlanChange => ({
   rule,
   path,
   order,
@@ -62,7 +63,7 @@ describe('rollout plan', () => {
   });
 
   it('every rule that can break both ways has its own expand/contract words, others a generic pair', () => {
-    const specific = ['field-renamed', 'type-changed', 'enum-value-changed', 'rpc-method-renamed', 'not-wire-safe'];
+    const specific: RuleId[] = ['field-renamed', 'type-changed', 'enum-value-changed', 'rpc-method-renamed', 'not-wire-safe'];
     const texts = specific.map((rule) => rolloutPlan([change('M.x', 'none', rule)]).needTwoReleases[0]!.expand);
     assert.equal(new Set(texts).size, specific.length);
     const generic = rolloutPlan([change('M.x', 'none', 'union-variant-added')]).needTwoReleases[0]!;

@@ -1,7 +1,7 @@
 import { readCompilerOptions } from '../../../server/src/contracts/compiler-options';
 import { createExtractor } from '../../../server/src/contracts/extractor';
 import { memoryTree } from '../../../server/src/contracts/memory-tree';
-import { compareModels } from '../../../server/src/engine/compare-models';
+import { compareModels } from '../../../server/src/rules';
 import type { WireModel } from '../../../server/src/engine/shape';
 import type { CheckResult } from '../../../server/src/project/session';
 import { buildReport, type ReportModel } from '../../../server/src/report/report-model';

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { compareModels } from '../../../server/src/engine/compare-models';
-import type { Finding } from '../../../server/src/engine/finding';
+import { compareModels } from '../../../server/src/rules';
+import type { Finding } from '../../../server/src/rules';
 import type { WireModel } from '../../../server/src/engine/shape';
 import { readCompilerOptions } from '../../../server/src/contracts/compiler-options';
 import { createExtractor } from '../../../server/src/contracts/extractor';

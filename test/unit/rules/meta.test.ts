@@ -9,7 +9,7 @@ const ROOT = path.resolve(__dirname, '../../..');
 const RULES_SRC = path.join(ROOT, 'server/src/rules');
 const DOCS = path.join(ROOT, 'docs/rules');
 const SECTIONS = ['## What', '## Why it breaks', '## Example', '## How to fix', '## Related rules'];
-const ids = rules.map((r) => r.meta.id);
+const ids: string[] = rules.map((r) => r.meta.id);
 
 test('rule ids are unique kebab-case', () => {
   assert.equal(new Set(ids).size, ids.length);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compareModels } from '../../../server/src/engine/compare-models';
+import { compareModels } from '../../../server/src/rules';
 import { messages, s } from '../engine/models';
 import { project } from './fixture-loader';
 

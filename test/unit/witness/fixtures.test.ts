@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { compareModels } from '../../../server/src/engine/compare-models';
+import { compareModels } from '../../../server/src/rules';
 import { rules } from '../../../server/src/rules';
 import { witnessFor } from '../../../server/src/witness/witness-for';
 import { FIXTURES, extractFolder, fixtureNames } from '../rules/fixture-loader';

@@ -1,4 +1,5 @@
-import type { Direction, Finding } from '../../../server/src/engine/finding';
+import type { Direction } from '../../../server/src/engine/finding';
+import type { Finding } from '../../../server/src/rules';
 import type { Shape, WireModel } from '../../../server/src/engine/shape';
 import { validate } from '../../../server/src/witness/validate';
 import { requestShape, type Witness } from '../../../server/src/witness/witness-for';

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { readCompilerOptions } from '../../../server/src/contracts/compiler-options';
 import { createExtractor } from '../../../server/src/contracts/extractor';
 import { memoryTree } from '../../../server/src/contracts/memory-tree';
-import { compareModels } from '../../../server/src/engine/compare-models';
+import { compareModels } from '../../../server/src/rules';
 import type { WireModel } from '../../../server/src/engine/shape';
 import { witnessFor } from '../../../server/src/witness/witness-for';
 import { EXAMPLES } from '../../cli/examples';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { compareModels } from '../../../server/src/engine/compare-models';
+import { compareModels } from '../../../server/src/rules';
 import type { Shape, WireModel } from '../../../server/src/engine/shape';
 import { validate } from '../../../server/src/witness/validate';
 import { witnessFor } from '../../../server/src/witness/witness-for';
