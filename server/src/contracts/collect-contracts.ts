@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 import type { Contract, Method, Param, Shape, WireModel } from '../engine/shape.js';
 import type { Discovery } from './discover.js';
 import { locOf, nameNode, suppressionsOf, type RelativePath } from './locations.js';

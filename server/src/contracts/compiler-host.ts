@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 import { LIB_FOLDER, type TreeFileSystem } from './tree-file-system.js';
 
 interface CachedFile {

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 import type { SourceTree } from './source.js';
 import { treeFileSystem } from './tree-file-system.js';
 

@@ -1,5 +1,5 @@
 import { builtinModules } from 'node:module';
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 import type { Range, WireModel } from '../engine/shape.js';
 import { collectContracts } from './collect-contracts.js';
 import { TreeCompilerHost } from './compiler-host.js';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 import type { Loc, Range, Suppression } from '../engine/shape.js';
 import { lineStarts, positionAt } from './text-positions.js';
 

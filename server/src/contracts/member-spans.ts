@@ -1,6 +1,6 @@
 import { getLibFiles } from '@ts-morph/common';
 import { offsetAt, positionAt } from './text-positions.js';
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 import type { Range } from '../engine/shape.js';
 
 /**

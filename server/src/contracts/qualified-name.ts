@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 
 /** One namespace level: `Network` for `namespace Network`, `"pkg"` for `declare module 'pkg'`. */
 export function namespaceSegment(module: ts.ModuleDeclaration): string | undefined {

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 import type { NamedType } from '../engine/shape.js';
 import type { EntryRecord, PreviousEntries } from './shape-builder.js';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ts } from 'ts-morph';
+import type { ts } from '@ts-morph/common';
 import { ENGINE_VERSION, writeJsonAtomically } from '../baseline/cache';
 import type { ConfigInputs } from '../contracts/compiler-options';
 import type { SourceTree } from '../contracts/source';

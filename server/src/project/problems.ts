@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 import { positionAt } from '../contracts/text-positions';
 import type { SourceTree } from '../contracts/source';
 import type { SourceProblem } from './errors';
