@@ -12,10 +12,8 @@ import { TempRepo, TSCONFIG } from '../cli/temp-repo';
 const MESSAGES = "import type { Money } from 'some-pkg';\n/** @wire */\nexport interface OrderCreated {\n  id: string;\n  total: Money;\n}\n";
 const MONEY = (type: string) => `export interface Money {\n  amount: ${type};\n}\n`;
 
-let runs = 0;
 /** The findings of one check, as `rule path` lines: what a verdict is made of. */
 async function verdict(dir: string, cacheDir: string): Promise<string[]> {
-  runs++;
   const result = await checkProject({ cwd: dir, cacheDir });
   return [...result.findings, ...result.suppressed].map((f) => `${f.rule} ${f.path}`).sort();
 }
@@ -138,6 +136,5 @@ describe('cache: entries', () => {
     fs.chmodSync(path.join(cacheDir, 'integrity-key'), 0o644);
     for (const file of entries(cacheDir)) fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replaceAll('"kind":"number"', '"kind":"string"'));
     assert.deepEqual(await verdict(repo.dir, cacheDir), EXPECTED);
-    assert.ok(runs > 0);
   });
 });

@@ -101,10 +101,9 @@ export class CacheStore {
       // a parse or validation that overflows the stack is a bad entry like any other
       value = undefined;
     }
-    if (value === undefined) {
-      // Another engine's entry is left for pruning; a broken one would fail again on every run.
-      if (secret) removeQuietly(file);
-    }
+    // Keys include the engine version, so an entry that fails here would fail on every run: drop it. Without a
+    // trusted secret nothing can be told apart, and nothing is removed.
+    if (value === undefined && secret) removeQuietly(file);
     return value;
   }
 
