@@ -1,18 +1,11 @@
-import { createHash, randomBytes } from 'node:crypto';
-import * as fs from 'node:fs';
+import { createHash } from 'node:crypto';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { inputsDigest, inputsUnchanged, isRecordedInputs, NO_INPUTS, type InputView, type RecordedInputs } from '../cache/recorded-inputs';
+import { CacheStore, ENGINE_VERSION } from '../cache/store';
 import type { WireModel } from '../engine/shape';
 
-/** Set by the bundler (scripts/build.mjs) to a hash of the sources; absent when running from source. */
-declare const SKEW_BUILD_ID: string | undefined;
-
-/**
- * Every cache entry carries this and is ignored under another. A bundle names the exact sources it was built
- * from, so rebuilding skew invalidates everything; the prefix is for running from source (tests, which use
- * fresh cache folders): bump it whenever extraction, the rules or the WireModel format change.
- */
-export const ENGINE_VERSION = `skew-model-3+${typeof SKEW_BUILD_ID === 'string' ? SKEW_BUILD_ID : 'source'}`;
+export { ENGINE_VERSION };
 
 /** `--cache-dir`/option → `SKEW_CACHE_DIR` → `$XDG_CACHE_HOME/skew` → `~/.cache/skew`. */
 export function cacheDirectory(option?: string, env: NodeJS.ProcessEnv = process.env): string {
@@ -41,40 +34,56 @@ export function baselineCacheKey(parts: CacheKeyParts): string {
 }
 
 interface Entry {
-  engine: string;
-  key: string;
   model: WireModel;
+  /** What the build read of installed packages (node_modules), which the commit does not fix. */
+  inputs: RecordedInputs;
 }
 
-/** Baseline models on disk, one JSON file per key; unreadable entries are treated as missing. */
+/**
+ * Baseline models on disk, one entry per key. An entry is used only while the installed packages it read
+ * still read the same: a CI run with a restored cache and fresh `npm ci` agrees with a cold run.
+ */
 export class ModelCache {
-  constructor(readonly dir: string) {}
+  private readonly store: CacheStore;
+
+  constructor(readonly dir: string) {
+    this.store = new CacheStore(dir);
+  }
 
   fileFor(key: string): string {
-    return path.join(this.dir, 'models', `${key}.json`);
+    return this.store.fileFor('models', key);
   }
 
-  read(key: string): WireModel | undefined {
-    let text: string;
-    try {
-      text = fs.readFileSync(this.fileFor(key), 'utf8');
-    } catch {
-      return undefined;
-    }
-    try {
-      const entry = JSON.parse(text) as Partial<Entry>;
-      if (entry.engine !== ENGINE_VERSION || entry.key !== key || !isModel(entry.model)) return undefined;
-      return entry.model;
-    } catch {
-      return undefined;
-    }
+  /** The model, when its recorded inputs read the same in `view` (an entry that recorded any needs one). */
+  read(key: string, view?: InputView): WireModel | undefined {
+    return this.readEntry(key, view)?.model;
   }
 
-  write(key: string, model: WireModel): void {
-    const entry: Entry = { engine: ENGINE_VERSION, key, model };
-    writeJsonAtomically(this.fileFor(key), entry);
+  /** The model and an id naming it exactly (its key and the package files it was built from). */
+  readEntry(key: string, view?: InputView): { model: WireModel; id: string } | undefined {
+    const entry = this.store.read('models', key, (v) => (isEntry(v) ? v : undefined));
+    if (!entry) return undefined;
+    if (!isEmpty(entry.inputs) && !(view && inputsUnchanged(view, entry.inputs))) return undefined;
+    return { model: entry.model, id: ModelCache.id(key, entry.inputs) };
+  }
+
+  /** Throws what writing failed with. */
+  write(key: string, model: WireModel, inputs: RecordedInputs = NO_INPUTS): void {
+    const entry: Entry = { model, inputs };
+    this.store.write('models', key, entry);
+  }
+
+  static id(key: string, inputs: RecordedInputs): string {
+    return createHash('sha256').update(key).update('\0').update(inputsDigest(inputs)).digest('hex').slice(0, 40);
   }
 }
+
+function isEntry(v: unknown): v is Entry {
+  return typeof v === 'object' && v !== null && isModel((v as Entry).model) && isRecordedInputs((v as Entry).inputs);
+}
+
+const isEmpty = (inputs: RecordedInputs): boolean =>
+  !Object.keys(inputs.reads).length && !Object.keys(inputs.files).length && !Object.keys(inputs.dirs).length;
 
 function isModel(v: unknown): v is WireModel {
   if (typeof v !== 'object' || v === null) return false;
@@ -88,24 +97,4 @@ export function stableJson(v: unknown): string {
       ? Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
       : value,
   ) ?? '';
-}
-
-/**
- * Writes `value` as JSON to a temporary file beside `file` and renames it over `file`, so a concurrent reader
- * (another skew, the language server) never sees half an entry. Creates the folder; throws what fails.
- */
-export function writeJsonAtomically(file: string, value: unknown): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    fs.writeFileSync(tmp, JSON.stringify(value));
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    try {
-      fs.rmSync(tmp, { force: true });
-    } catch {
-      // the write's own error is the one worth reporting
-    }
-    throw e;
-  }
 }

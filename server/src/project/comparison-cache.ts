@@ -1,22 +1,15 @@
 import { createHash } from 'node:crypto';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { ENGINE_VERSION, writeJsonAtomically } from '../baseline/cache';
+import { ENGINE_VERSION } from '../baseline/cache';
+import { CacheStore } from '../cache/store';
 import type { Comparison } from '../engine/compare-models';
 
 export interface ComparisonKeyParts {
-  /** The baseline model's cache key. */
+  /** The baseline model's cache entry id (its key and the package files it was built from). */
   baseline: string;
   /** The working-tree model's cache entry id (its key and the texts it was built from). */
   working: string;
   /** The comparison's settings (ignore entries), as JSON. */
   options: string;
-}
-
-interface Entry {
-  engine: string;
-  key: string;
-  comparison: Comparison;
 }
 
 /**
@@ -25,7 +18,11 @@ interface Entry {
  * identities and the engine that compared them, so a changed input can never be answered with an old result.
  */
 export class ComparisonCache {
-  constructor(private readonly dir: string) {}
+  private readonly store: CacheStore;
+
+  constructor(dir: string) {
+    this.store = new CacheStore(dir);
+  }
 
   static key(parts: ComparisonKeyParts): string {
     const hash = createHash('sha256');
@@ -34,29 +31,16 @@ export class ComparisonCache {
   }
 
   read(key: string): Comparison | undefined {
-    let entry: Partial<Entry>;
-    try {
-      entry = JSON.parse(fs.readFileSync(this.fileFor(key), 'utf8')) as Partial<Entry>;
-    } catch {
-      return undefined; // not cached: the next run only loses its speed
-    }
-    if (entry.engine !== ENGINE_VERSION || entry.key !== key || !isComparison(entry.comparison)) return undefined;
-    return entry.comparison;
+    return this.store.read('comparisons', key, (v) => (isComparison(v) ? v : undefined));
   }
 
   /** Best effort, like the model caches. */
   write(key: string, comparison: Comparison): void {
-    const file = this.fileFor(key);
     try {
-      const entry: Entry = { engine: ENGINE_VERSION, key, comparison };
-      writeJsonAtomically(file, entry);
+      this.store.write('comparisons', key, comparison);
     } catch {
       // not cached: the next run only loses its speed
     }
-  }
-
-  private fileFor(key: string): string {
-    return path.join(this.dir, 'comparisons', `${key}.json`);
   }
 }
 

@@ -4,7 +4,9 @@ import { CatFile } from '../baseline/cat-file';
 import { repoInfo, type RepoInfo } from '../baseline/git';
 import { GitTree } from '../baseline/git-tree';
 import { resolveBaseline, type ResolvedBaseline } from '../baseline/resolve-baseline';
+import { isOutsideGit, isSourceFile } from '../baseline/tree-paths';
 import { WorkingTree } from '../baseline/working-tree';
+import { diskView, recordInputs } from '../cache/recorded-inputs';
 import type { createExtractor, ExtractResult, Seed } from '../contracts/extractor';
 import { discover } from '../contracts/discover';
 import type { SkewConfig, SourceTree } from '../contracts/source';
@@ -77,8 +79,8 @@ export class ProjectSession {
   /** How many times the baseline was extracted (not read from the cache) in this session. */
   baselineExtractions = 0;
   private baselineModel: WireModel | undefined;
-  /** The baseline model's cache key: with the working model's cache id, it names their comparison. */
-  private baselineKey: string | undefined;
+  /** The baseline model's cache entry id: with the working model's, it names their comparison. */
+  private baselineId: string | undefined;
   private workingModel: WireModel | undefined;
   private extractor: Extractor | undefined;
   private readonly compareMemo = new CompareMemo();
@@ -193,9 +195,9 @@ export class ProjectSession {
    */
   private compare(oldModel: WireModel, newModel: WireModel, workingCacheId: string | undefined): Comparison {
     const options = { ignore: this.config.ignore, memo: this.compareMemo };
-    if (!workingCacheId || !this.baselineKey) return compareModels(oldModel, newModel, options);
+    if (!workingCacheId || !this.baselineId) return compareModels(oldModel, newModel, options);
     const cache = new ComparisonCache(this.cache.dir);
-    const key = ComparisonCache.key({ baseline: this.baselineKey, working: workingCacheId, options: JSON.stringify(this.config.ignore ?? []) });
+    const key = ComparisonCache.key({ baseline: this.baselineId, working: workingCacheId, options: JSON.stringify(this.config.ignore ?? []) });
     const cached = cache.read(key);
     // Entries carry the build that made them, so their rule ids are ours; checked anyway, as the type promises it.
     if (cached && [...cached.findings, ...cached.suppressed].every((f) => isRuleId(f.rule))) {
@@ -232,10 +234,13 @@ export class ProjectSession {
       this.log('Working-tree model reused: none of its files changed since the last run');
       return { result: cached.result, cacheId: cached.id };
     }
-    this.extractor = this.deps.createExtractor(this.working, this.config, this.compilerOptions, this.baselineSeed);
+    // Listed source files are in the key and loaded ones are hashed with the result; everything else the build
+    // looks at (installed packages, package.json files) is recorded for this first extraction.
+    const recorded = recordInputs(this.working, (rel) => isOutsideGit(rel) || !isSourceFile(rel));
+    this.extractor = this.deps.createExtractor(recorded.tree, this.config, this.compilerOptions, this.baselineSeed);
     this.baselineSeed = undefined;
     const result = this.extractor.extract();
-    return { result, cacheId: cache.write(key, this.working, result) };
+    return { result, cacheId: cache.write(key, this.working, result, recorded.inputs) };
   }
 
   private async loadBaseline(): Promise<void> {
@@ -246,17 +251,17 @@ export class ProjectSession {
       tsconfig: this.tsconfigText,
       compilerOptions: this.compilerOptions,
     });
-    const cached = this.cache.read(key);
-    this.baselineKey = undefined;
+    const cached = this.cache.readEntry(key, diskView(this.root));
+    this.baselineId = undefined;
     if (cached) {
-      this.baselineModel = cached;
-      this.baselineKey = key;
+      this.baselineModel = cached.model;
+      this.baselineId = cached.id;
       this.log(`Baseline model read from the cache (${this.cache.fileFor(key)})`);
       return;
     }
     await this.options.onExtractBaseline?.(this.baseline);
     const started = Date.now();
-    const tree: SourceTree = await GitTree.open({
+    const gitTree: SourceTree = await GitTree.open({
       repoTop: this.repo.top,
       prefix: this.repo.prefix,
       commit,
@@ -264,6 +269,9 @@ export class ProjectSession {
       label: `${ref} (${commit.slice(0, 7)})`,
       catFile: this.catFile,
     });
+    // The commit fixes every file but installed packages, which are read from the disk: what the build saw of
+    // them decides whether this entry still holds on a later run.
+    const { tree, inputs } = recordInputs(gitTree, isOutsideGit);
     this.baselineExtractions++;
     const extractor = this.deps.createExtractor(tree, this.config, this.compilerOptions);
     const { model, problems } = extractor.extract();
@@ -281,8 +289,8 @@ export class ProjectSession {
     this.baselineModel = model;
     this.log(`Baseline model extracted in ${Date.now() - started} ms`);
     try {
-      this.cache.write(key, model);
-      this.baselineKey = key;
+      this.cache.write(key, model, inputs);
+      this.baselineId = ModelCache.id(key, inputs);
     } catch (e) {
       this.log(`Could not write the baseline cache in ${this.cache.dir}: ${(e as Error).message}`);
     }

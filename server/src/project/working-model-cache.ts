@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { ENGINE_VERSION, writeJsonAtomically } from '../baseline/cache';
+import { ENGINE_VERSION } from '../baseline/cache';
+import { inputsDigest, inputsUnchanged, isRecordedInputs, NO_INPUTS, type RecordedInputs } from '../cache/recorded-inputs';
+import { CacheStore } from '../cache/store';
 import type { ExtractResult } from '../contracts/extractor';
 import type { SourceTree } from '../contracts/source';
 
@@ -17,10 +17,10 @@ export interface WorkingKeyParts {
 }
 
 interface Entry {
-  engine: string;
-  key: string;
   /** Content hash of every project file the program loaded. */
   inputs: Record<string, string>;
+  /** What the build read or looked for besides the listed source files (installed packages, package.json). */
+  seen: RecordedInputs;
   result: ExtractResult;
 }
 
@@ -30,7 +30,11 @@ interface Entry {
  * what decides which files are loaded; the entry records a hash of each loaded file's text.
  */
 export class WorkingModelCache {
-  constructor(private readonly dir: string) {}
+  private readonly store: CacheStore;
+
+  constructor(dir: string) {
+    this.store = new CacheStore(dir);
+  }
 
   static key(parts: WorkingKeyParts): string {
     const hash = createHash('sha256');
@@ -46,49 +50,50 @@ export class WorkingModelCache {
    * exactly that model (the key and the texts it was built from).
    */
   read(key: string, tree: SourceTree): { result: ExtractResult; id: string } | undefined {
-    let entry: Partial<Entry>;
-    try {
-      entry = JSON.parse(fs.readFileSync(this.fileFor(key), 'utf8')) as Partial<Entry>;
-    } catch {
-      return undefined; // not cached: the next run only loses its speed
-    }
-    if (entry.engine !== ENGINE_VERSION || entry.key !== key || !entry.inputs || !isResult(entry.result)) return undefined;
+    const entry = this.store.read('working', key, (v) => (isEntry(v) ? v : undefined));
+    if (!entry) return undefined; // not cached: the next run only loses its speed
     for (const [rel, digest] of Object.entries(entry.inputs)) {
       const text = tree.readFile(rel);
       if (text === undefined || hashText(text) !== digest) return undefined;
     }
-    return { result: entry.result, id: entryId(key, entry.inputs) };
+    if (!inputsUnchanged(tree, entry.seen)) return undefined;
+    return { result: entry.result, id: entryId(key, entry.inputs, entry.seen) };
   }
 
   /** Best effort: a cache that cannot be written only costs the next run its speed. Returns the entry's id. */
-  write(key: string, tree: SourceTree, result: ExtractResult): string | undefined {
+  write(key: string, tree: SourceTree, result: ExtractResult, seen: RecordedInputs = NO_INPUTS): string | undefined {
     const inputs: Record<string, string> = {};
     for (const rel of result.files) {
       const text = tree.readFile(rel);
       if (text === undefined) return undefined;
       inputs[rel] = hashText(text);
     }
-    const file = this.fileFor(key);
     try {
-      const entry: Entry = { engine: ENGINE_VERSION, key, inputs, result };
-      writeJsonAtomically(file, entry);
+      const entry: Entry = { inputs, seen, result };
+      this.store.write('working', key, entry);
     } catch {
       return undefined; // not cached: the next run only loses its speed
     }
-    return entryId(key, inputs);
-  }
-
-  private fileFor(key: string): string {
-    return path.join(this.dir, 'working', `${key}.json`);
+    return entryId(key, inputs, seen);
   }
 }
 
 const hashText = (text: string): string => createHash('sha1').update(text).digest('hex');
 
-function entryId(key: string, inputs: Record<string, string>): string {
+function entryId(key: string, inputs: Record<string, string>, seen: RecordedInputs): string {
   const hash = createHash('sha256').update(key);
   for (const rel of Object.keys(inputs).sort()) hash.update('\0').update(rel).update('\0').update(inputs[rel]!);
-  return hash.digest('hex').slice(0, 40);
+  return hash.update('\u0001').update(inputsDigest(seen)).digest('hex').slice(0, 40);
+}
+
+function isEntry(v: unknown): v is Entry {
+  if (typeof v !== 'object' || v === null) return false;
+  const e = v as Partial<Entry>;
+  const inputs = e.inputs as unknown;
+  return (
+    typeof inputs === 'object' && inputs !== null && Object.values(inputs).every((d) => typeof d === 'string') &&
+    isRecordedInputs(e.seen) && isResult(e.result)
+  );
 }
 
 function isResult(v: unknown): v is ExtractResult {
