@@ -3,7 +3,7 @@ import { rules as allRules } from '../rules';
 import suppressionMissingReason from '../rules/suppression-missing-reason';
 import { safeOrder, sortDirections, type Direction, type Finding } from './finding';
 import { ignoreMatcher } from './ignore';
-import { contractCanonical, contractNames, walkRoot, type PairVisitor, type Position } from './pairs';
+import { contractNames, walkRoot, type PairVisitor, type Position } from './pairs';
 import { readable } from './readable';
 import type { Report, Rule, RuleContext } from './rule';
 import type { Shape, Suppression, WireModel } from './shape';
@@ -11,6 +11,7 @@ import { show } from './show';
 import { ContainerIndex } from './reach';
 import { differenceFinder } from './difference-finder';
 import { CompareMemo, type RawFinding } from './compare-memo';
+import { Canon } from './canonical';
 
 export interface CompareOptions {
   ignore?: readonly IgnoreEntry[];
@@ -151,7 +152,9 @@ function missingReason(finding: Finding, comment: Suppression): Finding {
 function contractChanged(name: string, oldModel: WireModel, newModel: WireModel): boolean {
   const o = oldModel.contracts[name];
   const n = newModel.contracts[name];
-  return !o || !n || o.kind !== n.kind || contractCanonical(o, oldModel) !== contractCanonical(n, newModel);
+  if (!o || !n || o.kind !== n.kind) return true;
+  const canon = new Canon();
+  return canon.ofContract(o, oldModel) !== canon.ofContract(n, newModel);
 }
 
 /** The same untagged type reached twice from one root reports once. */
