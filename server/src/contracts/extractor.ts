@@ -1,6 +1,7 @@
 import { builtinModules } from 'node:module';
 import { ts } from 'ts-morph';
 import type { Range, WireModel } from '../engine/shape.js';
+import { pushAll } from '../engine/push-all.js';
 import { collectContracts } from './collect-contracts.js';
 import { TreeCompilerHost } from './compiler-host.js';
 import { discover } from './discover.js';
@@ -140,7 +141,7 @@ export function createExtractor(tree: SourceTree, config: SkewConfig, options: t
           });
         }
       }
-      problems.push(...unresolvedImports(program, discovery.roots.map(fs.absolute), relative, current.label));
+      pushAll(problems, unresolvedImports(program, discovery.roots.map(fs.absolute), relative, current.label));
       for (const { node, message, uncheckable, contractNode } of collected.problems) {
         // A limit hit inside a dependency's declarations is still reported: at the contract that reached it.
         const at = relative(node.getSourceFile()) === undefined && uncheckable && contractNode ? contractNode : node;

@@ -2,6 +2,7 @@ import { ts } from 'ts-morph';
 import type { EnumMember, Field, Method, NamedType, Shape, TupleElement, UnsafeKind } from '../engine/shape.js';
 import { isDeprecated, locOf, nameNode, suppressionsOf, type RelativePath } from './locations.js';
 import { directRefs } from '../engine/reach.js';
+import { pushAll } from '../engine/push-all.js';
 import { qualifiedName } from './qualified-name.js';
 
 const { TypeFlags, ObjectFlags, SymbolFlags } = ts;
@@ -133,7 +134,7 @@ export class ShapeBuilder {
     const previous = this.previous?.records.get(key);
     if (previous?.methods && previous.declaration === declaration && this.isClean(previous)) {
       this.records.set(key, previous);
-      this.problems.push(...previous.problems);
+      pushAll(this.problems, previous.problems);
       this.adoptRefs(previous.methods.flatMap((m) => [m.result, ...m.params.map((p) => p.shape)]));
       this.drain();
       return previous.methods;
@@ -331,7 +332,7 @@ export class ShapeBuilder {
     this.owners.set(name, record.declaration);
     this.types[name] = entry;
     this.records.set(name, record);
-    this.problems.push(...record.problems);
+    pushAll(this.problems, record.problems);
   }
 
   private isClean(record: EntryRecord): boolean {

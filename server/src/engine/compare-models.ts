@@ -12,6 +12,7 @@ import { ContainerIndex } from './reach';
 import { differenceFinder } from './difference-finder';
 import { CompareMemo, type RawFinding } from './compare-memo';
 import { Canon } from './canonical';
+import { pushAll } from './push-all';
 
 export interface CompareOptions {
   ignore?: readonly IgnoreEntry[];
@@ -96,7 +97,7 @@ export function compareModels(oldModel: WireModel, newModel: WireModel, options:
   for (const name of names) {
     const recalled = memo?.recall(name);
     if (recalled) {
-      all.push(...recalled.raw);
+      pushAll(all, recalled.raw);
       if (recalled.changed) changed.push(name);
       continue;
     }
@@ -106,7 +107,7 @@ export function compareModels(oldModel: WireModel, newModel: WireModel, options:
     const isChanged = reaches && contractChanged(name, oldModel, newModel);
     if (isChanged) changed.push(name);
     memo?.remember(name, raw, isChanged);
-    all.push(...raw);
+    pushAll(all, raw);
   }
   memo?.retain(new Set(names));
 
