@@ -14,6 +14,8 @@ const { TypeFlags, ObjectFlags, SymbolFlags } = ts;
  * chain of references, and anonymous types nested inside one another within one named type.
  */
 const MAX_GENERIC_NESTING = 100;
+/** The comparison walks references recursively: a chain of named types longer than this is not checked. */
+const MAX_REFERENCE_CHAIN = 300;
 const MAX_ANONYMOUS_NESTING = 200;
 
 const UNSAFE_LIB_TYPES: Record<string, UnsafeKind> = {
@@ -78,6 +80,8 @@ interface PendingType {
   entry: NamedType;
   /** Generic instantiations on the chain of references that led here, this one included. */
   genericNesting: number;
+  /** Named types on that chain, this one included. */
+  chain: number;
 }
 
 /**
@@ -120,7 +124,7 @@ export class ShapeBuilder {
     }
     this.contract = name;
     this.contractNode = nameNode(declaration);
-    if (!this.reuse(name, declaration)) this.define({ name, declaration }, type(), 0);
+    if (!this.reuse(name, declaration)) this.define({ name, declaration }, type(), undefined);
     this.drain();
     return true;
   }
@@ -245,13 +249,14 @@ export class ShapeBuilder {
   }
 
   /** Registers a named type and queues its structure: a recursive reference finds the entry and stops. */
-  private define(target: NamedTarget, type: ts.Type, genericNesting: number): void {
+  private define(target: NamedTarget, type: ts.Type, from: PendingType | undefined): void {
     this.owners.set(target.name, target.declaration);
     const entry: NamedType = { name: target.name, shape: { kind: 'any' } };
     const loc = locOf(nameNode(target.declaration), this.relative);
     if (loc) entry.loc = loc;
     this.types[target.name] = entry;
-    this.pending.push({ target, type, entry, genericNesting: genericNesting + (target.name.includes('<') ? 1 : 0) });
+    const genericNesting = (from?.genericNesting ?? 0) + (target.name.includes('<') ? 1 : 0);
+    this.pending.push({ target, type, entry, genericNesting, chain: (from?.chain ?? 0) + 1 });
   }
 
   /** Builds queued named types until none is left; called once a contract's own shape is read. */
@@ -269,6 +274,10 @@ export class ShapeBuilder {
       this.uncheckable(target.declaration, `generic type '${cut(target.name)}' refers to bigger instantiations of itself more than ${MAX_GENERIC_NESTING} deep`, record);
       return;
     }
+    if (job.chain > MAX_REFERENCE_CHAIN) {
+      this.uncheckable(target.declaration, `type '${cut(target.name)}' is reached through a chain of more than ${MAX_REFERENCE_CHAIN} named types`, record);
+      return;
+    }
     this.building = job;
     this.frames.push(record);
     try {
@@ -283,7 +292,7 @@ export class ShapeBuilder {
     this.dependOn([target.declaration]);
     const owner = this.owners.get(target.name);
     if (!owner) {
-      if (!this.reuse(target.name, target.declaration)) this.define(target, type, this.building?.genericNesting ?? 0);
+      if (!this.reuse(target.name, target.declaration)) this.define(target, type, this.building);
     } else if (owner !== target.declaration) this.collision(target.name, owner, target.declaration);
     return { kind: 'ref', name: target.name };
   }
@@ -323,7 +332,7 @@ export class ShapeBuilder {
         if (ref.includes('<') || !symbol || !previous.isCurrent(inner.declaration.getSourceFile())) {
           throw new ReuseFailed(`cannot rebuild ${ref} on its own`);
         }
-        this.define({ name: ref, declaration: inner.declaration }, this.checker.getDeclaredTypeOfSymbol(symbol), 0);
+        this.define({ name: ref, declaration: inner.declaration }, this.checker.getDeclaredTypeOfSymbol(symbol), undefined);
       }
     }
   }
