@@ -69,12 +69,15 @@ async function runCheck(flags: CheckFlags): Promise<number> {
   const { result } = checked;
   stderrLine(comparingLine(result.baseline));
   for (const p of result.problems) {
-    stderrLine(`skew: warning: ${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${oneLine(p.message)}`);
+    const level = p.uncheckable ? 'error' : 'warning';
+    stderrLine(`skew: ${level}: ${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${oneLine(p.message)}`);
   }
   // What --fix changed goes beside the report: to stderr unless stdout is the plain-text report for people.
   if (fixes && fixed) (flags.format === 'text' ? process.stdout : process.stderr).write(fixes.describeFixes(fixed));
   const out = await formatCheck(flags.format, checked, { color: useColor() });
   process.stdout.write(out);
+  // A contract read only in part was not checked: that is never a pass, whatever the rest found.
+  if (result.problems.some((p) => p.uncheckable)) return EXIT_ERROR;
   return result.findings.length > 0 ? EXIT_BREAKING : EXIT_OK;
 }
 

@@ -1,6 +1,7 @@
 import { builtinModules } from 'node:module';
 import { ts } from '@ts-morph/common';
 import type { Range, WireModel } from '../engine/shape.js';
+import { pushAll } from '../engine/push-all.js';
 import { collectContracts } from './collect-contracts.js';
 import { TreeCompilerHost } from './compiler-host.js';
 import { discover } from './discover.js';
@@ -15,6 +16,8 @@ export interface SourceProblem {
   file: string;
   range: Range;
   message: string;
+  /** A limit was hit and a contract was not read in full: the check cannot pass. */
+  uncheckable?: true;
 }
 
 export interface ExtractResult {
@@ -138,11 +141,16 @@ export function createExtractor(tree: SourceTree, config: SkewConfig, options: t
           });
         }
       }
-      problems.push(...unresolvedImports(program, discovery.roots.map(fs.absolute), relative, current.label));
-      for (const { node, message } of collected.problems) {
-        const sourceFile = node.getSourceFile();
+      pushAll(problems, unresolvedImports(program, discovery.roots.map(fs.absolute), relative, current.label));
+      for (const { node, message, uncheckable, contractNode } of collected.problems) {
+        // A limit hit inside a dependency's declarations is still reported: at the contract that reached it.
+        const at = relative(node.getSourceFile()) === undefined && uncheckable && contractNode ? contractNode : node;
+        const sourceFile = at.getSourceFile();
         const rel = relative(sourceFile);
-        if (rel !== undefined) problems.push({ file: rel, range: rangeOf(sourceFile, node.getStart(sourceFile), node.getEnd()), message });
+        if (rel === undefined) continue;
+        const problem: SourceProblem = { file: rel, range: rangeOf(sourceFile, at.getStart(sourceFile), at.getEnd()), message };
+        if (uncheckable) problem.uncheckable = true;
+        problems.push(problem);
       }
       return { model: collected.model, files: files.sort(), problems };
     },

@@ -2,12 +2,21 @@ import { ts } from '@ts-morph/common';
 import type { EnumMember, Field, Method, NamedType, Shape, TupleElement, UnsafeKind } from '../engine/shape.js';
 import { isDeprecated, locOf, nameNode, suppressionsOf, type RelativePath } from './locations.js';
 import { directRefs } from '../engine/reach.js';
+import { pushAll } from '../engine/push-all.js';
 import { qualifiedName } from './qualified-name.js';
 
 const { TypeFlags, ObjectFlags, SymbolFlags } = ts;
 
-/** Named types nested deeper than this are cut off: only generic aliases that grow without end get here. */
-const MAX_DEPTH = 40;
+/**
+ * Named types are built from a work list, so a chain of them costs no stack however long it is. Two things
+ * can still grow without end and are cut off, which makes the contract "could not be checked" (never a pass):
+ * generic instantiations that each refer to a bigger one (`Deep<T[]>` inside `Deep<T>`), counted along the
+ * chain of references, and anonymous types nested inside one another within one named type.
+ */
+const MAX_GENERIC_NESTING = 100;
+/** The comparison walks references recursively: a chain of named types longer than this is not checked. */
+const MAX_REFERENCE_CHAIN = 300;
+const MAX_ANONYMOUS_NESTING = 200;
 
 const UNSAFE_LIB_TYPES: Record<string, UnsafeKind> = {
   Date: 'Date',
@@ -26,6 +35,10 @@ const UNSAFE_LIB_TYPES: Record<string, UnsafeKind> = {
 export interface BuilderProblem {
   node: ts.Node;
   message: string;
+  /** A limit was hit and part of a contract was not read: the check must not pass. */
+  uncheckable?: true;
+  /** Where to report it when `node` lies outside the project (in a dependency's declarations). */
+  contractNode?: ts.Node;
 }
 
 /**
@@ -60,6 +73,17 @@ interface NamedTarget {
   declaration: ts.Declaration;
 }
 
+/** A named type waiting for its structure to be built. */
+interface PendingType {
+  target: NamedTarget;
+  type: ts.Type;
+  entry: NamedType;
+  /** Generic instantiations on the chain of references that led here, this one included. */
+  genericNesting: number;
+  /** Named types on that chain, this one included. */
+  chain: number;
+}
+
 /**
  * Turns checker types into wire shapes. Named types (interfaces, classes, enums, aliases of objects, unions
  * and enums) are stored once in `types` and referenced by name, which is how recursion terminates and how a
@@ -72,7 +96,13 @@ export class ShapeBuilder {
   private readonly frames: EntryRecord[] = [];
   private readonly owners = new Map<string, ts.Declaration>();
   private readonly reportedCollisions = new Set<ts.Declaration>();
-  private depth = 0;
+  private readonly pending: PendingType[] = [];
+  private building: PendingType | undefined;
+  /** The contract being read, named when a limit makes it uncheckable. */
+  private contract = '';
+  private contractNode: ts.Node | undefined;
+  /** Anonymous types open inside the named type being built. */
+  private nesting = 0;
 
   constructor(
     private readonly checker: ts.TypeChecker,
@@ -92,7 +122,10 @@ export class ShapeBuilder {
       this.collision(name, owner, declaration);
       return false;
     }
-    if (!this.reuse(name, declaration)) this.define({ name, declaration }, type());
+    this.contract = name;
+    this.contractNode = nameNode(declaration);
+    if (!this.reuse(name, declaration)) this.define({ name, declaration }, type(), undefined);
+    this.drain();
     return true;
   }
 
@@ -105,18 +138,22 @@ export class ShapeBuilder {
     const previous = this.previous?.records.get(key);
     if (previous?.methods && previous.declaration === declaration && this.isClean(previous)) {
       this.records.set(key, previous);
-      this.problems.push(...previous.problems);
+      pushAll(this.problems, previous.problems);
       this.adoptRefs(previous.methods.flatMap((m) => [m.result, ...m.params.map((p) => p.shape)]));
+      this.drain();
       return previous.methods;
     }
     const record: EntryRecord = { declaration, deps: new Set([declaration.getSourceFile()]), problems: [] };
     this.records.set(key, record);
+    this.contract = name;
+    this.contractNode = nameNode(declaration);
     this.frames.push(record);
     try {
       record.methods = build();
     } finally {
       this.frames.pop();
     }
+    this.drain();
     return record.methods;
   }
 
@@ -169,6 +206,20 @@ export class ShapeBuilder {
 
   /** The structure of a type, without turning the type itself into a ref. */
   private structureOf(type: ts.Type): Shape {
+    if (this.nesting >= MAX_ANONYMOUS_NESTING) {
+      const where = this.building ? `type '${this.building.target.name}'` : 'a method signature';
+      this.uncheckable(this.building?.target.declaration, `${where} nests anonymous types more than ${MAX_ANONYMOUS_NESTING} deep`);
+      return { kind: 'any' };
+    }
+    this.nesting++;
+    try {
+      return this.structureWithin(type);
+    } finally {
+      this.nesting--;
+    }
+  }
+
+  private structureWithin(type: ts.Type): Shape {
     if (type.flags & TypeFlags.EnumLiteral) {
       const declaration = type.isUnion() ? enumDeclarationOf(type.symbol) : this.singleMemberEnum(type);
       if (declaration) return this.enumShape(declaration);
@@ -197,26 +248,43 @@ export class ShapeBuilder {
     return this.shapeOf(type);
   }
 
-  private define(target: NamedTarget, type: ts.Type): void {
+  /** Registers a named type and queues its structure: a recursive reference finds the entry and stops. */
+  private define(target: NamedTarget, type: ts.Type, from: PendingType | undefined): void {
     this.owners.set(target.name, target.declaration);
     const entry: NamedType = { name: target.name, shape: { kind: 'any' } };
     const loc = locOf(nameNode(target.declaration), this.relative);
     if (loc) entry.loc = loc;
-    // Stored before its structure is computed so a recursive reference finds it and stops.
     this.types[target.name] = entry;
+    const genericNesting = (from?.genericNesting ?? 0) + (target.name.includes('<') ? 1 : 0);
+    this.pending.push({ target, type, entry, genericNesting, chain: (from?.chain ?? 0) + 1 });
+  }
+
+  /** Builds queued named types until none is left; called once a contract's own shape is read. */
+  private drain(): void {
+    if (this.building) return;
+    // First in, first out: types are built in the order they were first mentioned.
+    for (let next = this.pending.shift(); next; next = this.pending.shift()) this.build(next);
+  }
+
+  private build(job: PendingType): void {
+    const { target, type, entry } = job;
     const record: EntryRecord = { declaration: target.declaration, deps: new Set([target.declaration.getSourceFile()]), problems: [] };
     this.records.set(target.name, record);
-    if (this.depth >= MAX_DEPTH) {
-      this.problem({ node: target.declaration, message: `Type '${target.name}' nests too deeply to analyse; treated as any.` }, record);
+    if (job.genericNesting > MAX_GENERIC_NESTING) {
+      this.uncheckable(target.declaration, `generic type '${cut(target.name)}' refers to bigger instantiations of itself more than ${MAX_GENERIC_NESTING} deep`, record);
       return;
     }
-    this.depth++;
+    if (job.chain > MAX_REFERENCE_CHAIN) {
+      this.uncheckable(target.declaration, `type '${cut(target.name)}' is reached through a chain of more than ${MAX_REFERENCE_CHAIN} named types`, record);
+      return;
+    }
+    this.building = job;
     this.frames.push(record);
     try {
       entry.shape = this.structureOf(type);
     } finally {
       this.frames.pop();
-      this.depth--;
+      this.building = undefined;
     }
   }
 
@@ -224,7 +292,7 @@ export class ShapeBuilder {
     this.dependOn([target.declaration]);
     const owner = this.owners.get(target.name);
     if (!owner) {
-      if (!this.reuse(target.name, target.declaration)) this.define(target, type);
+      if (!this.reuse(target.name, target.declaration)) this.define(target, type, this.building);
     } else if (owner !== target.declaration) this.collision(target.name, owner, target.declaration);
     return { kind: 'ref', name: target.name };
   }
@@ -264,7 +332,7 @@ export class ShapeBuilder {
         if (ref.includes('<') || !symbol || !previous.isCurrent(inner.declaration.getSourceFile())) {
           throw new ReuseFailed(`cannot rebuild ${ref} on its own`);
         }
-        this.define({ name: ref, declaration: inner.declaration }, this.checker.getDeclaredTypeOfSymbol(symbol));
+        this.define({ name: ref, declaration: inner.declaration }, this.checker.getDeclaredTypeOfSymbol(symbol), undefined);
       }
     }
   }
@@ -273,7 +341,7 @@ export class ShapeBuilder {
     this.owners.set(name, record.declaration);
     this.types[name] = entry;
     this.records.set(name, record);
-    this.problems.push(...record.problems);
+    pushAll(this.problems, record.problems);
   }
 
   private isClean(record: EntryRecord): boolean {
@@ -292,6 +360,13 @@ export class ShapeBuilder {
   private problem(problem: BuilderProblem, record = this.frames[this.frames.length - 1]): void {
     this.problems.push(problem);
     record?.problems.push(problem);
+  }
+
+  /** A limit was hit: the contract is reported as not checked rather than read as `any` and passed. */
+  private uncheckable(node: ts.Node | undefined, why: string, record = this.frames[this.frames.length - 1]): void {
+    const contractNode = this.contractNode!;
+    const message = `Contract '${this.contract}' could not be checked: ${why}.`;
+    this.problem({ node: node ?? contractNode, message, uncheckable: true, contractNode }, record);
   }
 
   private collision(name: string, first: ts.Declaration, other: ts.Declaration): void {
@@ -495,3 +570,8 @@ function enumDeclarationOf(symbol: ts.Symbol | undefined): ts.EnumDeclaration | 
   return symbol.declarations?.find(ts.isEnumDeclaration);
 }
 
+
+/** Names of runaway instantiations can be huge; a message shows their start. */
+function cut(name: string): string {
+  return name.length > 120 ? `${name.slice(0, 120)}…` : name;
+}

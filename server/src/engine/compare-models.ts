@@ -1,7 +1,7 @@
 import type { IgnoreEntry } from '../contracts/source';
 import { safeOrder, sortDirections, type Direction, type Finding } from './finding';
 import { ignoreMatcher } from './ignore';
-import { contractCanonical, contractNames, walkRoot, type PairVisitor, type Position } from './pairs';
+import { contractNames, walkRoot, type PairVisitor, type Position } from './pairs';
 import { readable } from './readable';
 import type { Report, Rule, RuleContext, RuleMeta } from './rule';
 import type { Shape, Suppression, WireModel } from './shape';
@@ -9,6 +9,8 @@ import { show } from './show';
 import { ContainerIndex } from './reach';
 import { differenceFinder } from './difference-finder';
 import { CompareMemo, type RawFinding } from './compare-memo';
+import { Canon } from './canonical';
+import { pushAll } from './push-all';
 
 /** The rules a comparison runs; the engine knows none of them by name. */
 export interface RuleSet {
@@ -101,7 +103,7 @@ export function compareWith(ruleSet: RuleSet, oldModel: WireModel, newModel: Wir
   for (const name of names) {
     const recalled = memo?.recall(name);
     if (recalled) {
-      all.push(...recalled.raw);
+      pushAll(all, recalled.raw);
       if (recalled.changed) changed.push(name);
       continue;
     }
@@ -111,7 +113,7 @@ export function compareWith(ruleSet: RuleSet, oldModel: WireModel, newModel: Wir
     const isChanged = reaches && contractChanged(name, oldModel, newModel);
     if (isChanged) changed.push(name);
     memo?.remember(name, raw, isChanged);
-    all.push(...raw);
+    pushAll(all, raw);
   }
   memo?.retain(new Set(names));
 
@@ -157,7 +159,9 @@ function missingReason(meta: RuleMeta, finding: Finding, comment: Suppression): 
 function contractChanged(name: string, oldModel: WireModel, newModel: WireModel): boolean {
   const o = oldModel.contracts[name];
   const n = newModel.contracts[name];
-  return !o || !n || o.kind !== n.kind || contractCanonical(o, oldModel) !== contractCanonical(n, newModel);
+  if (!o || !n || o.kind !== n.kind) return true;
+  const canon = new Canon();
+  return canon.ofContract(o, oldModel) !== canon.ofContract(n, newModel);
 }
 
 /** The same untagged type reached twice from one root reports once. */

@@ -1,3 +1,4 @@
+import { pushAll } from './push-all';
 import { directRefs, entryRefs } from './reach';
 import type { WireModel } from './shape';
 
@@ -26,9 +27,9 @@ export function differenceFinder(oldModel: WireModel, newModel: WireModel): (roo
     const refs: string[] = [];
     for (const model of [oldModel, newModel]) {
       const type = model.types[name];
-      if (type) refs.push(...entryRefs(type));
+      if (type) pushAll(refs, entryRefs(type));
       const contract = model.contracts[name];
-      if (contract?.kind === 'service') refs.push(...directRefs(contract.methods.flatMap((m) => [m.result, ...m.params.map((p) => p.shape)])));
+      if (contract?.kind === 'service') pushAll(refs, directRefs(contract.methods.flatMap((m) => [m.result, ...m.params.map((p) => p.shape)])));
     }
     return refs;
   };

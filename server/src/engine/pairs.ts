@@ -1,4 +1,5 @@
 import type { ContractKind } from './finding';
+import { Canon } from './canonical';
 import { resolve } from './readable';
 import type { Contract, EnumMember, Field, Loc, Method, Shape, Suppression, WireModel } from './shape';
 import type {
@@ -58,6 +59,8 @@ export function walkRoot(oldModel: WireModel, newModel: WireModel, visitor: Pair
 
 class Walk {
   private readonly seen = new Set<string>();
+  /** One for the whole walk: rename matching asks about the same named types again and again. */
+  private readonly canon = new Canon();
 
   constructor(
     private readonly oldModel: WireModel,
@@ -134,7 +137,7 @@ class Walk {
     const pairs: { old?: Field; new?: Field }[] = [];
     for (const nf of n.fields) pairs.push({ old: oldByName.get(nf.name), new: nf });
     for (const of of o.fields) if (!newByName.has(of.name)) pairs.push({ old: of });
-    matchRenames(pairs, (a, b) => sameShape(a.shape, this.oldModel, b.shape, this.newModel));
+    matchRenames(pairs, (a, b) => sameShape(a.shape, this.oldModel, b.shape, this.newModel, this.canon));
 
     for (const pair of pairs) {
       const f = pair.new ?? pair.old!;
@@ -230,8 +233,8 @@ class Walk {
   private sameSignature(a: Method, b: Method): boolean {
     return (
       a.params.length === b.params.length &&
-      a.params.every((p, i) => p.optional === b.params[i].optional && sameShape(p.shape, this.oldModel, b.params[i].shape, this.newModel)) &&
-      sameShape(a.result, this.oldModel, b.result, this.newModel)
+      a.params.every((p, i) => p.optional === b.params[i].optional && sameShape(p.shape, this.oldModel, b.params[i].shape, this.newModel, this.canon)) &&
+      sameShape(a.result, this.oldModel, b.result, this.newModel, this.canon)
     );
   }
 }
@@ -304,52 +307,6 @@ function keyVariants(variants: Shape[], model: WireModel, disc: string | undefin
 }
 
 /** Structural equality on the wire: names of untagged types, locations and field order do not count. */
-export function sameShape(a: Shape, aModel: WireModel, b: Shape, bModel: WireModel): boolean {
-  return canonical(a, aModel) === canonical(b, bModel);
-}
-
-export function canonical(shape: Shape, model: WireModel, seen: Set<string> = new Set()): string {
-  switch (shape.kind) {
-    case 'ref': {
-      if (model.contracts[shape.name] || seen.has(shape.name)) return `@${shape.name}`;
-      const target = model.types[shape.name];
-      if (!target) return `@${shape.name}`;
-      seen.add(shape.name);
-      const inner = canonical(target.shape, model, seen);
-      seen.delete(shape.name);
-      return inner;
-    }
-    case 'literal':
-      return JSON.stringify(shape.value);
-    case 'object': {
-      const fields = [...shape.fields]
-        .sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0))
-        .map((f) => `${JSON.stringify(f.name)}${f.optional ? '?' : ''}:${canonical(f.shape, model, seen)}`);
-      if (shape.index) fields.push(`[k]:${canonical(shape.index, model, seen)}`);
-      return `{${fields.join(',')}}`;
-    }
-    case 'array':
-      return `${canonical(shape.element, model, seen)}[]`;
-    case 'tuple':
-      return `[${shape.elements.map((e) => `${e.rest ? '...' : ''}${canonical(e.shape, model, seen)}${e.optional ? '?' : ''}`).join(',')}]`;
-    case 'union':
-      return `(${shape.variants.map((v) => canonical(v, model, seen)).sort().join('|')})`;
-    case 'enum':
-      return `enum(${shape.members.map((m) => JSON.stringify(m.value)).sort().join(',')})`;
-    case 'unsafe':
-      return `unsafe:${shape.what}`;
-    default:
-      return shape.kind;
-  }
-}
-
-export function contractCanonical(c: Contract, model: WireModel): string {
-  if (c.kind === 'service') {
-    return [...c.methods]
-      .sort((x, y) => (x.name < y.name ? -1 : 1))
-      .map((m) => `${m.name}(${m.params.map((p) => `${p.optional ? '?' : ''}${canonical(p.shape, model)}`).join(',')}):${canonical(m.result, model)}`)
-      .join(';');
-  }
-  const t = model.types[c.name];
-  return t ? canonical(t.shape, model, new Set([c.name])) : '';
+export function sameShape(a: Shape, aModel: WireModel, b: Shape, bModel: WireModel, canon = new Canon()): boolean {
+  return canon.of(a, aModel) === canon.of(b, bModel);
 }

@@ -1,3 +1,4 @@
+import { pushAll } from './push-all';
 import type { NamedType, Shape, WireModel } from './shape';
 
 /** The names the shapes refer to directly (refs are not followed), in the order they are mentioned. */
@@ -8,7 +9,7 @@ export function directRefs(starts: Shape[]): Set<string> {
   while (stack.length) {
     const shape = stack.pop()!;
     if (shape.kind === 'ref') names.add(shape.name);
-    else stack.push(...childShapes(shape).reverse());
+    else pushAll(stack, childShapes(shape).reverse());
   }
   return names;
 }

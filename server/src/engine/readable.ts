@@ -41,21 +41,44 @@ export function valueSet(shape: Shape): Literal[] | 'null' | undefined {
 }
 
 class Reader {
-  /** Pairs of refs under comparison: assumed readable while we are inside them (coinduction), so recursion ends. */
-  private readonly assumed = new Set<string>();
+  /**
+   * Pairs of refs under comparison, with their depth: assumed readable while we are inside them (coinduction),
+   * so recursion ends.
+   */
+  private readonly assumed = new Map<string, number>();
+  /**
+   * Answers already known, so a named type reached many ways is compared once. `false` always holds; `true`
+   * only when it did not lean on an assumption made further out (then it held only under that assumption).
+   */
+  private readonly known = new Map<string, boolean>();
+  private lowestAssumption = Infinity;
 
   constructor(private readonly env: ReadEnv) {}
 
   read(w: Shape, r: Shape): boolean {
     if (w.kind === 'ref' || r.kind === 'ref') {
       const key = `${w.kind === 'ref' ? w.name : JSON.stringify(w)}=>${r.kind === 'ref' ? r.name : JSON.stringify(r)}`;
-      if (this.assumed.has(key)) return true;
-      this.assumed.add(key);
+      const known = this.known.get(key);
+      if (known !== undefined) return known;
+      const at = this.assumed.get(key);
+      if (at !== undefined) {
+        this.lowestAssumption = Math.min(this.lowestAssumption, at);
+        return true;
+      }
+      const depth = this.assumed.size;
+      const outer = this.lowestAssumption;
+      this.assumed.set(key, depth);
+      this.lowestAssumption = Infinity;
+      let result: boolean;
       try {
-        return this.read(resolve(w, this.env.writer), resolve(r, this.env.reader));
+        result = this.read(resolve(w, this.env.writer), resolve(r, this.env.reader));
       } finally {
         this.assumed.delete(key);
       }
+      const leaned = this.lowestAssumption < depth;
+      if (!result || !leaned) this.known.set(key, result);
+      this.lowestAssumption = Math.min(outer, leaned ? this.lowestAssumption : Infinity);
+      return result;
     }
     if (r.kind === 'any') return true;
     if (w.kind === 'never') return true;

@@ -15,6 +15,7 @@ export type SkewErrorCode =
   | 'bad-tsconfig'
   | 'bad-config'
   | 'baseline-parse'
+  | 'baseline-uncheckable'
   | 'working-parse';
 
 /** A source problem (syntax error) behind a 'baseline-parse' / 'working-parse' error, for editors to show. */
@@ -22,6 +23,8 @@ export interface SourceProblem {
   file: string;
   range: Range;
   message: string;
+  /** A limit was hit and a contract was not read in full: the check cannot pass. */
+  uncheckable?: true;
 }
 
 export class SkewError extends Error {

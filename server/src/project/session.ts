@@ -285,6 +285,15 @@ export class ProjectSession {
         syntax,
       );
     }
+    // A baseline read only in part cannot vouch for anything; it is not cached either.
+    const unchecked = other.find((p) => p.uncheckable);
+    if (unchecked) {
+      throw new SkewError(
+        'baseline-uncheckable',
+        `the baseline ${ref} (${commit.slice(0, 7)}) could not be read in full: ${describeProblem(unchecked)} (simplify that type, or compare against another ref with --against REF)`,
+        [unchecked],
+      );
+    }
     for (const p of other) this.log(`Baseline ${ref}: ${describeProblem(p)}`);
     this.baselineModel = model;
     this.log(`Baseline model extracted in ${Date.now() - started} ms`);
