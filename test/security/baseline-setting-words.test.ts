@@ -21,8 +21,8 @@ describe('security: baseline errors name where the ref came from', () => {
         assert.doesNotMatch(e.message, /--against/);
         return true;
       });
-      await assert.rejects(ProjectSession.open({ cwd: repo.dir, againstFrom: 'setting', cacheDir: `${repo.scratch}/cache` }), (e: Error) => {
-        assert.match(e.message, /set skew\.baseline/);
+      await assert.rejects(ProjectSession.open({ cwd: repo.dir, against: 'no-such-tag', againstFrom: 'setting', cacheDir: `${repo.scratch}/cache` }), (e: Error) => {
+        assert.match(e.message, /the skew\.baseline setting/);
         assert.doesNotMatch(e.message, /--against/);
         return true;
       });

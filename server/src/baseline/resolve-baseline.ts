@@ -54,7 +54,7 @@ export async function resolveBaseline(cwd: string, opts: { against?: string; aga
   throw new SkewError(
     'no-baseline',
     `no baseline to compare against: no tag \`${DEPLOYED_TAG}\` and no version tag${tags.length ? '' : 's at all'}` +
-      `; tag the deployed commit (git tag ${DEPLOYED_TAG} <commit>), set "baseline" in skew.json, or ${opts.againstFrom === 'setting' ? 'set skew.baseline' : 'pass --against REF'}` +
+      `; tag the deployed commit (git tag ${DEPLOYED_TAG} <commit>), set "baseline" in skew.json, or pass --against REF` +
       (tags.length ? '' : shallow ? ' (this is a shallow clone: run git fetch --tags --unshallow)' : ' (or run git fetch --tags)'),
   );
 }
