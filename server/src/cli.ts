@@ -5,6 +5,7 @@ import { describeHow, type ResolvedBaseline } from './baseline/resolve-baseline'
 import { exitAfterOutput, tolerateClosedReaders } from './exit-after-output';
 import { isSkewError } from './project/errors';
 import { checkWithModels, formatCheck, REPORT_FORMATS, type ReportFormat } from './report/formats';
+import { printable } from './report/printable';
 
 /** Exit codes: nothing breaks, something breaks, skew could not do its job. */
 export const EXIT_OK = 0;
@@ -20,7 +21,8 @@ interface CheckFlags {
   fix?: boolean;
 }
 
-const stderrLine = (line: string) => process.stderr.write(line + '\n');
+// Lines name files, refs and messages from the repository: shown printable, they cannot add lines or drive the terminal.
+const stderrLine = (line: string) => process.stderr.write(printable(line) + '\n');
 const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' ').trim();
 
 export async function main(argv: string[]): Promise<number> {

@@ -21,11 +21,22 @@ import { Folders } from './lsp/folders';
 import { contractHover } from './lsp/hover';
 import { answerListRefs } from './lsp/list-refs-request';
 import { answerReport } from './report/report-request';
+import { checkedNotification, checkedRequest, listenChecked } from './lsp/guarded-handlers';
 import { safe } from './lsp/safe-handler';
 import { openProjectSession, type OpenSession } from './lsp/session-port';
 import { SettingsStore } from './lsp/settings-store';
 import { StatusReporter } from './lsp/status-reporter';
 import { uriToPath } from './lsp/uris';
+import {
+  validCodeAction,
+  validDocumentOnly,
+  validFolders,
+  validFoldersChange,
+  validHover,
+  validOptionalString,
+  validRequiredString,
+  validWatchedFiles,
+} from './lsp/valid-params';
 import { classifyWatched, WATCHED_GLOBS } from './lsp/watched-files';
 import {
   BaselineContentRequest,
@@ -147,8 +158,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     const initial =
       params.workspaceFolders ??
-      (params.rootUri ? [{ uri: params.rootUri, name: path.basename(params.rootUri) }] : []);
-    initial.forEach(addFolder);
+      (typeof params.rootUri === 'string' && params.rootUri ? [{ uri: params.rootUri, name: path.basename(params.rootUri) }] : []);
+    if (validFolders(initial)) initial.forEach(addFolder);
+    else logError('Skew: ignored the workspace folders of initialize: they are not a list of { uri, name }');
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -174,7 +186,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }
       if (caps.workspace?.workspaceFolders) {
         connection.workspace.onDidChangeWorkspaceFolders(
-          safe('workspace folders', logError, undefined, (e) => {
+          checkedNotification('workspace/didChangeWorkspaceFolders', validFoldersChange, logError, safe('workspace folders', logError, undefined, (e) => {
             e.removed.forEach((f) => {
               folders.remove(f.uri);
               status.forget(f.uri);
@@ -183,7 +195,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
               addFolder(f);
               folders.get(f.uri)?.schedule(0);
             });
-          }),
+          })),
         );
       }
       log(`Skew: checking ${folders.describe() || 'no folder'}${trusted ? '' : ' (Restricted Mode)'}`);
@@ -207,51 +219,51 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onDidChangeConfiguration(
     safe('configuration', logError, undefined, async (params) => {
-      settings.changed(params.settings);
+      settings.changed(params?.settings);
       // A new baseline setting reopens the session (FolderChecker compares it); severity only re-renders.
       for (const f of folders.all()) f.settingsChanged();
     }),
   );
 
   connection.onDidChangeWatchedFiles(
-    safe('watched files', logError, undefined, async (params) => {
+    checkedNotification('workspace/didChangeWatchedFiles', validWatchedFiles, logError, safe('watched files', logError, undefined, async (params) => {
       const kinds = new Set(params.changes.map((c) => classifyWatched(uriToPath(c.uri) ?? c.uri)));
       for (const f of folders.all()) {
         if (kinds.has('project')) await f.reset();
         else if (kinds.has('refs')) await f.refreshBaseline();
         if (kinds.has('source')) f.sourcesChanged();
       }
-    }),
+    })),
   );
 
   connection.onHover(
-    safe('hover', logError, null, (params) => {
+    checkedRequest('textDocument/hover', validHover, logError, safe('hover', logError, null, (params) => {
       const at = folderOfUri(params.textDocument.uri);
       const view = at?.folder?.view;
       return view && at ? contractHover(view, at.file, params.position) : null;
-    }),
+    })),
   );
 
   connection.onCodeAction(
-    safe('code actions', logError, [], (params) =>
+    checkedRequest('textDocument/codeAction', validCodeAction, logError, safe('code actions', logError, [], (params) =>
       codeActions(params, {
         folderOf: (file) => folders.forFile(file),
         document: (uri) => documents.get(uri),
         capabilities: () => caps,
       }),
-    ),
+    )),
   );
 
   connection.onCodeLens(
-    safe('code lens', logError, [], (params) => {
+    checkedRequest('textDocument/codeLens', validDocumentOnly, logError, safe('code lens', logError, [], (params) => {
       const at = folderOfUri(params.textDocument.uri);
       const view = at?.folder?.view;
       return view && at ? contractLenses(view, at.file) : [];
-    }),
+    })),
   );
 
   connection.languages.diagnostics.on(
-    safe('pull diagnostics', logError, { kind: 'full' as const, items: [] }, async (params, token) => {
+    checkedRequest('textDocument/diagnostic', validDocumentOnly, logError, safe('pull diagnostics', logError, { kind: 'full' as const, items: [] }, async (params, token) => {
       const at = folderOfUri(params.textDocument.uri);
       if (!at?.folder) return { kind: 'full' as const, items: [] };
       await Promise.race([
@@ -265,35 +277,36 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         }),
       ]);
       return { kind: 'full' as const, items: at.folder.diagnosticsFor(at.file)?.diagnostics ?? [] };
-    }),
+    })),
   );
 
   connection.onRequest(
     BaselineContentRequest.method,
-    safe('baseline content', logError, { message: 'Skew could not read the baseline file (see the Skew output).' }, (params: BaselineContentParams): Promise<BaselineContentResult> =>
+    checkedRequest(BaselineContentRequest.method, validRequiredString('uri'), logError, safe('baseline content', logError, { message: 'Skew could not read the baseline file (see the Skew output).' }, (params: BaselineContentParams): Promise<BaselineContentResult> =>
       answerBaselineContent(params, folders.all().map((f) => f.view?.checked.result.root).filter((r): r is string => !!r)),
-    ),
+    )),
   );
 
   connection.onRequest(
     ListRefsRequest.method,
-    safe('list refs', logError, { refs: [], message: 'Skew could not list the refs (see the Skew output).' }, (params: ListRefsParams): Promise<ListRefsResult> => {
+    checkedRequest(ListRefsRequest.method, validOptionalString('folder'), logError, safe('list refs', logError, { refs: [], message: 'Skew could not list the refs (see the Skew output).' }, (params: ListRefsParams): Promise<ListRefsResult> => {
       const folder = (params?.folder && folders.get(params.folder)) || folders.all()[0];
       return answerListRefs(folder?.folderPath);
-    }),
+    })),
   );
 
   connection.onRequest(
     ReportRequest.method,
-    safe('report', logError, { message: 'Skew could not build the report (see the Skew output).' }, (params: ReportParams): Promise<ReportResult> => {
+    checkedRequest(ReportRequest.method, validOptionalString('uri'), logError, safe('report', logError, { message: 'Skew could not build the report (see the Skew output).' }, (params: ReportParams): Promise<ReportResult> => {
       const file = params?.uri ? uriToPath(params.uri) : undefined;
       const folder = (params?.uri && folders.get(params.uri)) || (file && folders.forFile(file)) || folders.all()[0];
       return answerReport(folder, documents.all().map((d) => ({ file: uriToPath(d.uri), text: d.getText() })));
-    }),
+    })),
   );
 
   connection.onShutdown(() => folders.all().forEach((f) => folders.remove(f.uri)));
 
-  documents.listen(connection);
+  // Every parameter is checked at this boundary: a malformed message is answered or dropped with one log line.
+  listenChecked(documents, connection, logError);
   connection.listen();
 }

@@ -2,7 +2,10 @@ import semver from 'semver';
 import { SkewError } from '../project/errors';
 import { commitDate, isShallow, listTags, resolveCommit, tagsPointingAt } from './git';
 
-export type BaselineHow = 'argument' | 'skew.json' | 'deployed-tag' | 'newest-semver-tag';
+export type BaselineHow = 'argument' | 'setting' | 'skew.json' | 'deployed-tag' | 'newest-semver-tag';
+
+/** Where an explicit ref came from: the CLI's --against or the editor's skew.baseline setting, which messages name. */
+export type AgainstFrom = 'flag' | 'setting';
 
 export interface ResolvedBaseline {
   ref: string;
@@ -21,6 +24,8 @@ export function describeHow(how: BaselineHow): string {
   switch (how) {
     case 'argument':
       return 'given with --against';
+    case 'setting':
+      return 'from the skew.baseline setting';
     case 'skew.json':
       return 'from "baseline" in skew.json';
     case 'deployed-tag':
@@ -34,8 +39,8 @@ export function describeHow(how: BaselineHow): string {
  * `--against REF` → `baseline` in skew.json → the tag `deployed` → the newest semver tag. An explicit ref that
  * does not exist is an error rather than a silent fallback: comparing against the wrong version hides breaks.
  */
-export async function resolveBaseline(cwd: string, opts: { against?: string; configBaseline?: string }): Promise<ResolvedBaseline> {
-  if (opts.against) return resolveExplicit(cwd, opts.against, 'argument');
+export async function resolveBaseline(cwd: string, opts: { against?: string; againstFrom?: AgainstFrom; configBaseline?: string }): Promise<ResolvedBaseline> {
+  if (opts.against) return resolveExplicit(cwd, opts.against, opts.againstFrom === 'setting' ? 'setting' : 'argument');
   if (opts.configBaseline) return resolveExplicit(cwd, opts.configBaseline, 'skew.json');
   const deployed = await resolveCommit(cwd, `refs/tags/${DEPLOYED_TAG}`);
   if (deployed) return withDate(cwd, { ref: DEPLOYED_TAG, commit: deployed, how: 'deployed-tag' });
@@ -57,7 +62,7 @@ export async function resolveBaseline(cwd: string, opts: { against?: string; con
 async function resolveExplicit(cwd: string, ref: string, how: BaselineHow): Promise<ResolvedBaseline> {
   const commit = await resolveCommit(cwd, ref);
   if (commit) return withDate(cwd, { ref, commit, how });
-  const where = how === 'argument' ? '--against' : '"baseline" in skew.json';
+  const where = how === 'argument' ? '--against' : how === 'setting' ? 'the skew.baseline setting' : '"baseline" in skew.json';
   const shallow = await isShallow(cwd);
   throw new SkewError(
     'ref-not-found',

@@ -2,6 +2,7 @@ import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import { contractAt } from './contracts-in-file';
 import { findingsFor, statusLine } from './contract-status';
 import type { FolderView } from './folder-checker';
+import { code, fenced, text } from '../report/markdown-escape';
 import { renderContract } from './render-shape';
 
 /** Hover on a contract's name: its status and its shape in the baseline. */
@@ -11,15 +12,18 @@ export function contractHover(view: FolderView, file: string, position: Position
   if (!contract || !models) return null;
   const kind = contract.kind === 'service' ? 'RPC service' : 'wire message';
   const baselineShape = renderContract(models.baseline, contract.name);
+  // Finding paths hold quoted field names and the label holds a ref from skew.json: both are escaped Markdown.
+  const name = text(contract.name);
+  const label = text(view.label);
   const lines: string[] = [];
   if (!baselineShape) {
-    lines.push(`**${contract.name}** (${kind}): new since ${view.label}, so no deployed node sends or serves it yet.`);
+    lines.push(`**${name}** (${kind}): new since ${label}, so no deployed node sends or serves it yet.`);
   } else {
     const breaking = findingsFor(view.checked.result.findings, contract.name);
-    lines.push(`**${contract.name}** (${kind}): ${statusLine(breaking.length, view.label)}.`);
-    for (const f of breaking.slice(0, 5)) lines.push(`- \`${f.rule}\` ${f.path}: ${f.breaks.join(', ')}`);
+    lines.push(`**${name}** (${kind}): ${text(statusLine(breaking.length, view.label))}.`);
+    for (const f of breaking.slice(0, 5)) lines.push(`- ${code(f.rule)} ${text(f.path)}: ${f.breaks.join(', ')}`);
     if (breaking.length > 5) lines.push(`- … ${breaking.length - 5} more`);
-    lines.push('', `In ${view.label}:`, '```typescript', baselineShape, '```');
+    lines.push('', `In ${label}:`, ...fenced(baselineShape, 'typescript'));
   }
   return {
     contents: { kind: MarkupKind.Markdown, value: lines.join('\n') },

@@ -38,6 +38,7 @@ export const openProjectSession: OpenSession = async ({ cwd, against, log, onExt
   const session = await ProjectSession.open({
     cwd,
     against: against || undefined,
+    againstFrom: 'setting',
     log,
     onExtractBaseline: onExtractBaseline && ((b) => onExtractBaseline(baselineLabel(b))),
   });

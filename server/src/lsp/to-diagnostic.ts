@@ -4,6 +4,7 @@ import type { Finding } from '../rules';
 import type { Range } from '../engine/shape';
 import { toBaselineUri } from './baseline-uri';
 import { ruleDocUrl } from './docs-link';
+import { printable } from '../report/printable';
 import { findingMessage } from './finding-message';
 import type { SeveritySetting } from './settings';
 
@@ -65,7 +66,8 @@ export function toDiagnostic(f: Finding, ctx: DiagnosticContext): PlacedDiagnost
     source: 'skew',
     code: f.rule,
     codeDescription: { href: ruleDocUrl(f.rule) },
-    message: findingMessage(f, ctx.baselineLabel),
+    // Field names and the baseline label come from the repository: no line breaks, escapes or bidi controls.
+    message: printable(findingMessage(f, ctx.baselineLabel)),
     data,
   };
   if (f.baselineLoc) {
@@ -75,7 +77,7 @@ export function toDiagnostic(f: Finding, ctx: DiagnosticContext): PlacedDiagnost
           uri: toBaselineUri({ file: f.baselineLoc.file, commit: ctx.baselineCommit, root: ctx.root }),
           range: f.baselineLoc.range,
         },
-        message: `${f.contract} in ${ctx.baselineLabel}`,
+        message: printable(`${f.contract} in ${ctx.baselineLabel}`),
       },
     ];
   }
@@ -86,6 +88,6 @@ export function toDiagnostic(f: Finding, ctx: DiagnosticContext): PlacedDiagnost
 export function problemDiagnostic(p: { file: string; range: Range; message: string }, root: string): PlacedDiagnostic {
   return {
     file: path.join(root, ...p.file.split('/')),
-    diagnostic: { range: p.range, severity: DiagnosticSeverity.Warning, source: 'skew', message: p.message },
+    diagnostic: { range: p.range, severity: DiagnosticSeverity.Warning, source: 'skew', message: printable(p.message.replace(/\s*\n\s*/g, ' ')) },
   };
 }

@@ -191,7 +191,7 @@ export async function checkAndFix(options: SessionOptions, hooks: FixHooks = {})
 /** What `--fix` did, one line per fix, for people. */
 export function describeFixes(report: FixReport): string {
   const lines: string[] = [];
-  for (const { file, titles } of report.changed) for (const title of titles) lines.push(`fixed ${file}: ${printable(title.replace(/`/g, ''))}`);
+  for (const { file, titles } of report.changed) for (const title of titles) lines.push(`fixed ${printable(file)}: ${printable(title.replace(/`/g, ''))}`);
   for (const { file, reason } of report.refused) lines.push(`skew: not fixing ${file}: ${reason}`);
   if (lines.length === 0) lines.push('skew: --fix found nothing it can fix safely');
   return lines.join('\n') + '\n';

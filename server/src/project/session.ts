@@ -3,7 +3,7 @@ import { baselineCacheKey, cacheDirectory, ModelCache, stableJson } from '../bas
 import { CatFile } from '../baseline/cat-file';
 import { repoInfo, type RepoInfo } from '../baseline/git';
 import { GitTree } from '../baseline/git-tree';
-import { resolveBaseline, type ResolvedBaseline } from '../baseline/resolve-baseline';
+import { resolveBaseline, type AgainstFrom, type ResolvedBaseline } from '../baseline/resolve-baseline';
 import { isOutsideGit, isSourceFile } from '../baseline/tree-paths';
 import { WorkingTree } from '../baseline/working-tree';
 import { diskView, recordInputs } from '../cache/recorded-inputs';
@@ -62,6 +62,8 @@ export interface SessionOptions {
   cwd?: string;
   /** A tag, branch or commit; overrides skew.json and the default tag. */
   against?: string;
+  /** Whether `against` came from the CLI flag or the editor setting, so messages name the right one. */
+  againstFrom?: AgainstFrom;
   cacheDir?: string;
   log?: (line: string) => void;
   /** Called (and awaited) before the baseline is extracted, i.e. when it is not in the cache: a moment to show progress. */
@@ -112,7 +114,7 @@ export class ProjectSession {
     const compiler = new CompilerOptionsCache(cache.dir).get(working, () => loadAnalysis().readCompilerOptions(working));
     const tsconfigText = working.readFile('tsconfig.json');
     if ('error' in compiler) throw new SkewError('bad-tsconfig', `${compiler.error} Fix tsconfig.json and run skew again.`);
-    const baseline = await resolveBaseline(root, { against: options.against, configBaseline: config.baseline });
+    const baseline = await resolveBaseline(root, { against: options.against, againstFrom: options.againstFrom, configBaseline: config.baseline });
     const deps: SessionDeps = { createExtractor: (...args) => loadAnalysis().createExtractor(...args), ...options.deps };
     const catFile = new CatFile(repo.top);
     const session = new ProjectSession(root, repo, config, raw, tsconfigText, compiler.options, working, cache, catFile, options, deps, baseline);
@@ -135,7 +137,7 @@ export class ProjectSession {
   /** Resolves the baseline ref again (a tag may have moved); true when it now names another commit. */
   refreshBaseline(): Promise<boolean> {
     const run = this.queue.then(async () => {
-      const next = await resolveBaseline(this.root, { against: this.options.against, configBaseline: this.config.baseline });
+      const next = await resolveBaseline(this.root, { against: this.options.against, againstFrom: this.options.againstFrom, configBaseline: this.config.baseline });
       if (next.commit === this.baseline.commit) return false;
       const previous = this.baseline;
       this.baseline = next;
@@ -281,7 +283,7 @@ export class ProjectSession {
     if (syntax.length) {
       throw new SkewError(
         'baseline-parse',
-        `the baseline ${ref} (${commit.slice(0, 7)}) does not parse: ${describeProblem(syntax[0]!)} (compare against another ref with --against REF)`,
+        `the baseline ${ref} (${commit.slice(0, 7)}) does not parse: ${describeProblem(syntax[0]!)} (${this.options.againstFrom === 'setting' ? 'set skew.baseline to another ref' : 'compare against another ref with --against REF'})`,
         syntax,
       );
     }

@@ -1,4 +1,5 @@
 import type { Severity } from '../engine/finding';
+import { printable } from './printable';
 import type { ReportFinding, ReportModel } from './report-model';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice' };
@@ -13,8 +14,8 @@ export function formatGithub(report: ReportModel): string {
   const s = report.summary;
   const summary =
     s.findings === 0
-      ? `No breaking changes against ${report.baseline.ref} (${s.contractsChecked} contracts checked, ${s.contractsChanged} changed).`
-      : `${s.findings} finding${s.findings === 1 ? '' : 's'} against ${report.baseline.ref}. Rollout: ${report.plan.headline}. ${report.plan.reason}`;
+      ? `No breaking changes against ${printable(report.baseline.ref)} (${s.contractsChecked} contracts checked, ${s.contractsChanged} changed).`
+      : `${s.findings} finding${s.findings === 1 ? '' : 's'} against ${printable(report.baseline.ref)}. Rollout: ${printable(report.plan.headline)}. ${printable(report.plan.reason)}`;
   lines.push(`::notice title=${property('Skew compatibility')}::${data(summary)}`);
   return lines.join('\n') + '\n';
 }
@@ -25,13 +26,14 @@ function annotation(f: ReportFinding, prefix: string): string {
   const loc = f.loc ?? f.baselineLoc;
   if (loc) {
     const { start, end } = loc.range;
-    props.push(`file=${property(prefix + loc.file)}`, `line=${start.line + 1}`, `col=${start.character + 1}`);
+    props.push(`file=${property(printable(prefix + loc.file))}`, `line=${start.line + 1}`, `col=${start.character + 1}`);
     if (end.line !== start.line) props.push(`endLine=${end.line + 1}`);
     else props.push(`endColumn=${end.character + 1}`);
   }
-  props.push(`title=${property(`skew ${f.rule}: ${f.path}`)}`);
+  props.push(`title=${property(printable(`skew ${f.rule}: ${f.path}`))}`);
+  // Lines of the annotation are ours; what is inside each comes from the code and is made printable.
   const body = [f.message, ...f.directions.map((d) => `Breaks ${d.direction}: ${d.words}.`), `Safe order: ${f.orderWords}.`, `Docs: ${f.docUrl}`];
-  return `::${COMMAND[f.severity]} ${props.join(',')}::${data(body.join('\n'))}`;
+  return `::${COMMAND[f.severity]} ${props.join(',')}::${data(body.map(printable).join('\n'))}`;
 }
 
 /** The message part of a workflow command: `%`, CR and LF must be encoded or the command ends early. */

@@ -1,6 +1,9 @@
 import type { Severity } from '../engine/finding';
 import { baselineLine, workingTreeLine, type DirectionGroup, type ReportFinding, type ReportLocation, type ReportModel } from './report-model';
+import { code, fenced, inline, lineStart, text } from './markdown-escape';
 import type { RolloutPlan } from './rollout-plan';
+
+export { code, inline, text };
 
 const SEVERITY_MARK: Record<Severity, string> = { error: '✖', warning: '⚠', info: 'ℹ' };
 const GROUP_WORDS: Record<DirectionGroup, string> = { 'old-to-new': 'old-to-new only', 'new-to-old': 'new-to-old only', both: 'both directions' };
@@ -54,7 +57,7 @@ export function formatMarkdown(report: ReportModel): string {
 }
 
 export function planMarkdown(plan: RolloutPlan): string[] {
-  const out = [`### Rollout plan: ${text(plan.headline)}`, '', text(plan.reason), ''];
+  const out = [`### Rollout plan: ${text(plan.headline)}`, '', lineStart(text(plan.reason)), ''];
   for (const release of plan.releases) {
     out.push(`**${text(release.title)}**`, '');
     release.steps.forEach((step, i) => out.push(`${i + 1}. ${text(step)}`));
@@ -73,7 +76,7 @@ export function planMarkdown(plan: RolloutPlan): string[] {
 }
 
 function findingMarkdown(f: ReportFinding): string[] {
-  const out = [`- ${SEVERITY_MARK[f.severity]} **${code(f.path)}** ${ruleLink(f)}  `, `  ${inline(f.message)}  `];
+  const out = [`- ${SEVERITY_MARK[f.severity]} **${code(f.path)}** ${ruleLink(f)}  `, `  ${lineStart(inline(f.message))}  `];
   for (const d of f.directions) out.push(`  Breaks ${code(d.direction)}: ${text(d.words)}.  `);
   out.push(`  Safe order: ${text(f.orderWords)}.  `);
   const where = [f.loc ? `source ${code(place(f.loc))}` : undefined, f.baselineLoc ? `baseline ${code(place(f.baselineLoc))}` : undefined].filter(Boolean);
@@ -83,7 +86,7 @@ function findingMarkdown(f: ReportFinding): string[] {
     out.push(`  No witness: ${text(f.witness.none)}.`);
   } else {
     const w = f.witness;
-    out.push('', '  <details><summary>Witness</summary>', '', `  ${inline(w.explanation)}`, '');
+    out.push('', '  <details><summary>Witness</summary>', '', `  ${lineStart(inline(w.explanation))}`, '');
     out.push(...fenced(w.json, 'json').map((l) => `  ${l}`), '', '  </details>');
   }
   return out;
@@ -91,36 +94,3 @@ function findingMarkdown(f: ReportFinding): string[] {
 
 const ruleLink = (f: ReportFinding): string => `[${text(f.rule)}](${f.docUrl.replace(/[()\s]/g, encodeURIComponent)})`;
 const place = (loc: ReportLocation): string => `${loc.file}:${loc.range.start.line + 1}:${loc.range.start.character + 1}`;
-
-/** Plain text: HTML and Markdown punctuation escaped, so nothing from the code becomes markup. */
-export function text(s: string): string {
-  return s
-    .replace(/\r?\n/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]|~#!])/g, '\\$1');
-}
-
-/** A code span that holds any text literally: the fence is longer than any backtick run inside. */
-export function code(s: string): string {
-  const flat = s.replace(/\r?\n/g, ' ');
-  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((r) => r.length));
-  const fence = '`'.repeat(longest + 1);
-  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${flat}${pad}${fence}`;
-}
-
-/** A message whose `backticked` parts are code: those become code spans, the rest is escaped text. */
-export function inline(s: string): string {
-  return s
-    .split(/(`[^`]*`)/)
-    .map((part) => (part.length > 1 && part.startsWith('`') && part.endsWith('`') ? code(part.slice(1, -1)) : text(part)))
-    .join('');
-}
-
-function fenced(body: string, lang: string): string[] {
-  const longest = Math.max(2, ...(body.match(/`+/g) ?? []).map((r) => r.length));
-  const fence = '`'.repeat(longest + 1);
-  return [`${fence}${lang}`, ...body.split('\n'), fence];
-}

@@ -2,7 +2,10 @@ import type { ContractKind, Direction, Order } from '../engine/finding';
 import type { Finding } from '../rules';
 import type { Loc } from '../engine/shape';
 import type { CheckResult } from '../project/session';
+import { printable } from './printable';
 import { rolloutPlan, type RolloutPlan } from './rollout-plan';
+
+export { printable };
 
 export interface TextOptions {
   /** ANSI colours; only for a terminal. */
@@ -36,21 +39,12 @@ export function orderInWords(order: Order): string {
   }
 }
 
-const where = (loc: Loc): string => `${loc.file}:${loc.range.start.line + 1}:${loc.range.start.character + 1}`;
+const where = (loc: Loc): string => `${printable(loc.file)}:${loc.range.start.line + 1}:${loc.range.start.character + 1}`;
 
 function style(color: boolean) {
   const wrap = (code: string) => (s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
   return { bold: wrap('1'), red: wrap('31'), yellow: wrap('33'), dim: wrap('2'), green: wrap('32') };
 }
-
-/**
- * Names, literal types and comments come from the code and may hold control characters (a quoted field name
- * with a newline, a string literal with an ANSI escape): shown escaped, they cannot break lines or drive the
- * terminal.
- */
-const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-export const printable = (text: string): string =>
-  text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 function printableFinding(f: Finding): Finding {
   const out: Finding = { ...f, contract: printable(f.contract), path: printable(f.path), message: printable(f.message) };
@@ -60,7 +54,12 @@ function printableFinding(f: Finding): Finding {
 }
 
 export function formatText(checked: CheckResult, options: TextOptions = {}): string {
-  const result: CheckResult = { ...checked, findings: checked.findings.map(printableFinding), suppressed: checked.suppressed.map(printableFinding) };
+  const result: CheckResult = {
+    ...checked,
+    baseline: { ...checked.baseline, ref: printable(checked.baseline.ref) },
+    findings: checked.findings.map(printableFinding),
+    suppressed: checked.suppressed.map(printableFinding),
+  };
   const s = style(options.color ?? false);
   const lines: string[] = [];
   const byContract = new Map<string, Finding[]>();
