@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { SourceTree } from '../contracts/source';
 import type { CatFile } from './cat-file';
 import { git, readBlobSync } from './git';
-import { SOURCE_FILE_LIMIT } from '../project/safe-read';
+import { readTextFile, SOURCE_FILE_LIMIT } from '../project/safe-read';
 import { isAboveRoot, isOutsideGit, isSourceFile, OUTSIDE_REPOSITORY, toRel } from './tree-paths';
 
 /** Blobs worth reading up front: everything the TypeScript host may ask for synchronously. */
@@ -239,9 +239,10 @@ function leadsInto(link: string, target: string, prefix: string): boolean {
   return `${joined}/`.startsWith(prefix);
 }
 
+/** Installed packages may be committed too, as symlinks to devices: read like any other user file. */
 function readDisk(abs: string): string | undefined {
   try {
-    return fs.readFileSync(abs, 'utf8');
+    return readTextFile(abs, SOURCE_FILE_LIMIT);
   } catch {
     return undefined;
   }
