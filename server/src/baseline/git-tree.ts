@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import type { SourceTree } from '../contracts/source';
 import type { CatFile } from './cat-file';
 import { git, readBlobSync } from './git';
-import { isAboveRoot, isOutsideGit, isSourceFile, toRel } from './tree-paths';
+import { readTextFile, SOURCE_FILE_LIMIT } from '../project/safe-read';
+import { isAboveRoot, isOutsideGit, isSourceFile, OUTSIDE_REPOSITORY, toRel } from './tree-paths';
 
 /** Blobs worth reading up front: everything the TypeScript host may ask for synchronously. */
 const PRELOAD = /\.(ts|tsx|mts|cts|json)$/;
@@ -20,48 +21,67 @@ export interface GitTreeOptions {
   catFile: CatFile;
 }
 
+/** What `git ls-tree` lists, by path inside the repository. */
+interface Listing {
+  blobs: Map<string, string>;
+  /** Symlinks and their target text. */
+  links: Map<string, string>;
+  dirs: Set<string>;
+  /** Blobs over the size cap: never read. */
+  large: Set<string>;
+}
+
+/** A path that leads outside the repository through a symlink. */
+const OUTSIDE = Symbol('outside');
+/** Links followed to resolve one path, at most: a cycle of links must end. */
+const MAX_HOPS = 40;
+
 /**
  * The project as it was at a commit, read from git objects only: nothing is checked out or written into the
  * repository. The listing comes from one `git ls-tree`; source and JSON blobs are read in one batch before the
  * TypeScript program is built, because its host reads files synchronously.
+ *
+ * Committed symlinks are followed inside the repository, as the disk follows them in the working tree (so an
+ * unchanged `src/shared -> ../shared` reads the same in both versions); a link leading outside is skipped,
+ * as the working tree skips it, and `skipped` says so.
  */
 export class GitTree implements SourceTree {
   readonly label: string;
   readonly root: string;
-  private readonly blobs: Map<string, string>;
+  /** Paths not read, with the reason. */
+  readonly skipped = new Map<string, string>();
   private readonly texts = new Map<string, string>();
-  private readonly dirs = new Map<string, Set<string>>();
+  private readonly listed: string[];
 
-  private constructor(private readonly options: GitTreeOptions, entries: Map<string, string>) {
+  private constructor(
+    private readonly options: GitTreeOptions,
+    private readonly listing: Listing,
+  ) {
     this.label = options.label;
     this.root = options.diskRoot;
-    this.blobs = entries;
-    this.dirs.set('', new Set());
-    for (const rel of entries.keys()) {
-      const parts = rel.split('/');
-      for (let i = 0; i < parts.length - 1; i++) {
-        const parent = parts.slice(0, i).join('/');
-        const dir = parts.slice(0, i + 1).join('/');
-        this.dirs.get(parent)!.add(parts[i]!);
-        if (!this.dirs.has(dir)) this.dirs.set(dir, new Set());
-      }
-    }
+    const files = [...listing.blobs.keys()];
+    // Links and files over the size cap are listed too, so reading them records why they were skipped.
+    for (const other of [...listing.links.keys(), ...listing.large]) if (this.inPrefix(other) && isSourceFile(other)) files.push(other);
+    this.listed = files
+      .filter((repoRel) => this.inPrefix(repoRel))
+      .map((repoRel) => repoRel.slice(options.prefix.length))
+      .filter((rel) => isSourceFile(rel) && !isOutsideGit(rel) && this.blobOf(rel) !== undefined)
+      .sort();
   }
 
   static async open(options: GitTreeOptions): Promise<GitTree> {
-    const args = ['ls-tree', '-r', '-z', '--full-name', options.commit];
-    if (options.prefix) args.push('--', options.prefix);
-    const out = await git(options.repoTop, args);
-    const entries = new Map<string, string>();
-    for (const record of out.split('\0')) {
-      const tab = record.indexOf('\t');
-      if (tab < 0) continue;
-      const [mode, type, sha] = record.slice(0, tab).split(' ');
-      // Symlinks (120000) and submodules (type commit) have no file content to parse.
-      if (type !== 'blob' || mode === '120000' || !sha) continue;
-      entries.set(record.slice(tab + 1 + options.prefix.length), sha);
+    let listing = await list(options, options.prefix);
+    const targets = await readLinks(options.catFile, listing.links);
+    // A link may lead out of the project folder into the rest of the repository (a monorepo's shared code):
+    // then the whole commit is listed, so the baseline can follow it as far as the disk can.
+    if (options.prefix && [...targets].some(([link, target]) => !leadsInto(link, target, options.prefix))) {
+      listing = await list(options, '');
+      await readLinks(options.catFile, listing.links);
     }
-    const tree = new GitTree(options, entries);
+    const tree = new GitTree(options, listing);
+    for (const link of listing.links.keys()) {
+      if (tree.inPrefix(link) && tree.resolve(link) === OUTSIDE) tree.skipped.set(link.slice(options.prefix.length), OUTSIDE_REPOSITORY);
+    }
     await tree.preload();
     return tree;
   }
@@ -71,56 +91,158 @@ export class GitTree implements SourceTree {
   }
 
   listFiles(): string[] {
-    return [...this.blobs.keys()].filter((rel) => isSourceFile(rel) && !isOutsideGit(rel)).sort();
+    return this.listed;
   }
 
   readFile(p: string): string | undefined {
     const rel = toRel(this.root, p);
     if (isAboveRoot(rel)) return undefined;
     if (isOutsideGit(rel)) return readDisk(path.join(this.root, rel));
-    const cached = this.texts.get(rel);
-    if (cached !== undefined) return cached;
-    const sha = this.blobs.get(rel);
+    const sha = this.blobOf(rel);
     if (!sha) return undefined;
+    const cached = this.texts.get(sha);
+    if (cached !== undefined) return cached;
     const text = readBlobSync(this.options.repoTop, sha).toString('utf8');
-    this.texts.set(rel, text);
+    this.texts.set(sha, text);
     return text;
   }
 
   fileExists(p: string): boolean {
     const rel = toRel(this.root, p);
     if (isOutsideGit(rel)) return isFile(path.join(this.root, rel));
-    return this.blobs.has(rel);
+    return !isAboveRoot(rel) && this.blobOf(rel) !== undefined;
   }
 
   directoryExists(p: string): boolean {
     const rel = toRel(this.root, p);
     if (isOutsideGit(rel)) return isDirectory(path.join(this.root, rel));
-    return this.dirs.has(rel);
+    if (isAboveRoot(rel)) return false;
+    const real = this.resolve(this.repoPath(rel));
+    return real !== OUTSIDE && (real === '' || this.listing.dirs.has(real));
   }
 
   getDirectories(p: string): string[] {
     const rel = toRel(this.root, p);
     if (isOutsideGit(rel)) return diskDirectories(path.join(this.root, rel));
-    const names = [...(this.dirs.get(rel) ?? [])];
+    const real = isAboveRoot(rel) ? OUTSIDE : this.resolve(this.repoPath(rel));
+    const names: string[] = [];
+    if (real !== OUTSIDE) {
+      const inside = real === '' ? '' : `${real}/`;
+      const children = [...this.listing.dirs, ...this.listing.links.keys()].filter(
+        (d) => d.startsWith(inside) && !d.slice(inside.length).includes('/'),
+      );
+      for (const child of children) {
+        const resolved = this.resolve(child);
+        if (resolved !== OUTSIDE && this.listing.dirs.has(resolved)) names.push(child.slice(inside.length));
+      }
+    }
     // node_modules is never in git but module resolution looks for it next to the sources.
     if (isDirectory(path.join(this.root, rel, 'node_modules')) && !names.includes('node_modules')) names.push('node_modules');
-    return names.sort();
+    return [...new Set(names)].sort();
+  }
+
+  /** A path relative to the project root as a path relative to the repository top. */
+  private repoPath(rel: string): string {
+    return rel ? this.options.prefix + rel : this.options.prefix.replace(/\/$/, '');
+  }
+
+  private inPrefix(repoRel: string): boolean {
+    return repoRel.startsWith(this.options.prefix);
+  }
+
+  /** The blob at `rel` (links followed), or undefined; a path that leads out is recorded as skipped. */
+  private blobOf(rel: string): string | undefined {
+    const repoRel = this.repoPath(rel);
+    const real = this.listing.links.size ? this.resolve(repoRel) : repoRel;
+    if (real === OUTSIDE) {
+      this.skipped.set(this.linkLeadingOut(repoRel).slice(this.options.prefix.length), OUTSIDE_REPOSITORY);
+      return undefined;
+    }
+    if (this.listing.large.has(real)) {
+      this.skipped.set(rel, `larger than ${SOURCE_FILE_LIMIT / (1024 * 1024)} MB: Skew does not read files that large`);
+      return undefined;
+    }
+    return this.listing.blobs.get(real);
+  }
+
+  /** `repoRel` with every symlink on its way followed, or OUTSIDE when one leads out of the repository. */
+  private resolve(repoRel: string): string | typeof OUTSIDE {
+    let parts = repoRel === '' ? [] : repoRel.split('/');
+    let hops = 0;
+    for (let i = 0; i < parts.length; i++) {
+      const here = parts.slice(0, i + 1).join('/');
+      const target = this.listing.links.get(here);
+      if (target === undefined) continue;
+      if (++hops > MAX_HOPS || path.posix.isAbsolute(target) || target.includes('\\')) return OUTSIDE;
+      const joined = path.posix.normalize(path.posix.join(path.posix.dirname(here), target));
+      if (joined === '..' || joined.startsWith('../')) return OUTSIDE;
+      parts = [...(joined === '.' ? [] : joined.split('/').filter(Boolean)), ...parts.slice(i + 1)];
+      i = -1;
+    }
+    return parts.join('/');
+  }
+
+  private linkLeadingOut(repoRel: string): string {
+    const parts = repoRel.split('/');
+    for (let i = 1; i <= parts.length; i++) {
+      const here = parts.slice(0, i).join('/');
+      if (this.listing.links.has(here) && this.resolve(here) === OUTSIDE) return here;
+    }
+    return repoRel;
   }
 
   private async preload(): Promise<void> {
-    const wanted = [...this.blobs].filter(([rel]) => PRELOAD.test(rel));
-    const contents = await this.options.catFile.readMany(wanted.map(([, sha]) => sha));
-    wanted.forEach(([rel], i) => {
+    const wanted = new Set<string>();
+    for (const rel of this.listed) wanted.add(this.blobOf(rel)!);
+    for (const [repoRel, sha] of this.listing.blobs) if (this.inPrefix(repoRel) && PRELOAD.test(repoRel)) wanted.add(sha);
+    const shas = [...wanted];
+    const contents = await this.options.catFile.readMany(shas);
+    shas.forEach((sha, i) => {
       const content = contents[i];
-      if (content) this.texts.set(rel, content.toString('utf8'));
+      if (content) this.texts.set(sha, content.toString('utf8'));
     });
   }
 }
 
+async function list(options: GitTreeOptions, prefix: string): Promise<Listing> {
+  const args = ['ls-tree', '-r', '-l', '-z', '--full-name', options.commit];
+  if (prefix) args.push('--', prefix);
+  const out = await git(options.repoTop, args);
+  const listing: Listing = { blobs: new Map(), links: new Map(), dirs: new Set(), large: new Set() };
+  for (const record of out.split('\0')) {
+    const tab = record.indexOf('\t');
+    if (tab < 0) continue;
+    const [mode, type, sha, size] = record.slice(0, tab).split(/ +/);
+    const repoRel = record.slice(tab + 1);
+    // Submodules (type commit) have no content here.
+    if (type !== 'blob' || !sha) continue;
+    if (mode === '120000') listing.links.set(repoRel, sha);
+    else if (Number(size) > SOURCE_FILE_LIMIT) listing.large.add(repoRel);
+    else listing.blobs.set(repoRel, sha);
+    for (let dir = path.posix.dirname(repoRel); dir !== '.'; dir = path.posix.dirname(dir)) listing.dirs.add(dir);
+  }
+  return listing;
+}
+
+/** Replaces each link's blob id in `links` by its target text (a link is a blob holding the path it points to). */
+async function readLinks(catFile: CatFile, links: Map<string, string>): Promise<Map<string, string>> {
+  const entries = [...links];
+  const contents = await catFile.readMany(entries.map(([, sha]) => sha));
+  entries.forEach(([link], i) => links.set(link, contents[i]?.toString('utf8') ?? '/'));
+  return links;
+}
+
+/** Whether a link's target, taken on its own, stays under `prefix` (it may still pass through other links). */
+function leadsInto(link: string, target: string, prefix: string): boolean {
+  if (path.posix.isAbsolute(target)) return true; // leaves the repository: nothing more to list
+  const joined = path.posix.normalize(path.posix.join(path.posix.dirname(link), target));
+  return `${joined}/`.startsWith(prefix);
+}
+
+/** Installed packages may be committed too, as symlinks to devices: read like any other user file. */
 function readDisk(abs: string): string | undefined {
   try {
-    return fs.readFileSync(abs, 'utf8');
+    return readTextFile(abs, SOURCE_FILE_LIMIT);
   } catch {
     return undefined;
   }

@@ -28,3 +28,6 @@ export function toRel(root: string, p: string): string {
 export const isOutsideGit = (rel: string): boolean => /(^|\/)node_modules(\/|$)/.test(rel);
 
 export const isAboveRoot = (rel: string): boolean => rel === '..' || rel.startsWith('../');
+
+/** Why a path behind a symlink that leaves the repository is not read (in either version). */
+export const OUTSIDE_REPOSITORY = 'a symbolic link to a location outside the repository: Skew does not follow it';

@@ -1,13 +1,18 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { SourceTree } from '../contracts/source';
+import { isWithin, readTextFile, realLocation, RefusedFile, SOURCE_FILE_LIMIT } from '../project/safe-read';
 import { git } from './git';
 import { diskDirectories } from './git-tree';
-import { isOutsideGit, isSourceFile, toRel } from './tree-paths';
+import { isOutsideGit, isSourceFile, OUTSIDE_REPOSITORY, toRel } from './tree-paths';
 
 /**
  * The project as it is now: files on disk (committed, modified and untracked, but not ignored or deleted)
  * with unsaved editor buffers laid over them. `refresh` re-lists the files; reads always go to disk.
+ *
+ * A path whose real location is outside the repository (a symlink leading out) is not part of the project,
+ * as in a baseline, which cannot follow such a link: it is skipped, and `skipped` says so. Installed packages
+ * (node_modules) are exempt: they are never in git and are often linked from elsewhere.
  */
 export class WorkingTree implements SourceTree {
   readonly label = 'working tree';
@@ -17,11 +22,23 @@ export class WorkingTree implements SourceTree {
   private overlays = new Map<string, string>();
   /** Disk texts read since the last relisting (undefined: the file could not be read). */
   private readonly texts = new Map<string, string | undefined>();
+  /** Paths not read, with the reason, since the last relisting. */
+  readonly skipped = new Map<string, string>();
+  private readonly realTop: string;
+  /** How many folders the project root is below the repository top. */
+  private readonly rootDepth: number;
 
-  private constructor(readonly root: string) {}
+  /** @param repoTop The repository's top folder: paths may lead there (a tsconfig `extends`), not further. */
+  private constructor(
+    readonly root: string,
+    repoTop: string,
+  ) {
+    this.realTop = realLocation(repoTop) ?? repoTop;
+    this.rootDepth = levelsUp(path.relative(realLocation(root) ?? root, this.realTop).split(path.sep).join('/'));
+  }
 
-  static async open(root: string, overlays?: ReadonlyMap<string, string>): Promise<WorkingTree> {
-    const tree = new WorkingTree(root);
+  static async open(root: string, overlays?: ReadonlyMap<string, string>, repoTop = root): Promise<WorkingTree> {
+    const tree = new WorkingTree(root, repoTop);
     await tree.refresh(overlays);
     return tree;
   }
@@ -41,11 +58,12 @@ export class WorkingTree implements SourceTree {
 
   private async relist(): Promise<void> {
     this.texts.clear();
+    this.skipped.clear();
     const out = await git(this.root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard']);
     const onDisk: string[] = [];
     for (const rel of out.split('\0')) {
       // --cached still lists files deleted from disk but not yet from the index.
-      if (rel && isSourceFile(rel) && !isOutsideGit(rel) && isFile(path.join(this.root, rel))) onDisk.push(rel);
+      if (rel && isSourceFile(rel) && !isOutsideGit(rel) && isFile(path.join(this.root, rel)) && this.inRepository(rel)) onDisk.push(rel);
     }
     this.diskFiles = onDisk;
     this.listed = true;
@@ -62,8 +80,9 @@ export class WorkingTree implements SourceTree {
     if (this.texts.has(rel)) return this.texts.get(rel);
     let text: string | undefined;
     try {
-      text = fs.readFileSync(path.join(this.root, rel), 'utf8');
-    } catch {
+      text = this.inRepository(rel) ? readTextFile(path.join(this.root, rel), SOURCE_FILE_LIMIT) : undefined;
+    } catch (e) {
+      if (e instanceof RefusedFile) this.skipped.set(rel, e.reason);
       text = undefined;
     }
     this.texts.set(rel, text);
@@ -72,21 +91,60 @@ export class WorkingTree implements SourceTree {
 
   fileExists(p: string): boolean {
     const rel = toRel(this.root, p);
-    return this.overlays.has(rel) || isFile(path.join(this.root, rel));
+    return this.overlays.has(rel) || (isFile(path.join(this.root, rel)) && this.inRepository(rel));
   }
 
   directoryExists(p: string): boolean {
+    const rel = toRel(this.root, p);
     try {
-      return fs.statSync(path.join(this.root, toRel(this.root, p))).isDirectory();
+      return fs.statSync(path.join(this.root, rel)).isDirectory() && this.inRepository(rel);
     } catch {
       return false;
     }
   }
 
   getDirectories(p: string): string[] {
-    return diskDirectories(path.join(this.root, toRel(this.root, p)));
+    const rel = toRel(this.root, p);
+    return diskDirectories(path.join(this.root, rel)).filter((name) => this.inRepository(rel ? `${rel}/${name}` : name));
+  }
+
+  /**
+   * False (and what leads out recorded) when `rel` is outside the repository, by its path (a tsconfig may
+   * extend a file anywhere) or by its real location.
+   */
+  private inRepository(rel: string): boolean {
+    const abs = path.join(this.root, rel);
+    if (levelsUp(rel) > this.rootDepth) {
+      this.skipped.set(rel, 'outside the repository: Skew reads nothing there');
+      return false;
+    }
+    if (isOutsideGit(rel)) return true;
+    const real = realLocation(abs);
+    if (real === undefined || isWithin(this.realTop, real)) return true;
+    this.skipped.set(this.linkLeadingOut(rel), OUTSIDE_REPOSITORY);
+    return false;
+  }
+
+  /** The first symlink on `rel`'s way that leads outside the repository (what a user can look at and fix). */
+  private linkLeadingOut(rel: string): string {
+    const parts = rel.split('/');
+    for (let i = 1; i <= parts.length; i++) {
+      const prefix = parts.slice(0, i).join('/');
+      const abs = path.join(this.root, prefix);
+      try {
+        if (!fs.lstatSync(abs).isSymbolicLink()) continue;
+      } catch {
+        break;
+      }
+      const real = realLocation(abs);
+      if (real === undefined || !isWithin(this.realTop, real)) return prefix;
+    }
+    return rel;
   }
 }
+
+/** How far above its start a normalised relative posix path leads ('../../a': 2). */
+const levelsUp = (rel: string): number => /^(\.\.(\/|$))*/.exec(rel)![0].split('/').filter((s) => s === '..').length;
 
 function isFile(abs: string): boolean {
   try {

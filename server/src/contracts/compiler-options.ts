@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { ts } from '@ts-morph/common';
 import type { SourceTree } from './source.js';
 import { treeFileSystem } from './tree-file-system.js';
@@ -15,30 +16,42 @@ export interface ConfigInputs {
 }
 
 /**
- * Reads tsconfig.json at the root of `tree` (following `extends` inside the tree). The working tree's options
- * are used for both versions, so a baseline is analysed exactly like the code being edited.
+ * Reads tsconfig.json at the root of `tree`, following `extends` wherever the tree lets it read: a monorepo's
+ * base config is usually above the project folder. The working tree's options are used for both versions, so
+ * a baseline is analysed exactly like the code being edited. `skipped` (what the tree refused to read, and
+ * why) turns "file not found" into the real reason.
  */
-export function readCompilerOptions(tree: SourceTree): { options: ts.CompilerOptions; inputs: ConfigInputs } | { error: string } {
+export function readCompilerOptions(
+  tree: SourceTree & { skipped?: ReadonlyMap<string, string> },
+): { options: ts.CompilerOptions; inputs: ConfigInputs } | { error: string } {
   const fs = treeFileSystem(tree);
   const configPath = fs.absolute('tsconfig.json');
   const text = tree.readFile('tsconfig.json');
-  if (text === undefined) return { error: `No tsconfig.json at the root of ${tree.label} (${tree.root}).` };
+  const refused = (rel: string) => tree.skipped?.get(rel);
+  if (text === undefined) {
+    const why = refused('tsconfig.json');
+    return { error: why ? `tsconfig.json in ${tree.label} is ${why}.` : `No tsconfig.json at the root of ${tree.label} (${tree.root}).` };
+  }
 
   const inputs: ConfigInputs = { reads: { 'tsconfig.json': text }, probes: {} };
   const json = ts.parseJsonText(configPath, text);
+  // Unlike the compiler's, this host may ask the tree for paths above its root ('../tsconfig.base.json').
+  const relative = (file: string) => (fs.isLib(file) ? undefined : path.posix.relative(fs.rootPath, file.replace(/\\/g, '/')));
   const host: ts.ParseConfigHost = {
     useCaseSensitiveFileNames: true,
     readDirectory: () => [],
     fileExists: (file) => {
-      const exists = fs.fileExists(file);
-      const rel = fs.relative(file);
-      if (rel !== undefined) inputs.probes[rel] = exists;
+      const rel = relative(file);
+      if (rel === undefined || rel === '') return fs.fileExists(file);
+      const exists = tree.fileExists(rel);
+      inputs.probes[rel] = exists;
       return exists;
     },
     readFile: (file) => {
-      const content = fs.readFile(file);
-      const rel = fs.relative(file);
-      if (rel !== undefined) inputs.reads[rel] = content;
+      const rel = relative(file);
+      if (rel === undefined || rel === '') return fs.readFile(file);
+      const content = tree.readFile(rel);
+      inputs.reads[rel] = content;
       return content;
     },
   };
@@ -47,6 +60,8 @@ export function readCompilerOptions(tree: SourceTree): { options: ts.CompilerOpt
     (d) => d.code !== NO_INPUTS_FOUND,
   );
   if (errors.length > 0) {
+    const skipped = Object.keys({ ...inputs.probes, ...inputs.reads }).find((rel) => refused(rel));
+    if (skipped) return { error: `tsconfig.json in ${tree.label} refers to ${skipped}, which is ${refused(skipped)}.` };
     return { error: `Invalid tsconfig.json in ${tree.label}: ${describe(errors[0])}` };
   }
   return { options: parsed.options, inputs };

@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   CodeActionKind,
@@ -14,6 +13,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../rules';
 import { fixAll, fixesFor, type Fix, type FixEdit, type FixInput } from '../fixes';
 import { withoutSnippet } from '../fixes/suppress';
+import { readTextFile, SOURCE_FILE_LIMIT } from '../project/safe-read';
 import { readBaselineFile } from './baseline-content';
 import type { FolderChecker } from './folder-checker';
 import type { CheckModels } from './session-port';
@@ -130,7 +130,7 @@ async function fixInput(
 
 function readText(file: string): string | undefined {
   try {
-    return fs.readFileSync(file, 'utf8');
+    return readTextFile(file, SOURCE_FILE_LIMIT);
   } catch {
     return undefined;
   }

@@ -7,6 +7,7 @@ import { applyEdits } from '../fixes/text-edits';
 import type { WireModel } from '../engine/shape';
 import { baselineLabel } from '../lsp/baseline-label';
 import { printable } from '../report/text';
+import { isWithin, readTextFile, realLocation, SOURCE_FILE_LIMIT } from './safe-read';
 import { ProjectSession, type CheckResult, type SessionOptions } from './session';
 
 /** Rounds of fix, re-check: fixes left out for overlapping an earlier one get their turn in the next round. */
@@ -52,15 +53,28 @@ async function baselineText(root: string, commit: string, file: string): Promise
 class DiskSnapshot {
   private readonly texts = new Map<string, string | undefined>();
   private frozen = false;
-  constructor(private readonly root: string) {}
+  private readonly realRoot: string;
+  constructor(private readonly root: string) {
+    this.realRoot = realLocation(root) ?? root;
+  }
 
   abs(file: string): string {
     return path.join(this.root, ...file.split('/'));
   }
 
+  /**
+   * Where `file` really is (symlinks resolved) when that is inside the project. A folder that was real at the
+   * baseline may be a symlink to anywhere now, and --fix never reads or writes anything outside the project.
+   */
+  inside(file: string): { real?: string; outside?: string } {
+    const real = realLocation(this.abs(file));
+    if (real === undefined || isWithin(this.realRoot, real)) return { real };
+    return { outside: `its real location ${real} is outside the project (a symbolic link leads there)` };
+  }
+
   read(file: string): string | undefined {
     // After the check, a file it did not see may already differ from anything the findings describe.
-    if (!this.texts.has(file) && !this.frozen) this.texts.set(file, readText(this.abs(file)));
+    if (!this.texts.has(file) && !this.frozen) this.texts.set(file, this.inside(file).outside ? undefined : readText(this.abs(file)));
     return this.texts.get(file);
   }
 
@@ -75,6 +89,8 @@ class DiskSnapshot {
   /** Why `file` must not be written now, or undefined when it still holds what was read. */
   stale(file: string): string | undefined {
     if (!this.texts.has(file)) return 'Skew did not read it';
+    const { outside } = this.inside(file);
+    if (outside) return outside;
     const before = this.texts.get(file);
     if (before === undefined) return 'it did not exist when Skew read the project';
     return readText(this.abs(file)) === before ? undefined : 'it changed on disk after Skew read it';
@@ -83,7 +99,7 @@ class DiskSnapshot {
 
 function readText(file: string): string | undefined {
   try {
-    return fs.readFileSync(file, 'utf8');
+    return readTextFile(file, SOURCE_FILE_LIMIT);
   } catch {
     return undefined;
   }
@@ -125,6 +141,10 @@ export async function checkAndFix(options: SessionOptions, hooks: FixHooks = {})
       result = await session.check(snapshot.freeze());
       if (result.findings.length === 0) break;
       const wanted = filesOf(result);
+      for (const file of wanted) {
+        const { outside } = snapshot.inside(file);
+        if (outside) refused.set(file, outside);
+      }
       const old = new Map<string, string | undefined>();
       for (const file of wanted) old.set(file, await baselineText(result.root, result.baseline.commit, file));
       const models = session.models;
@@ -165,7 +185,10 @@ export async function checkAndFix(options: SessionOptions, hooks: FixHooks = {})
           continue;
         }
         try {
-          writeAtomically(snapshot.abs(file), applyEdits(snapshot.read(file)!, edits));
+          // To the real location checked just now, so a symlink inside the project stays a symlink.
+          const { real, outside } = snapshot.inside(file);
+          if (outside || !real) throw new Error(outside ?? 'it was removed');
+          writeAtomically(real, applyEdits(snapshot.read(file)!, edits));
         } catch (e) {
           // One unwritable file (permissions, a full disk) must not hide what was already written.
           refused.set(file, `Skew could not write it (${(e as Error)?.message ?? String(e)})`);

@@ -1,7 +1,7 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { IgnoreEntry, SkewConfig } from '../contracts/source';
 import { SkewError } from './errors';
+import { CONFIG_FILE_LIMIT, readTextFile, RefusedFile, withoutBom } from './safe-read';
 
 export const CONFIG_FILE = 'skew.json';
 
@@ -16,20 +16,21 @@ const KEYS = ['baseline', 'messages', 'services', 'ignore'];
 /** Reads skew.json at the project root; a missing file is an empty config, a malformed one an error. */
 export function loadConfig(root: string): LoadedConfig {
   const file = path.join(root, CONFIG_FILE);
-  let raw: string;
+  let raw: string | undefined;
   try {
-    raw = fs.readFileSync(file, 'utf8');
+    raw = readTextFile(file, CONFIG_FILE_LIMIT);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { config: {}, raw: undefined };
+    if (e instanceof RefusedFile) throw new SkewError('bad-config', `${e.message} (make ${CONFIG_FILE} a regular JSON file)`);
     throw new SkewError('bad-config', `cannot read ${file}: ${(e as Error).message}`);
   }
+  if (raw === undefined) return { config: {}, raw: undefined };
   return { config: parseConfig(raw, file), raw };
 }
 
 export function parseConfig(raw: string, file = CONFIG_FILE): SkewConfig {
   let data: unknown;
   try {
-    data = JSON.parse(raw);
+    data = JSON.parse(withoutBom(raw));
   } catch (e) {
     throw new SkewError('bad-config', `${file} is not valid JSON (${(e as Error).message}): fix the syntax`);
   }

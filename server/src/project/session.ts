@@ -87,6 +87,8 @@ export class ProjectSession {
   private extractor: Extractor | undefined;
   private readonly compareMemo = new CompareMemo();
   private baselineSeed: Seed | undefined;
+  /** What the last baseline extraction did not read, and why. */
+  private baselineSkipped: ReadonlyMap<string, string> = new Map();
   private queue: Promise<unknown> = Promise.resolve();
 
   private constructor(
@@ -109,7 +111,7 @@ export class ProjectSession {
     const root = findProjectRoot(options.cwd ?? process.cwd());
     const { config, raw } = loadConfig(root);
     const repo = await repoInfo(root);
-    const working = await WorkingTree.open(root);
+    const working = await WorkingTree.open(root, undefined, repo.top);
     const cache = new ModelCache(cacheDirectory(options.cacheDir));
     const compiler = new CompilerOptionsCache(cache.dir).get(working, () => loadAnalysis().readCompilerOptions(working));
     const tsconfigText = working.readFile('tsconfig.json');
@@ -179,7 +181,7 @@ export class ProjectSession {
       baseline: this.baseline,
       findings,
       suppressed,
-      problems: other,
+      problems: [...skippedProblems(this.working.skipped, this.baselineSkipped, this.baseline.ref), ...other],
       files,
       summary: {
         contracts: contracts.size,
@@ -263,7 +265,7 @@ export class ProjectSession {
     }
     await this.options.onExtractBaseline?.(this.baseline);
     const started = Date.now();
-    const gitTree: SourceTree = await GitTree.open({
+    const gitTree = await GitTree.open({
       repoTop: this.repo.top,
       prefix: this.repo.prefix,
       commit,
@@ -298,6 +300,7 @@ export class ProjectSession {
     }
     for (const p of other) this.log(`Baseline ${ref}: ${describeProblem(p)}`);
     this.baselineModel = model;
+    this.baselineSkipped = gitTree.skipped;
     this.log(`Baseline model extracted in ${Date.now() - started} ms`);
     try {
       this.cache.write(key, model, inputs);
@@ -326,6 +329,29 @@ export async function checkProject(options: SessionOptions & { overlays?: Readon
 /** Problems are rare; telling syntax errors apart parses their files, so the compiler loads only then. */
 function splitProblems(tree: SourceTree, problems: readonly SourceProblem[]): { syntax: SourceProblem[]; other: SourceProblem[] } {
   return problems.length ? loadAnalysis().splitProblems(tree, problems) : { syntax: [], other: [] };
+}
+
+/**
+ * Files a version did not read (a symlink leading out of the repository, a device, a file over the size cap),
+ * as warnings: what is not read is not checked, and must not pass silently. A baseline read from the cache
+ * lists none, but a skipped path is nearly always skipped in the working tree as well.
+ */
+function skippedProblems(working: ReadonlyMap<string, string>, baseline: ReadonlyMap<string, string>, ref: string): SourceProblem[] {
+  const versions = new Map<string, { reason: string; where: string[] }>();
+  for (const [skipped, where] of [
+    [working, 'the working tree'],
+    [baseline, ref],
+  ] as const) {
+    for (const [file, reason] of skipped) {
+      const entry = versions.get(file) ?? { reason, where: [] };
+      entry.where.push(where);
+      versions.set(file, entry);
+    }
+  }
+  const start = { line: 0, character: 0 };
+  return [...versions]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([file, { reason, where }]) => ({ file, range: { start, end: start }, message: `skipped in ${where.join(' and in ')}: ${reason}` }));
 }
 
 function describeProblem(p: SourceProblem): string {

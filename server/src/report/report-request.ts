@@ -1,5 +1,5 @@
-import * as fs from 'node:fs';
 import type { CheckedProject } from '../lsp/session-port';
+import { readTextFile, SOURCE_FILE_LIMIT } from '../project/safe-read';
 import type { ReportResult } from '../protocol';
 import { formatMarkdown } from './markdown';
 import { buildReport } from './report-model';
@@ -44,7 +44,7 @@ export async function answerReport(folder: ReportableFolder | undefined, documen
 
 function differsFromDisk(file: string, text: string): boolean {
   try {
-    return fs.readFileSync(file, 'utf8') !== text;
+    return readTextFile(file, SOURCE_FILE_LIMIT) !== text;
   } catch {
     return true;
   }

@@ -94,3 +94,35 @@ describe('GitTree', () => {
     assert.ok(fs.existsSync(repo.dir));
   });
 });
+
+describe('GitTree and committed symlinks', { skip: process.platform === 'win32' }, () => {
+  const repo = TempRepo.create({ 'app/tsconfig.json': '{}', 'app/src/a.ts': 'export const a = 1;\n', 'shared/s.ts': 'export const s = 2;\n' });
+  fs.symlinkSync('../../shared', path.join(repo.dir, 'app', 'src', 'shared'));
+  fs.symlinkSync('a.ts', path.join(repo.dir, 'app', 'src', 'alias.ts'));
+  fs.symlinkSync('/dev/zero', path.join(repo.dir, 'app', 'src', 'zero.ts'));
+  fs.mkdirSync(path.join(repo.dir, 'app', 'node_modules', 'evil'), { recursive: true });
+  fs.symlinkSync('/dev/zero', path.join(repo.dir, 'app', 'node_modules', 'evil', 'index.d.ts'));
+  const commit = repo.commit('links');
+  const catFile = new CatFile(repo.dir);
+  after(() => {
+    catFile.dispose();
+    repo.dispose();
+  });
+  const open = () => GitTree.open({ repoTop: repo.dir, prefix: 'app/', commit, diskRoot: path.join(repo.dir, 'app'), label: 'v1', catFile });
+
+  it('follows links inside the repository, also out of the project folder', async () => {
+    const tree = await open();
+    assert.equal(tree.readFile('src/alias.ts'), 'export const a = 1;\n');
+    assert.equal(tree.readFile('src/shared/s.ts'), 'export const s = 2;\n');
+    assert.equal(tree.directoryExists('src/shared'), true);
+    assert.deepEqual(tree.getDirectories('src'), ['shared']);
+    assert.deepEqual(tree.listFiles(), ['src/a.ts', 'src/alias.ts']);
+  });
+
+  it('skips a link leading out of the repository, and says so; never reads a device behind node_modules', async () => {
+    const tree = await open();
+    assert.equal(tree.readFile('src/zero.ts'), undefined);
+    assert.match(tree.skipped.get('src/zero.ts') ?? '', /outside the repository/);
+    assert.equal(tree.readFile('node_modules/evil/index.d.ts'), undefined);
+  });
+});
