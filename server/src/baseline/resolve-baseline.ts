@@ -54,10 +54,28 @@ export async function resolveBaseline(cwd: string, opts: { against?: string; con
   );
 }
 
+/** Far longer than any real ref name; past it a ref is a mistake (and could exceed the system's argument limit). */
+const MAX_REF_LENGTH = 4096;
+
 async function resolveExplicit(cwd: string, ref: string, how: BaselineHow): Promise<ResolvedBaseline> {
+  const where = how === 'argument' ? '--against' : '"baseline" in skew.json';
+  // Control characters (NUL above all) cannot be passed to git and are never part of a ref.
+  if (ref.length > MAX_REF_LENGTH || /[\u0000-\u001f\u007f]/.test(ref)) {
+    throw new SkewError(
+      'ref-not-found',
+      `the baseline (${where}) is not a ref name: it is ${ref.length > MAX_REF_LENGTH ? `${ref.length} characters long` : 'holding control characters'}; give a tag, branch or commit id`,
+    );
+  }
   const commit = await resolveCommit(cwd, ref);
   if (commit) return withDate(cwd, { ref, commit, how });
-  const where = how === 'argument' ? '--against' : '"baseline" in skew.json';
+  if (ref.startsWith('-')) {
+    // git would read the bare name as an option, so resolveCommit never passes it; the full name is safe.
+    for (const full of [`refs/tags/${ref}`, `refs/heads/${ref}`]) {
+      if (await resolveCommit(cwd, full)) {
+        throw new SkewError('ref-not-found', `baseline ref \`${ref}\` (${where}) starts with "-", which git reads as an option: write it as \`${full}\``);
+      }
+    }
+  }
   const shallow = await isShallow(cwd);
   throw new SkewError(
     'ref-not-found',
