@@ -4,6 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { CodeAction, CodeLens, Diagnostic, Hover } from 'vscode-languageserver-protocol';
+import { CatFile } from '../../server/src/baseline/cat-file';
+import { readFileAtCommit } from '../../server/src/baseline/git';
 import { BaselineContentRequest, ListRefsRequest, ReportRequest } from '../../server/src/protocol';
 import { runCli } from '../cli/run-cli';
 import { TempRepo, TSCONFIG } from '../cli/temp-repo';
@@ -188,5 +190,41 @@ describe('a repository whose config names a program for every key that runs one:
     const ran = tripped();
     for (const name of ['core.fsmonitor', 'filter.evil.clean', 'filter.inc.process']) assert.match(ran, new RegExp(`^${name.replace(/\./g, '\\.')}$`, 'm'));
     assert.match(ran, /^gpg\.(openpgp\.)?program$/m);
+  });
+});
+
+describe('a partial clone: a missing object is not fetched, so no transport program runs', () => {
+  it('cat-file (one-off and batch) leaves the promisor remote alone', async () => {
+    const origin = TempRepo.create({ 'f.ts': 'one\n' });
+    try {
+      const old = origin.commit('one');
+      origin.write({ 'f.ts': 'two\n' });
+      origin.commit('two');
+      origin.git('config', 'uploadpack.allowFilter', 'true');
+      const clone = path.join(origin.scratch, 'clone');
+      origin.git('clone', '-q', '--filter=blob:none', `file://${origin.dir}`, clone);
+      const log = path.join(origin.scratch, 'tripwire.log');
+      const uploadPack = path.join(origin.scratch, 'upload-pack.sh');
+      // A local remote's upload-pack runs through a shell: the lazy fetch would run this.
+      fs.writeFileSync(uploadPack, `#!/bin/sh\necho remote.origin.uploadpack >> '${log}'\nexec git-upload-pack "$@"\n`, { mode: 0o755 });
+      execFileSync('git', ['config', 'remote.origin.uploadpack', uploadPack], { cwd: clone });
+      const blob = execFileSync('git', ['rev-parse', `${old}:f.ts`], { cwd: clone, encoding: 'utf8' }).trim();
+
+      // Not "the file did not exist": a missing object is an error that says what to do.
+      const lacks = /this partial clone .* lacks objects Skew needs, and Skew downloads nothing/;
+      await assert.rejects(readFileAtCommit(clone, old, 'f.ts'), lacks);
+      const batch = new CatFile(clone);
+      try {
+        await assert.rejects(batch.read(blob), lacks);
+      } finally {
+        batch.dispose();
+      }
+      assert.equal(fs.existsSync(log) ? fs.readFileSync(log, 'utf8') : '', '');
+      // The wire is live: plain git fetches the blob through it.
+      assert.equal(execFileSync('git', ['cat-file', 'blob', blob], { cwd: clone, encoding: 'utf8' }), 'one\n');
+      assert.equal(fs.readFileSync(log, 'utf8'), 'remote.origin.uploadpack\n');
+    } finally {
+      origin.dispose();
+    }
   });
 });

@@ -67,6 +67,13 @@ export function translate(err: { code?: unknown }, args: readonly string[], cwd:
   if (err.code === 'E2BIG') {
     return new SkewError('git-failed', 'an argument for git is longer than the system allows: check the baseline ref (--against or "baseline" in skew.json)');
   }
+  // GIT_NO_LAZY_FETCH and the refused transports stop a partial clone from downloading what it lacks.
+  if (/could not fetch \S+ from promisor remote/.test(stderr)) {
+    return new SkewError(
+      'git-failed',
+      `this partial clone (${cwd}) lacks objects Skew needs, and Skew downloads nothing: fetch them with git (or use a full clone) and try again`,
+    );
+  }
   // git refuses a repository owned by another user (safe.directory); only the user can decide to trust it.
   const dubious = /detected dubious ownership in repository at '([^'\n]*)'/.exec(stderr);
   if (dubious) {
