@@ -29,19 +29,19 @@ describe('git refs and refusals a user can meet: one line saying what to do', ()
     repo.write({ 'skew.json': JSON.stringify({ baseline: 'v'.repeat(300_000) }) });
     try {
       const run = await runCli(['check'], { cwd: repo.dir, env: { SKEW_CACHE_DIR: repo.cacheDir } });
-      assert.match(assertOneLineError(run), /the baseline \("baseline" in skew\.json\) is not a ref name: it is 300000 characters long/);
+      assert.match(assertOneLineError(run), /the baseline ref is longer than the system lets a program argument be, so it is not a ref name/);
     } finally {
       repo.remove('skew.json');
     }
   });
 
   it('a ref holding a NUL byte is "not a ref name"', async () => {
-    await assert.rejects(resolveBaseline(repo.dir, { against: 'v1\0x' }), /is not a ref name: it is holding control characters/);
+    await assert.rejects(resolveBaseline(repo.dir, { against: 'v1\0x' }), /is not a ref name: it holds control characters/);
   });
 
   it('a spawn refused with E2BIG becomes a SkewError', () => {
     const e = translate({ code: 'E2BIG' }, ['rev-parse'], repo.dir, '');
-    assert.ok(e instanceof SkewError && /longer than the system allows/.test(e.message), String(e));
+    assert.ok(e instanceof SkewError && /longer than the system lets a program argument be/.test(e.message), String(e));
   });
 
   it("git's dubious-ownership refusal says how to trust the folder", () => {

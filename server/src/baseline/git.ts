@@ -64,8 +64,12 @@ export function translate(err: { code?: unknown }, args: readonly string[], cwd:
   if (err.code === 'ENOENT') {
     return new SkewError('git-missing', 'git was not found on PATH: install git (https://git-scm.com) and try again');
   }
-  if (err.code === 'E2BIG') {
-    return new SkewError('git-failed', 'an argument for git is longer than the system allows: check the baseline ref (--against or "baseline" in skew.json)');
+  // Only a ref comes from the user unbounded: file paths and object ids are short.
+  if (err.code === 'E2BIG' || err.code === 'ENAMETOOLONG') {
+    return new SkewError(
+      'ref-not-found',
+      'the baseline ref is longer than the system lets a program argument be, so it is not a ref name: check --against or "baseline" in skew.json',
+    );
   }
   // GIT_NO_LAZY_FETCH and the refused transports stop a partial clone from downloading what it lacks.
   if (/could not fetch \S+ from promisor remote/.test(stderr)) {
@@ -95,10 +99,15 @@ export function translate(err: { code?: unknown }, args: readonly string[], cwd:
 /** Runs git without a shell; resolves with stdout, rejects with SkewError or GitCommandFailed. */
 export function git(cwd: string, args: readonly string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile('git', gitArgv(args), { cwd, env: GIT_ENV, maxBuffer: MAX_BUFFER, encoding: 'utf8' }, (err, stdout, stderr) => {
-      if (err) reject(translate(err, args, cwd, String(stderr ?? '')));
-      else resolve(stdout);
-    });
+    try {
+      execFile('git', gitArgv(args), { cwd, env: GIT_ENV, maxBuffer: MAX_BUFFER, encoding: 'utf8' }, (err, stdout, stderr) => {
+        if (err) reject(translate(err, args, cwd, String(stderr ?? '')));
+        else resolve(stdout);
+      });
+    } catch (e) {
+      // Some spawn failures (E2BIG) are thrown rather than passed to the callback.
+      reject(translate(e as { code?: unknown }, args, cwd, ''));
+    }
   });
 }
 
