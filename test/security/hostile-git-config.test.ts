@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { CodeAction, CodeLens, Diagnostic, Hover } from 'vscode-languageserver-protocol';
 import { CatFile } from '../../server/src/baseline/cat-file';
-import { readFileAtCommit } from '../../server/src/baseline/git';
+import { readBlobSync, readFileAtCommit } from '../../server/src/baseline/git';
 import { BaselineContentRequest, ListRefsRequest, ReportRequest } from '../../server/src/protocol';
 import { runCli } from '../cli/run-cli';
 import { TempRepo, TSCONFIG } from '../cli/temp-repo';
@@ -213,6 +213,7 @@ describe('a partial clone: a missing object is not fetched, so no transport prog
       // Not "the file did not exist": a missing object is an error that says what to do.
       const lacks = /this partial clone .* lacks objects Skew needs, and Skew downloads nothing/;
       await assert.rejects(readFileAtCommit(clone, old, 'f.ts'), lacks);
+      assert.throws(() => readBlobSync(clone, blob), lacks);
       const batch = new CatFile(clone);
       try {
         await assert.rejects(batch.read(blob), lacks);

@@ -123,7 +123,13 @@ export async function gitMaybe(cwd: string, args: readonly string[]): Promise<st
 
 /** Synchronous read of one blob, for the rare file the TypeScript host asks for that was not pre-read. */
 export function readBlobSync(cwd: string, sha: string): Buffer {
-  return execFileSync('git', gitArgv(['cat-file', 'blob', sha]), { cwd, env: GIT_ENV, maxBuffer: MAX_BUFFER });
+  const args = ['cat-file', 'blob', sha];
+  try {
+    return execFileSync('git', gitArgv(args), { cwd, env: GIT_ENV, maxBuffer: MAX_BUFFER, stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (e) {
+    const err = e as { code?: unknown; status?: unknown; stderr?: unknown };
+    throw translate({ code: err.code ?? err.status }, args, cwd, String(err.stderr ?? ''));
+  }
 }
 
 /**
