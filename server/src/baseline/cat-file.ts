@@ -1,5 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { SkewError } from '../project/errors';
+import { GIT_ENV, GitCommandFailed, gitArgv, translate } from './git';
 
 interface Pending {
   sha: string;
@@ -47,9 +47,10 @@ export class CatFile {
 
   private start(): ChildProcessWithoutNullStreams {
     if (this.child) return this.child;
-    const child = spawn('git', ['cat-file', '--batch'], {
+    // The same guarded argv and environment as every other git run (see SAFE_CONFIG in git.ts).
+    const child = spawn('git', gitArgv(['cat-file', '--batch']), {
       cwd: this.cwd,
-      env: { ...process.env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' },
+      env: GIT_ENV,
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     this.child = child;
@@ -58,15 +59,13 @@ export class CatFile {
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.stdout.on('data', (chunk: Buffer) => this.onData(chunk));
     child.on('error', (err: NodeJS.ErrnoException) => {
-      this.failure =
-        err.code === 'ENOENT'
-          ? new SkewError('git-missing', 'git was not found on PATH: install git (https://git-scm.com) and try again')
-          : err;
+      const translated = translate(err, ['cat-file', '--batch'], this.cwd, stderr);
+      this.failure = translated instanceof GitCommandFailed ? err : translated;
       this.failAll(this.failure);
     });
     child.on('exit', (code) => {
       if (this.child === child) this.child = undefined;
-      if (this.queue.length) this.failAll(new Error(`git cat-file --batch exited (${code}): ${stderr.trim()}`));
+      if (this.queue.length) this.failAll(translate({ code }, ['cat-file', '--batch'], this.cwd, stderr));
     });
     // Writes after an early exit would otherwise throw EPIPE as an uncaught error.
     child.stdin.on('error', () => undefined);

@@ -60,9 +60,22 @@ export async function resolveBaseline(cwd: string, opts: { against?: string; aga
 }
 
 async function resolveExplicit(cwd: string, ref: string, how: BaselineHow): Promise<ResolvedBaseline> {
+  const where = how === 'argument' ? '--against' : how === 'setting' ? 'the skew.baseline setting' : '"baseline" in skew.json';
+  // Control characters (NUL above all, which cannot even be passed to git) are never part of a ref. A ref too
+  // long for the system's argument limit is caught when git is started (E2BIG, see translate in git.ts).
+  if (/[\u0000-\u001f\u007f]/.test(ref)) {
+    throw new SkewError('ref-not-found', `the baseline (${where}) is not a ref name: it holds control characters; give a tag, branch or commit id`);
+  }
   const commit = await resolveCommit(cwd, ref);
   if (commit) return withDate(cwd, { ref, commit, how });
-  const where = how === 'argument' ? '--against' : how === 'setting' ? 'the skew.baseline setting' : '"baseline" in skew.json';
+  if (ref.startsWith('-')) {
+    // git would read the bare name as an option, so resolveCommit never passes it; the full name is safe.
+    for (const full of [`refs/tags/${ref}`, `refs/heads/${ref}`]) {
+      if (await resolveCommit(cwd, full)) {
+        throw new SkewError('ref-not-found', `baseline ref \`${ref}\` (${where}) starts with "-", which git reads as an option: write it as \`${full}\``);
+      }
+    }
+  }
   const shallow = await isShallow(cwd);
   throw new SkewError(
     'ref-not-found',

@@ -1,7 +1,7 @@
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { git, GitCommandFailed } from '../baseline/git';
+import { readFileAtCommit } from '../baseline/git';
 import { fixAll, type FixEdit, type FixInput } from '../fixes';
 import { applyEdits } from '../fixes/text-edits';
 import type { WireModel } from '../engine/shape';
@@ -34,16 +34,6 @@ export interface FixHooks {
   beforeWrite?(file: string): void;
   /** For tests: runs right after a check read the files on disk, before the fixes are computed. */
   afterCheck?(): void;
-}
-
-/** A file's text at the baseline commit, read from the project root; undefined when it did not exist then. */
-async function baselineText(root: string, commit: string, file: string): Promise<string | undefined> {
-  try {
-    return await git(root, ['show', `${commit}:./${file}`]);
-  } catch (e) {
-    if (e instanceof GitCommandFailed) return undefined;
-    throw e;
-  }
 }
 
 /**
@@ -146,7 +136,7 @@ export async function checkAndFix(options: SessionOptions, hooks: FixHooks = {})
         if (outside) refused.set(file, outside);
       }
       const old = new Map<string, string | undefined>();
-      for (const file of wanted) old.set(file, await baselineText(result.root, result.baseline.commit, file));
+      for (const file of wanted) old.set(file, await readFileAtCommit(result.root, result.baseline.commit, file));
       const models = session.models;
       const input: FixInput = {
         newText: (file) => (refused.has(file) ? undefined : snapshot.read(file)),

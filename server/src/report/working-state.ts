@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { git, gitMaybe } from '../baseline/git';
+import { countUncommitted } from '../baseline/uncommitted';
 
 /** What the working tree was when the report was made: the check compares it, not HEAD. */
 export interface WorkingState {
@@ -16,7 +17,8 @@ export interface WorkingState {
 }
 
 /**
- * Reads HEAD, the branch and `git status` for the project folder only. Never throws: a report without the
+ * Reads HEAD, the branch and the number of uncommitted files in the project folder (not with `git status`,
+ * which runs the repository's clean filters: see countUncommitted). Never throws: a report without the
  * working-tree line is better than no report.
  */
 export async function readWorkingState(root: string): Promise<WorkingState> {
@@ -28,29 +30,15 @@ export async function readWorkingState(root: string): Promise<WorkingState> {
   } catch {
     return { repoPrefix };
   }
-  const [head, branch, status] = await Promise.all([
+  const [head, branch, uncommitted] = await Promise.all([
     gitMaybe(root, ['rev-parse', '--verify', '--quiet', 'HEAD']).catch(() => undefined),
     gitMaybe(root, ['symbolic-ref', '--quiet', '--short', 'HEAD']).catch(() => undefined),
-    // `-- .` limits it to the project folder; -z keeps odd file names on one record each.
-    gitMaybe(root, ['status', '--porcelain', '-z', '--untracked-files=all', '--', '.']).catch(() => undefined),
+    countUncommitted(root).catch(() => undefined),
   ]);
   return {
     head: head?.trim() || undefined,
     branch: branch?.trim() || undefined,
-    uncommitted: status === undefined ? undefined : countStatusRecords(status),
+    uncommitted,
     repoPrefix,
   };
-}
-
-/** `git status --porcelain -z`: a rename is two NUL-separated paths but one change. */
-export function countStatusRecords(out: string): number {
-  const parts = out.split('\0');
-  let count = 0;
-  for (let i = 0; i < parts.length; i++) {
-    const record = parts[i]!;
-    if (record.length < 4) continue;
-    count++;
-    if (record[0] === 'R' || record[0] === 'C') i++;
-  }
-  return count;
 }
