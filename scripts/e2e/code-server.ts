@@ -173,9 +173,9 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     async workbenchConfig() {
       if (config) return config;
       const html = await (await fetch(`${url}/`)).text();
-      const m = /id="vscode-workbench-web-configuration" data-settings="([^"]*)"/.exec(html);
-      if (!m) throw new Error('workbench configuration not found in the code-server page');
-      config = JSON.parse(decodeHtmlAttribute(m[1])) as WorkbenchConfig;
+      const [, settings] = /id="vscode-workbench-web-configuration" data-settings="([^"]*)"/.exec(html) ?? [];
+      if (settings === undefined) throw new Error('workbench configuration not found in the code-server page');
+      config = JSON.parse(decodeHtmlAttribute(settings)) as WorkbenchConfig;
       return config;
     },
     async remoteUri(absPath: string) {

@@ -46,8 +46,9 @@ export function readCompilerOptions(tree: SourceTree): { options: ts.CompilerOpt
   const errors = [...(json as { parseDiagnostics?: ts.Diagnostic[] }).parseDiagnostics ?? [], ...parsed.errors].filter(
     (d) => d.code !== NO_INPUTS_FOUND,
   );
-  if (errors.length > 0) {
-    return { error: `Invalid tsconfig.json in ${tree.label}: ${describe(errors[0])}` };
+  const [firstError] = errors;
+  if (firstError) {
+    return { error: `Invalid tsconfig.json in ${tree.label}: ${describe(firstError)}` };
   }
   return { options: parsed.options, inputs };
 }

@@ -1,4 +1,5 @@
 import type { Finding } from '../engine/finding';
+import { itemAt } from '../item-at';
 
 /** The last step of a finding's path: `{ name: 'email', via: 'field' }` for `UserService.getUser(result).email`. */
 export function lastSegment(path: string): { name: string; via: 'field' | 'param' | 'result' | 'other' } {
@@ -6,7 +7,7 @@ export function lastSegment(path: string): { name: string; via: 'field' | 'param
   if (!m) return { name: path, via: 'other' };
   if (m[1] !== undefined) return { name: m[1], via: 'field' };
   if (m[2] !== undefined) return m[2] === 'result' ? { name: 'result', via: 'result' } : { name: m[2], via: 'param' };
-  return { name: m[3], via: 'other' };
+  return { name: itemAt(m, 3), via: 'other' };
 }
 
 /**

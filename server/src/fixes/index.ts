@@ -55,7 +55,7 @@ export function fixesFor(finding: Finding, input: FixInput): FindingFixes {
     PROVIDERS.forEach(take);
     // The one compatible change is what an editor's "auto fix" should pick.
     const safe = fixes.filter((f) => f.safe);
-    if (safe.length === 1) safe[0].isPreferred = true;
+    if (safe.length === 1) safe[0]!.isPreferred = true;
     take(suppressFix);
   }
   return { fixes, unavailable };
