@@ -245,7 +245,7 @@ export function containerAt(parsed: ParsedFile, range: Range): ContainerSpan | u
  */
 export function containerPathOf(parsed: ParsedFile, range: Range): string[] | undefined {
   const node = memberNodeAt(parsed, range);
-  if (!node || !node.parent) return undefined;
+  if (!node?.parent) return undefined;
   return pathTo(node.parent);
 }
 

@@ -309,7 +309,7 @@ export function sameShape(a: Shape, aModel: WireModel, b: Shape, bModel: WireMod
   return canonical(a, aModel) === canonical(b, bModel);
 }
 
-export function canonical(shape: Shape, model: WireModel, seen: Set<string> = new Set()): string {
+export function canonical(shape: Shape, model: WireModel, seen = new Set<string>()): string {
   switch (shape.kind) {
     case 'ref': {
       if (model.contracts[shape.name] || seen.has(shape.name)) return `@${shape.name}`;

@@ -19,7 +19,7 @@ export const pathEndsAt = (path: string, name: string): boolean =>
 
 /** Where the value at the finding flows: results travel server → client. */
 export const flowOf = (finding: Finding): 'message' | 'request' | 'result' =>
-  finding.contractKind === 'message' ? 'message' : finding.path.includes('(result)') ? 'result' : /\(/.test(finding.path) ? 'request' : 'message';
+  finding.contractKind === 'message' ? 'message' : finding.path.includes('(result)') ? 'result' : finding.path.includes('(') ? 'request' : 'message';
 
 /** Who writes / reads the value at the finding, in the baseline's words: senders, clients, servers... */
 export function baselineParty(finding: Finding, role: 'writers' | 'readers'): string {

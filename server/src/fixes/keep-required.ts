@@ -17,7 +17,7 @@ export const keepRequired: FixProvider = (finding, input) => {
   if (member.kind === 'parameter') {
     const params = parameterListAt(parsed, finding.loc.range) ?? [];
     const earlier = params.slice(0, params.findIndex((p) => p.start === member.start));
-    if (earlier.some((p) => p.question || p.initializer)) {
+    if (earlier.some((p) => p.question ?? p.initializer)) {
       return { reason: `${code(name)} follows optional parameters, so it cannot become required in place.` };
     }
     if (member.initializer) return { reason: `${code(name)} has a default value; remove it by hand if callers must pass it.` };

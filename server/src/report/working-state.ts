@@ -50,7 +50,7 @@ export function countStatusRecords(out: string): number {
     const record = parts[i]!;
     if (record.length < 4) continue;
     count++;
-    if (record[0] === 'R' || record[0] === 'C') i++;
+    if (record.startsWith('R') || record.startsWith('C')) i++;
   }
   return count;
 }
