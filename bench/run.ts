@@ -65,7 +65,7 @@ function measure(name: string, dir: string, files: number, contracts: number, ed
     const env = { SKEW_CACHE_DIR: cache };
     const first = timed(process.execPath, [cli, 'check', '--cwd', dir, '--format', 'json'], env);
     cold.push(first.ms);
-    findings = JSON.parse(first.stdout).findings.length;
+    findings = (JSON.parse(first.stdout) as { findings: unknown[] }).findings.length;
     warm.push(timed(process.execPath, [cli, 'check', '--cwd', dir, '--format', 'json'], env).ms);
     writeFileSync(target, `${original}\n/** @wire */\nexport interface BenchEdit${i} {\n  id: string;\n}\n`);
     try {

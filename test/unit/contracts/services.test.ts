@@ -8,7 +8,7 @@ function service(source: string, name = 'UserService'): ServiceContract {
   assert.deepEqual(problems, []);
   const contract = model.contracts[name];
   assert.equal(contract?.kind, 'service');
-  return withoutLocs(contract as ServiceContract);
+  return withoutLocs(contract);
 }
 
 describe('rpc services', () => {
