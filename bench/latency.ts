@@ -12,7 +12,7 @@ export interface Latency {
   p95: number;
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
 
 export async function measureLatency(dir: string, edits = 40): Promise<Latency> {
   process.env.SKEW_LSP_SERVER ??= 'dist/server.js';

@@ -26,7 +26,7 @@ function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): { ms: 
   return { ms, status: r.status, stdout: r.stdout };
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 function commitBaseline(dir: string): void {
   git(dir, 'init', '-q', '-b', 'main');
@@ -65,7 +65,7 @@ function measure(name: string, dir: string, files: number, contracts: number, ed
     const env = { SKEW_CACHE_DIR: cache };
     const first = timed(process.execPath, [cli, 'check', '--cwd', dir, '--format', 'json'], env);
     cold.push(first.ms);
-    findings = JSON.parse(first.stdout).findings.length;
+    findings = (JSON.parse(first.stdout) as { findings: unknown[] }).findings.length;
     warm.push(timed(process.execPath, [cli, 'check', '--cwd', dir, '--format', 'json'], env).ms);
     writeFileSync(target, `${original}\n/** @wire */\nexport interface BenchEdit${i} {\n  id: string;\n}\n`);
     try {
@@ -106,7 +106,8 @@ function devtoolsProtocol(): Row {
 
 async function main(): Promise<void> {
   mkdirSync(work, { recursive: true });
-  const rows = [generated(), devtoolsProtocol()];
+  const generatedRow = generated();
+  const rows = [generatedRow, devtoolsProtocol()];
   const ratio = (ms: number, base: number) => `${(ms / base).toFixed(3)}×`;
   console.log('\nskew check vs tsc --noEmit (median of %d runs, wall clock, ms)\n', runs);
   console.log('project            files  contracts  findings   tsc ms   cold ms (ratio)     warm ms (ratio)   edited ms (ratio)');
@@ -119,7 +120,7 @@ async function main(): Promise<void> {
   console.log('aim: cold ≤ 0.25×, warm ≤ 0.10×');
   const l = await measureLatency(join(work, 'generated'), 100);
   {
-    const cold = rows[0].coldMs;
+    const cold = generatedRow.coldMs;
     console.log(`\nkeystroke → diagnostics in the language server (generated project, ${l.samples} edits): p50 ${l.p50.toFixed(0)} ms (${((l.p50 / cold) * 100).toFixed(1)}% of cold check), p95 ${l.p95.toFixed(0)} ms (${((l.p95 / cold) * 100).toFixed(1)}% of cold check); aim p95 ≤ 5%`);
   }
 }

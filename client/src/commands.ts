@@ -72,11 +72,11 @@ async function showProblems(): Promise<void> {
 
 /** Every command of the extension, in one table. */
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
-  const table: Record<string, (...args: any[]) => unknown> = {
-    'skew.compareWithBaseline': (uri?: vscode.Uri) => compareWithBaseline(ctx, uri instanceof vscode.Uri ? uri : undefined),
+  const table: Record<string, (...args: unknown[]) => unknown> = {
+    'skew.compareWithBaseline': (uri?: unknown) => compareWithBaseline(ctx, uri instanceof vscode.Uri ? uri : undefined),
     'skew.selectBaseline': () => selectBaseline(ctx),
     'skew.showProblems': () => showProblems(),
-    'skew.showReport': (uri?: vscode.Uri) =>
+    'skew.showReport': (uri?: unknown) =>
       ReportPanel.show(ctx.client, uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri),
   };
   return Object.entries(table).map(([id, run]) =>

@@ -115,7 +115,7 @@ function waitForPort(child: ChildProcess, log: fs.WriteStream): Promise<number> 
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`code-server exited with ${code} before listening; log: ${log.path}`));
+      reject(new Error(`code-server exited with ${code} before listening; log: ${String(log.path)}`));
     });
   });
 }
@@ -153,7 +153,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   // detached: its own process group, so stop() also ends the extension host and language servers under it
   const child = spawn(env.node, args, { env: isolatedEnv(env, runDir, options.env), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const log = fs.createWriteStream(logFile);
-  child.stderr!.pipe(log, { end: false });
+  child.stderr.pipe(log, { end: false });
   let port: number;
   try {
     port = await waitForPort(child, log);
@@ -173,9 +173,9 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     async workbenchConfig() {
       if (config) return config;
       const html = await (await fetch(`${url}/`)).text();
-      const m = /id="vscode-workbench-web-configuration" data-settings="([^"]*)"/.exec(html);
-      if (!m) throw new Error('workbench configuration not found in the code-server page');
-      config = JSON.parse(decodeHtmlAttribute(m[1])) as WorkbenchConfig;
+      const [, settings] = /id="vscode-workbench-web-configuration" data-settings="([^"]*)"/.exec(html) ?? [];
+      if (settings === undefined) throw new Error('workbench configuration not found in the code-server page');
+      config = JSON.parse(decodeHtmlAttribute(settings)) as WorkbenchConfig;
       return config;
     },
     async remoteUri(absPath: string) {

@@ -21,8 +21,8 @@ function readEnvFile(file: string): Record<string, string> {
   if (!fs.existsSync(file)) return {};
   const values: Record<string, string> = {};
   for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
-    const m = /^([A-Z0-9_]+)=(.*)$/.exec(line.trim());
-    if (m) values[m[1]] = m[2];
+    const [, key, value] = /^([A-Z0-9_]+)=(.*)$/.exec(line.trim()) ?? [];
+    if (key !== undefined && value !== undefined) values[key] = value;
   }
   return values;
 }

@@ -65,6 +65,7 @@ async function runCheck(flags: CheckFlags): Promise<number> {
     log: flags.verbose || process.env.SKEW_DEBUG ? stderrLine : undefined,
   };
   // --fix needs the compiler to edit sources; a plain check may not (see project/load-analysis.ts)
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only for --fix, so a plain check does not pay for it
   const fixes = flags.fix ? (require('./project/apply-fixes') as typeof import('./project/apply-fixes')) : undefined;
   const fixed = fixes ? await fixes.checkAndFix(options) : undefined;
   const checked = fixed ?? (await checkWithModels(options));

@@ -218,7 +218,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   );
 
   connection.onDidChangeConfiguration(
-    safe('configuration', logError, undefined, async (params) => {
+    safe('configuration', logError, undefined, (params) => {
       settings.changed(params?.settings);
       // A new baseline setting reopens the session (FolderChecker compares it); severity only re-renders.
       for (const f of folders.all()) f.settingsChanged();

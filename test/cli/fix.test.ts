@@ -137,6 +137,7 @@ describe('skew check --fix and a file it cannot write', () => {
     const repo = repoWithChanges();
     repos.push(repo);
     // The module object itself: a namespace import only holds getters onto it, which cannot be mocked.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above: the mockable module object
     const nodeFs = require('node:fs') as typeof fs;
     const rename = nodeFs.renameSync;
     t.mock.method(nodeFs, 'renameSync', (from: fs.PathLike, to: fs.PathLike) => {

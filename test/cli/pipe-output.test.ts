@@ -43,12 +43,12 @@ async function runThroughSlowPipe(args: string[], cwd: string, env: NodeJS.Proce
       const child = spawn(process.execPath, [BIN, ...args], {
         cwd,
         env: { ...process.env, NO_COLOR: '1', ...env },
-        stdio: ['ignore', readers[0]!.stdin!, readers[1]!.stdin!],
+        stdio: ['ignore', readers[0]!.stdin, readers[1]!.stdin],
       });
       child.on('error', reject).on('exit', resolve);
     });
     // Our own ends of the pipes, so the readers see end of file once skew has closed its ends.
-    for (const r of readers) r.stdin!.destroy();
+    for (const r of readers) r.stdin.destroy();
     await Promise.all(finished);
     return { code, stdout: fs.readFileSync(path.join(scratch, 'out')), stderr: fs.readFileSync(path.join(scratch, 'err')) };
   } finally {

@@ -79,9 +79,10 @@ describe('JSON report', () => {
 
 describe('crash reporting', () => {
   function capture(fn: () => number): { code: number; err: string } {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- put back onto process.stderr below, where `this` is right again
     const write = process.stderr.write;
     let err = '';
-    process.stderr.write = ((chunk: string) => ((err += chunk), true)) as typeof process.stderr.write;
+    process.stderr.write = ((chunk: string) => ((err += chunk), true));
     try {
       return { code: fn(), err };
     } finally {

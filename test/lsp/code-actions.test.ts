@@ -16,7 +16,7 @@ export interface Payment {
 
 const WHOLE = { start: { line: 0, character: 0 }, end: { line: 10_000, character: 0 } };
 
-type SnippetEdit = { range: Diagnostic['range']; snippet: { value: string } };
+interface SnippetEdit { range: Diagnostic['range']; snippet: { value: string } }
 type AnyEdit = TextDocumentEdit['edits'][number] | SnippetEdit;
 
 /** What an editor does with a code action's edit: applies it to the text it shows (a snippet's cursor becomes typed text). */
@@ -50,11 +50,11 @@ describe('language server: code actions over stdio', () => {
   }
 
   const actionsFor = (uri: string, diagnostics: Diagnostic[], only?: string[]) =>
-    client.connection.sendRequest('textDocument/codeAction', {
+    client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri },
       range: diagnostics[0]?.range ?? WHOLE,
       context: { diagnostics, ...(only ? { only } : {}) },
-    }) as Promise<CodeAction[]>;
+    });
 
   before(async () => {
     repo = new TempRepo({ 'src/messages.ts': ORDER_V1, 'src/payment.ts': PAYMENT_V1 });
@@ -150,7 +150,7 @@ describe('language server: code actions over stdio', () => {
     const marks = client.logs.length;
     // Half-typed code does not parse: the server keeps the last diagnostics, now for an older version.
     await client.edit(orderUri, { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, '  broken: {{\n');
-    await waitFor('the check to keep the old diagnostics', () => client.logs.slice(marks).some((l) => /keeping the last diagnostics/.test(l)));
+    await waitFor('the check to keep the old diagnostics', () => client.logs.slice(marks).some((l) => l.includes('keeping the last diagnostics')));
     const actions = await actionsFor(orderUri, [], ['source.fixAll.skew']);
     assert.equal(actions.length, 1);
     assert.equal(actions[0]!.edit, undefined);

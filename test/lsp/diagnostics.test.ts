@@ -73,19 +73,21 @@ describe('language server: push diagnostics over stdio', () => {
     const version = await client.edit(uri, at(AFTER_NOTE), CURRENCY);
     await waitFor('the finding again', () => client.latest(uri)?.version === version && client.latest(uri)!.diagnostics.length === 1);
 
-    const hover = (await client.connection.sendRequest('textDocument/hover', {
+    const hover = await client.connection.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', {
       textDocument: { uri },
       position: { line: 1, character: 20 },
-    })) as { contents: { value: string } } | null;
+    });
     assert.ok(hover, 'hover over OrderCreated');
     assert.match(hover.contents.value, /1 breaking change/);
     assert.match(hover.contents.value, /interface OrderCreated \{\n  id: string;\n  amount: number;\n  note\?: string;\n\}/);
     assert.doesNotMatch(hover.contents.value, /currency: string/, 'the hover shows the baseline, not the edit');
 
-    const lenses = (await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as {
-      range: { start: { line: number } };
-      command: { title: string };
-    }[];
+    const lenses = await client.connection.sendRequest<
+      {
+        range: { start: { line: number } };
+        command: { title: string };
+      }[]
+    >('textDocument/codeLens', { textDocument: { uri } });
     assert.deepEqual(
       lenses.map((l) => [l.range.start.line, l.command.title]),
       [[1, '1 breaking change']],

@@ -74,14 +74,14 @@ describe('language server: hover and code lens show each contract’s status aga
   }
 
   const lenses = async (uri: string) =>
-    ((await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as CodeLens[]).map((l) => [
+    (await client.connection.sendRequest<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } })).map((l) => [
       l.range.start.line,
       l.command?.title,
       l.command?.command,
     ]);
 
   const hover = async (uri: string, position: { line: number; character: number }) => {
-    const h = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position })) as Hover | null;
+    const h = await client.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position });
     return h && (h.contents as MarkupContent).value;
   };
 

@@ -84,9 +84,9 @@ export class LspClient {
       env: { ...process.env, SKEW_CACHE_DIR: options.cacheDir },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new LspClient(child, connection);
-    child.stderr!.on('data', (d) => client.stderr.push(String(d)));
+    child.stderr.on('data', (d) => client.stderr.push(String(d)));
     child.on('exit', (code) => (client.exited = code));
     connection.onNotification(PublishDiagnosticsNotification.type, (p) => void client.published.push({ ...p, receivedAt: performance.now() }));
     connection.onNotification(StatusNotification.type, (p) => void client.statuses.push(p));

@@ -142,15 +142,15 @@ describe('a repository whose config names a program for every key that runs one:
       });
       const diagnostics: Diagnostic[] = published.diagnostics;
       assert.deepEqual(diagnostics.map((d) => d.code).sort(), ['field-made-required', 'field-required-added']);
-      const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 20 } })) as Hover | null;
+      const hover = await client.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 20 } });
       assert.ok(hover, 'a hover over the contract');
-      const lenses = (await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as CodeLens[];
+      const lenses = await client.connection.sendRequest<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
       assert.equal(lenses.length, 1);
-      const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      const actions = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
         textDocument: { uri },
         range: diagnostics[0]!.range,
         context: { diagnostics },
-      })) as CodeAction[];
+      });
       assert.ok(actions.length > 0, 'quick fixes');
       const answer = await client.connection.sendRequest(ReportRequest.type, { uri });
       assert.equal(answer.report?.contracts.flatMap((c) => c.findings).length, 2);

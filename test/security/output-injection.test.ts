@@ -170,9 +170,10 @@ describe('security: hover and diagnostics over LSP with hostile field names', ()
         return p && p.version === version && p.diagnostics.length === HOSTILE_NAMES.length ? p : undefined;
       });
       for (const d of published.diagnostics) assert.doesNotMatch(messageOf(d), ACTING);
-      const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 18 } })) as {
-        contents: { value: string };
-      } | null;
+      const hover = await client.connection.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', {
+        textDocument: { uri },
+        position: { line: 1, character: 18 },
+      });
       assert.ok(hover, 'a hover on the contract name');
       const md = hover.contents.value;
       assert.doesNotMatch(md, ACTING);

@@ -119,6 +119,6 @@ export class ReportPanel {
 
   private dispose(): void {
     if (ReportPanel.current === this) ReportPanel.current = undefined;
-    this.disposables.forEach((d) => d.dispose());
+    for (const d of this.disposables) d.dispose();
   }
 }

@@ -127,8 +127,8 @@ export function readBlobSync(cwd: string, sha: string): Buffer {
   try {
     return execFileSync('git', gitArgv(args), { cwd, env: GIT_ENV, maxBuffer: MAX_BUFFER, stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (e) {
-    const err = e as { code?: unknown; status?: unknown; stderr?: unknown };
-    throw translate({ code: err.code ?? err.status }, args, cwd, String(err.stderr ?? ''));
+    const err = e as { code?: unknown; status?: unknown; stderr?: Buffer | string };
+    throw translate({ code: err.code ?? err.status }, args, cwd, err.stderr?.toString() ?? '');
   }
 }
 

@@ -84,7 +84,9 @@ export class TreeCompilerHost implements ts.CompilerHost {
 
   getDefaultLibFileName = (options: ts.CompilerOptions) => `${LIB_FOLDER}/${ts.getDefaultLibFileName(options)}`;
   getDefaultLibLocation = () => LIB_FOLDER;
-  writeFile = () => {};
+  writeFile = () => {
+    // Contracts are read, never emitted.
+  };
   getCurrentDirectory = () => this.fs.rootPath;
   getCanonicalFileName = (fileName: string) => fileName;
   useCaseSensitiveFileNames = () => true;

@@ -59,10 +59,11 @@ export function readCompilerOptions(
   const errors = [...(json as { parseDiagnostics?: ts.Diagnostic[] }).parseDiagnostics ?? [], ...parsed.errors].filter(
     (d) => d.code !== NO_INPUTS_FOUND,
   );
-  if (errors.length > 0) {
+  const [firstError] = errors;
+  if (firstError) {
     const skipped = Object.keys({ ...inputs.probes, ...inputs.reads }).find((rel) => refused(rel));
     if (skipped) return { error: `tsconfig.json in ${tree.label} refers to ${skipped}, which is ${refused(skipped)}.` };
-    return { error: `Invalid tsconfig.json in ${tree.label}: ${describe(errors[0])}` };
+    return { error: `Invalid tsconfig.json in ${tree.label}: ${describe(firstError)}` };
   }
   return { options: parsed.options, inputs };
 }

@@ -56,7 +56,7 @@ function optionsFor(options: ts.CompilerOptions, root: string): ts.CompilerOptio
   const move = (value: string) =>
     from !== undefined && from !== to && (value === from || value.startsWith(`${from}/`)) ? to + value.slice(from.length) : value;
   const record = copy as Record<string, unknown>;
-  for (const key of PATH_OPTIONS) if (typeof record[key] === 'string') record[key] = move(record[key] as string);
+  for (const key of PATH_OPTIONS) if (typeof record[key] === 'string') record[key] = move(record[key]);
   for (const key of PATH_LIST_OPTIONS) if (Array.isArray(record[key])) record[key] = (record[key] as string[]).map(move);
   // Contracts are read, never emitted or fully checked; ambient @types would only add files to parse.
   copy.noEmit = true;

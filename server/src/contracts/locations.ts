@@ -1,6 +1,7 @@
 import { ts } from '@ts-morph/common';
 import type { Loc, Range, Suppression } from '../engine/shape.js';
 import { lineStarts, positionAt } from './text-positions.js';
+import { itemAt } from '../item-at.js';
 
 /** `// skew-ignore <rule>` optionally followed by `: <reason>`. */
 const SKEW_IGNORE = /^\s*\/\/\s*skew-ignore\s+([A-Za-z0-9_-]+)\s*(?::\s*(.*?))?\s*$/;
@@ -48,7 +49,7 @@ export function suppressionsOf(node: ts.Node, relative: RelativePath): Suppressi
       const comment = lineText(above);
       const first = comment.length - comment.trimStart().length;
       found.set(above, {
-        rule: match[1],
+        rule: itemAt(match, 1),
         reason: match[2] ?? '',
         loc: { file, range: { start: { line: above, character: first }, end: { line: above, character: comment.trimEnd().length } } },
       });

@@ -148,7 +148,7 @@ function describeMember(parsed: ParsedFile, node: MemberNode): MemberSpan {
     // Type members and class properties own their separator token.
     separator = last;
     bodyEnd = end - 1;
-    while (bodyEnd > start && /\s/.test(text[bodyEnd - 1])) bodyEnd--;
+    while (bodyEnd > start && /\s/.test(text.charAt(bodyEnd - 1))) bodyEnd--;
   } else {
     // Enum members and parameters are list elements: the comma after them belongs to the list.
     let i = end;
@@ -204,7 +204,7 @@ function describeContainer(parsed: ParsedFile, node: NonNullable<ReturnType<type
   const members: ts.Node[] = ts.isEnumDeclaration(node) ? [...node.members] : [...node.members];
   const kind = ts.isInterfaceDeclaration(node) ? 'interface' : ts.isTypeLiteralNode(node) ? 'type-literal' : ts.isClassDeclaration(node) ? 'class' : 'enum';
   const close = node.getEnd() - 1;
-  const open = parsed.text.lastIndexOf('{', members.length ? members[0].getStart(sf, true) : close);
+  const open = parsed.text.lastIndexOf('{', members[0]?.getStart(sf, true) ?? close);
   const container: ContainerSpan = {
     kind,
     open,
@@ -245,7 +245,7 @@ export function containerAt(parsed: ParsedFile, range: Range): ContainerSpan | u
  */
 export function containerPathOf(parsed: ParsedFile, range: Range): string[] | undefined {
   const node = memberNodeAt(parsed, range);
-  if (!node || !node.parent) return undefined;
+  if (!node?.parent) return undefined;
   return pathTo(node.parent);
 }
 
@@ -299,7 +299,7 @@ export function containerByPath(parsed: ParsedFile, path: readonly string[]): Co
 
 function promiseArgument(type: ts.TypeNode): ts.TypeNode {
   if (ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeName.text === 'Promise' && type.typeArguments?.length === 1) {
-    return type.typeArguments[0];
+    return type.typeArguments[0]!;
   }
   return type;
 }
@@ -423,7 +423,7 @@ export function stringLiterals(text: string): (Span & { value: string; quote: st
   for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
     if (token === ts.SyntaxKind.StringLiteral) {
       const start = scanner.getTokenStart();
-      found.push({ start, end: scanner.getTokenEnd(), value: scanner.getTokenValue(), quote: text[start] });
+      found.push({ start, end: scanner.getTokenEnd(), value: scanner.getTokenValue(), quote: text.charAt(start) });
     }
   }
   return found;

@@ -1,5 +1,6 @@
 import { ts } from '@ts-morph/common';
 import { libText } from './tree-file-system.js';
+import { itemAt } from '../item-at.js';
 
 /**
  * The browser and host libs (DOM above all) are about 95% of the default lib text, and wire contracts almost
@@ -48,7 +49,7 @@ function closure(files: string[]): Set<string> {
     seen.add(file);
     const text = libText(file);
     if (text === undefined) return;
-    for (const match of text.matchAll(REFERENCE_LIB)) visit(`lib.${match[1].toLowerCase()}.d.ts`);
+    for (const match of text.matchAll(REFERENCE_LIB)) visit(`lib.${itemAt(match, 1).toLowerCase()}.d.ts`);
   };
   files.forEach(visit);
   return seen;
@@ -59,7 +60,7 @@ function globalsOf(files: string[]): ReadonlySet<string> {
   let names = globalsCache.get(key);
   if (!names) {
     const found = new Set<string>();
-    for (const file of files) for (const match of (libText(file) ?? '').matchAll(DECLARED_NAME)) found.add(match[1]);
+    for (const file of files) for (const match of (libText(file) ?? '').matchAll(DECLARED_NAME)) found.add(itemAt(match, 1));
     names = found;
     globalsCache.set(key, names);
   }

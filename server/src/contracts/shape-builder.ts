@@ -199,7 +199,7 @@ export class ShapeBuilder {
     const origin = (type as { origin?: ts.Type }).origin;
     if (origin?.isUnion()) {
       const rest = origin.types.filter((t) => !(t.flags & TypeFlags.Undefined));
-      if (rest.length === 1) return { shape: this.shapeOf(rest[0]), optional: true };
+      if (rest.length === 1) return { shape: this.shapeOf(rest[0]!), optional: true };
     }
     return { shape: this.unionShape(type.types.filter((t) => !(t.flags & TypeFlags.Undefined))), optional: true };
   }
@@ -466,7 +466,7 @@ export class ShapeBuilder {
     const unique = new Map<string, Shape>();
     for (const shape of shapes.flatMap((s) => (s.kind === 'union' ? s.variants : [s]))) unique.set(JSON.stringify(shape), shape);
     if (unique.size === 0) return { kind: 'never' };
-    if (unique.size === 1) return [...unique.values()][0];
+    if (unique.size === 1) return [...unique.values()][0]!;
     // Sorted so the same union spelled in a different order (or checked in a different order) compares equal.
     const variants = [...unique.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, s]) => s);
     return { kind: 'union', variants };

@@ -26,10 +26,10 @@ const libFileText = (fileName: string) => libText(fileName.slice(LIB_FOLDER.leng
 export interface TreeFileSystem {
   /** The tree root as a posix absolute path without a trailing slash ('' for '/'). */
   readonly rootPath: string;
-  absolute(rel: string): string;
+  absolute: (rel: string) => string;
   /** Relative path inside the tree, or undefined for lib files and anything outside. */
   relative(fileName: string): string | undefined;
-  isLib(fileName: string): boolean;
+  isLib: (fileName: string) => boolean;
   fileExists(fileName: string): boolean;
   readFile(fileName: string): string | undefined;
   directoryExists(dirName: string): boolean;

@@ -71,7 +71,7 @@ export class Canon {
     if (known !== undefined) return known;
     const { key, settled } = this.within(name, () => this.of(target.shape, model));
     if (settled) {
-      if (!byName) this.settled.set(model, (byName = new Map()));
+      if (!byName) this.settled.set(model, (byName = new Map<string, string>()));
       byName.set(name, key);
     }
     return key;

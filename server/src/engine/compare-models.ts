@@ -91,7 +91,9 @@ export function compareWith(ruleSet: RuleSet, oldModel: WireModel, newModel: Wir
     value: dispatch('value'),
     method: dispatch('method'),
     param: dispatch('param'),
-    nested: () => {},
+    nested: () => {
+      // A nested contract is compared as a root of its own.
+    },
   };
   const containers = new ContainerIndex([newModel, oldModel]);
   const memo = options.memo;
@@ -124,7 +126,7 @@ export function compareWith(ruleSet: RuleSet, oldModel: WireModel, newModel: Wir
     const affects = containers.containersOf(finding.contract);
     if (affects.length) finding.affects = affects;
     const comment = suppressions.find((s) => s.rule === finding.rule);
-    if (comment && comment.reason.trim()) {
+    if (comment?.reason.trim()) {
       finding.suppressed = { reason: comment.reason.trim(), by: 'comment' };
     } else if (comment) {
       findings.push(missingReason(ruleSet.missingReason, finding, comment));

@@ -2,9 +2,7 @@ import picomatch from 'picomatch';
 import type { IgnoreEntry } from '../contracts/source';
 import type { Finding } from './finding';
 
-export interface IgnoreMatcher {
-  (finding: Finding): { reason: string } | undefined;
-}
+export type IgnoreMatcher = (finding: Finding) => { reason: string } | undefined;
 
 /**
  * skew.json `ignore`: a rule id silences that rule everywhere; any other string is a glob over finding paths

@@ -1,7 +1,8 @@
 import type { ContractKind } from './finding';
 import { Canon } from './canonical';
 import { resolve } from './readable';
-import type { Contract, EnumMember, Field, Loc, Method, Shape, Suppression, WireModel } from './shape';
+import type { EnumMember, Field, Loc, Method, Shape, Suppression, WireModel } from './shape';
+import { itemAt } from '../item-at';
 import type {
   ContractPair,
   EnumMemberPair,
@@ -120,7 +121,7 @@ class Walk {
     if (o.kind === 'object' && n.kind === 'object') return this.objects(o, n, at);
     if (o.kind === 'array' && n.kind === 'array') return this.shapes(o.element, n.element, this.below(at, '[]'));
     if (o.kind === 'tuple' && n.kind === 'tuple' && sameTupleLayout(o, n)) {
-      o.elements.forEach((e, i) => this.shapes(e.shape, n.elements[i].shape, this.below(at, `[${i}]`)));
+      o.elements.forEach((e, i) => this.shapes(e.shape, itemAt(n.elements, i).shape, this.below(at, `[${i}]`)));
       return;
     }
     if (o.kind === 'enum' && n.kind === 'enum') return this.enums(o.members, n.members, at);
@@ -233,7 +234,7 @@ class Walk {
   private sameSignature(a: Method, b: Method): boolean {
     return (
       a.params.length === b.params.length &&
-      a.params.every((p, i) => p.optional === b.params[i].optional && sameShape(p.shape, this.oldModel, b.params[i].shape, this.newModel, this.canon)) &&
+      a.params.every((p, i) => p.optional === b.params[i]!.optional && sameShape(p.shape, this.oldModel, b.params[i]!.shape, this.newModel, this.canon)) &&
       sameShape(a.result, this.oldModel, b.result, this.newModel, this.canon)
     );
   }
@@ -247,11 +248,11 @@ function matchRenames<T>(pairs: { old?: T; new?: T }[], alike: (oldItem: T, newI
   const removed = pairs.filter((p) => p.old && !p.new);
   const added = pairs.filter((p) => p.new && !p.old);
   for (const r of removed) {
-    const candidates = added.filter((a) => !a.old && alike(r.old!, a.new!));
-    if (candidates.length !== 1) continue;
-    const backwards = removed.filter((x) => x.old && !x.new && alike(x.old, candidates[0].new!));
+    const [candidate, ...otherCandidates] = added.filter((a) => !a.old && alike(r.old!, a.new!));
+    if (!candidate || otherCandidates.length > 0) continue;
+    const backwards = removed.filter((x) => x.old && !x.new && alike(x.old, candidate.new!));
     if (backwards.length !== 1) continue;
-    candidates[0].old = r.old;
+    candidate.old = r.old;
     pairs.splice(pairs.indexOf(r), 1);
   }
 }
@@ -259,7 +260,7 @@ function matchRenames<T>(pairs: { old?: T; new?: T }[], alike: (oldItem: T, newI
 function sameTupleLayout(o: Extract<Shape, { kind: 'tuple' }>, n: Extract<Shape, { kind: 'tuple' }>): boolean {
   return (
     o.elements.length === n.elements.length &&
-    o.elements.every((e, i) => e.optional === n.elements[i].optional && !!e.rest === !!n.elements[i].rest)
+    o.elements.every((e, i) => e.optional === n.elements[i]!.optional && !!e.rest === !!n.elements[i]!.rest)
   );
 }
 
@@ -267,7 +268,7 @@ function sameTupleLayout(o: Extract<Shape, { kind: 'tuple' }>, n: Extract<Shape,
 function discriminant(variants: Shape[]): string | undefined {
   const objects = variants.filter((v): v is ObjectShape => v.kind === 'object');
   if (objects.length < 2) return undefined;
-  for (const field of objects[0].fields) {
+  for (const field of objects[0]!.fields) {
     const isTag = objects.every((o) => o.fields.some((f) => f.name === field.name && f.shape.kind === 'literal'));
     if (isTag) return field.name;
   }

@@ -1,7 +1,7 @@
 import type { Shape, UnsafeKind, WireModel } from './shape';
 
 /** The first value inside `shape` that JSON cannot carry faithfully, if any. */
-export function findUnsafe(shape: Shape, model: WireModel, seen: Set<string> = new Set()): UnsafeKind | undefined {
+export function findUnsafe(shape: Shape, model: WireModel, seen = new Set<string>()): UnsafeKind | undefined {
   switch (shape.kind) {
     case 'unsafe':
       return shape.what;

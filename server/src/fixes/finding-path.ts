@@ -1,4 +1,5 @@
 import type { Finding } from '../rules';
+import { itemAt } from '../item-at';
 
 /** The last step of a finding's path: `{ name: 'email', via: 'field' }` for `UserService.getUser(result).email`. */
 export function lastSegment(path: string): { name: string; via: 'field' | 'param' | 'result' | 'other' } {
@@ -6,7 +7,7 @@ export function lastSegment(path: string): { name: string; via: 'field' | 'param
   if (!m) return { name: path, via: 'other' };
   if (m[1] !== undefined) return { name: m[1], via: 'field' };
   if (m[2] !== undefined) return m[2] === 'result' ? { name: 'result', via: 'result' } : { name: m[2], via: 'param' };
-  return { name: m[3], via: 'other' };
+  return { name: itemAt(m, 3), via: 'other' };
 }
 
 /**
@@ -18,7 +19,7 @@ export const pathEndsAt = (path: string, name: string): boolean =>
 
 /** Where the value at the finding flows: results travel server → client. */
 export const flowOf = (finding: Finding): 'message' | 'request' | 'result' =>
-  finding.contractKind === 'message' ? 'message' : finding.path.includes('(result)') ? 'result' : /\(/.test(finding.path) ? 'request' : 'message';
+  finding.contractKind === 'message' ? 'message' : finding.path.includes('(result)') ? 'result' : finding.path.includes('(') ? 'request' : 'message';
 
 /** Who writes / reads the value at the finding, in the baseline's words: senders, clients, servers... */
 export function baselineParty(finding: Finding, role: 'writers' | 'readers'): string {

@@ -58,7 +58,7 @@ export function fixesFor(finding: Finding, input: FixInput): FindingFixes {
     for (const kind of meta?.fixes ?? []) take(PROVIDERS[kind]);
     // The one compatible change is what an editor's "auto fix" should pick.
     const safe = fixes.filter((f) => f.safe);
-    if (safe.length === 1) safe[0].isPreferred = true;
+    if (safe.length === 1) safe[0]!.isPreferred = true;
     if (meta?.suppressible !== false) take(suppressFix);
   }
   return { fixes, unavailable };

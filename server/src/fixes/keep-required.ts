@@ -4,6 +4,7 @@ import { code, fieldOrParameterOf } from './locate';
 import { editAt } from './text-edits';
 import type { FixProvider } from './types';
 import { safeFix } from './safe-fix';
+import { itemAt } from '../item-at';
 
 
 /** A field or parameter the baseline requires stays required: drop the `?` (or the `| undefined`). */
@@ -15,7 +16,7 @@ export const keepRequired: FixProvider = (finding, input) => {
   if (member.kind === 'parameter') {
     const params = parameterListAt(parsed, finding.loc.range) ?? [];
     const earlier = params.slice(0, params.findIndex((p) => p.start === member.start));
-    if (earlier.some((p) => p.question || p.initializer)) {
+    if (earlier.some((p) => p.question ?? p.initializer)) {
       return { reason: `${code(name)} follows optional parameters, so it cannot become required in place.` };
     }
     if (member.initializer) return { reason: `${code(name)} has a default value; remove it by hand if callers must pass it.` };
@@ -29,7 +30,7 @@ export const keepRequired: FixProvider = (finding, input) => {
   const undef = variants?.findIndex((v) => v.text === 'undefined') ?? -1;
   if (variants && undef >= 0 && variants.length > 1) {
     // Remove `| undefined` together with the bar that joins it to its neighbour.
-    const [from, to] = undef > 0 ? [variants[undef - 1].end, variants[undef].end] : [variants[0].start, variants[1].start];
+    const [from, to] = undef > 0 ? [itemAt(variants, undef - 1).end, itemAt(variants, undef).end] : [itemAt(variants, 0).start, itemAt(variants, 1).start];
     edits.push(editAt(parsed, from, to, ''));
   }
   if (edits.length === 0) return { reason: `${code(name)} is not optional in ${finding.loc.file}.` };

@@ -4,6 +4,7 @@ import { styleOf } from './style';
 import { editAt } from './text-edits';
 import type { FixEdit, FixProvider } from './types';
 import { safeFix } from './safe-fix';
+import { itemAt } from '../item-at';
 
 type Value = string | number;
 
@@ -16,7 +17,8 @@ function literalValue(text: string): Value | undefined {
     return Number.isNaN(n) ? undefined : negative ? -n : n;
   }
   const quoted = /^(['"`])(.*)\1$/s.exec(t);
-  if (quoted && !/[\\$]/.test(quoted[2])) return quoted[2];
+  const body = quoted && itemAt(quoted, 2);
+  if (body !== null && !/[\\$]/.test(body)) return body;
   return undefined;
 }
 
@@ -66,7 +68,7 @@ export const pinEnumValues: FixProvider = (finding, input) => {
   }
 
   const newValues = enumValues(target, container);
-  const used = new Set<Value>([...oldValues, ...newValues.filter((_, i) => container.members[i].initializer)].filter((v): v is Value => v !== undefined));
+  const used = new Set<Value>([...oldValues, ...newValues.filter((_, i) => itemAt(container.members, i).initializer)].filter((v): v is Value => v !== undefined));
   const pins: { member: MemberSpan; value: Value }[] = [];
   const fresh: MemberSpan[] = [];
   for (const m of container.members) {

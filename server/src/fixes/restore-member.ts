@@ -4,6 +4,7 @@ import { code, missingNames } from './locate';
 import { renderMember, type MemberRewrite } from './member-text';
 import { styleOf } from './style';
 import type { FixEdit } from './types';
+import { itemAt } from '../item-at';
 
 export interface RestoreRequest {
   old: ParsedFile;
@@ -22,13 +23,13 @@ function baselineNeighbour(req: RestoreRequest): MemberSpan | undefined {
   const oldMembers = req.oldContainer?.members ?? [];
   const index = oldMembers.findIndex((m) => m.start === req.oldMember.start);
   for (let i = index - 1; i >= 0; i--) {
-    const found = req.container.members.find((m) => m.name === oldMembers[i].name);
+    const found = req.container.members.find((m) => m.name === itemAt(oldMembers, i).name);
     if (found) return found;
   }
   if (index < 0) return req.container.members[req.container.members.length - 1];
   // Nothing before it survived: it goes right before the first member that followed it and survived.
   for (let i = index + 1; i < oldMembers.length; i++) {
-    const at = req.container.members.findIndex((m) => m.name === oldMembers[i].name);
+    const at = req.container.members.findIndex((m) => m.name === itemAt(oldMembers, i).name);
     if (at >= 0) return at > 0 ? req.container.members[at - 1] : undefined;
   }
   return undefined;

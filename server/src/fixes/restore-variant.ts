@@ -6,6 +6,7 @@ import { indentAt, styleOf } from './style';
 import { editAt } from './text-edits';
 import type { FixProvider } from './types';
 import { safeFix } from './safe-fix';
+import { itemAt } from '../item-at';
 
 /** Whitespace, quotes and trailing separators do not make two spellings of a variant different. */
 const normal = (text: string) => text.replace(/\s+/g, '').replace(/"/g, "'").replace(/[;,]}/g, '}');
@@ -32,10 +33,11 @@ export const restoreVariant: FixProvider = (finding, input) => {
   const unknown = missingNames(target, `x: ${missing.join(' | ')}`);
   if (unknown.length) return { reason: `Restoring needs ${unknown.map(code).join(', ')}, which ${target.file} does not import.` };
 
-  const last = newUnion.variants[newUnion.variants.length - 1];
-  const between = newUnion.variants.length > 1 ? target.text.slice(newUnion.variants[0].end, newUnion.variants[1].start) : ' | ';
+  const [first, second] = newUnion.variants;
+  const last = itemAt(newUnion.variants, newUnion.variants.length - 1);
   // A union written one variant per line (`\n  | { … }`) gets its new variants on lines of their own too.
-  const joiner = between.includes('\n') ? style.eol + indentAt(target.text, newUnion.variants[1].start) + '| ' : ' | ';
+  const onOwnLines = first && second && target.text.slice(first.end, second.start).includes('\n');
+  const joiner = onOwnLines ? style.eol + indentAt(target.text, second.start) + '| ' : ' | ';
   const asVariant = (t: string) => (needsParensInUnion(t) ? `(${t})` : t);
   const edit = editAt(target, last.end, last.end, missing.map((t) => joiner + asVariant(t)).join(''));
   const writers = `${input.baselineLabel} ${baselineParty(finding, 'writers')}`;

@@ -4,6 +4,7 @@ import { code, newFile } from './locate';
 import { indentAt, lineEndOf, lineStartOf } from './style';
 import { editAt } from './text-edits';
 import type { Fix, FixEdit, FixInput, NoFix } from './types';
+import { itemAt } from '../item-at';
 
 /** Where the cursor lands: the reason is the one thing the user must write. */
 const CURSOR = '$0';
@@ -20,7 +21,8 @@ export function completeSuppressionReason(finding: Finding, input: FixInput): Fi
   const end = lineEndOf(text, start);
   const match = IGNORE_LINE.exec(text.slice(lineStartOf(text, start), end));
   if (!match) return undefined;
-  return [reasonFix(finding, completeReason(parsed, lineStartOf(text, start), end, match[1]), `Add a reason to \`skew-ignore ${match[1]}\``)];
+  const rule = itemAt(match, 1);
+  return [reasonFix(finding, completeReason(parsed, lineStartOf(text, start), end, rule), `Add a reason to \`skew-ignore ${rule}\``)];
 }
 
 /**

@@ -2,6 +2,7 @@ import { offsetOf, parseFile, type ParsedFile } from '../contracts/member-spans'
 import { editorLineStarts, offsetIn, positionIn } from '../contracts/text-positions';
 import type { Range } from '../engine/shape';
 import type { FixEdit } from './types';
+import { itemAt } from '../item-at';
 
 const startsOf = new WeakMap<ParsedFile, number[]>();
 
@@ -27,7 +28,7 @@ export function applyEdits(text: string, edits: readonly Pick<FixEdit, 'range' |
     .map((e, i) => ({ start: offsetIn(starts, text.length, e.range.start), end: offsetIn(starts, text.length, e.range.end), newText: e.newText, i }))
     .sort((a, b) => a.start - b.start || a.end - b.end || a.i - b.i);
   for (let k = 1; k < spans.length; k++) {
-    if (spans[k].start < spans[k - 1].end) throw new Error('Overlapping edits cannot be applied together.');
+    if (itemAt(spans, k).start < itemAt(spans, k - 1).end) throw new Error('Overlapping edits cannot be applied together.');
   }
   let out = '';
   let at = 0;

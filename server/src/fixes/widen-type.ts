@@ -23,7 +23,7 @@ const asVariant = (text: string) => (needsParensInUnion(text) ? `(${text})` : te
 /** A named type the baseline text refers to that means something else now: the widened text would lie. */
 function changedNames(text: string, models: { old: WireModel; new: WireModel } | undefined): string[] {
   if (!models) return [];
-  const strip = (v: unknown) => JSON.stringify(v, (key, value) => (key === 'loc' || key === 'suppressions' ? undefined : value));
+  const strip = (v: unknown) => JSON.stringify(v, (key, value: unknown) => (key === 'loc' || key === 'suppressions' ? undefined : value));
   return referencedTypeNames(`x: ${text}`).filter((name) => {
     const before = models.old.types[name];
     const after = models.new.types[name];

@@ -163,7 +163,7 @@ function workspaceEdit(
   const documentChanges: TextDocumentEdit[] = [...byFile].map(([file, list]) => {
     const uri = uriOf(file);
     const version = file === ctx.rel ? (ctx.version ?? null) : (ctx.host.document(uri)?.version ?? null);
-    return { textDocument: { uri, version }, edits: list as TextDocumentEdit['edits'] };
+    return { textDocument: { uri, version }, edits: list };
   });
   return { documentChanges };
 }

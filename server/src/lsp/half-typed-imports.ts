@@ -2,7 +2,6 @@ import * as path from 'node:path';
 import type { SourceProblem } from '../project/errors';
 
 /** How the extractor words a working-tree import it could not resolve (server/src/contracts/extractor.ts). */
-const UNRESOLVED_IMPORT = /^Cannot resolve import '/;
 
 /**
  * Unresolved imports in files open in the editor: almost always an import being typed or a file deleted or
@@ -11,5 +10,5 @@ const UNRESOLVED_IMPORT = /^Cannot resolve import '/;
  * already marks the import itself). An unresolved import in a file nobody edits is reported as the CLI does.
  */
 export function halfTypedImports(root: string, problems: readonly SourceProblem[], openFiles: ReadonlySet<string>): SourceProblem[] {
-  return problems.filter((p) => UNRESOLVED_IMPORT.test(p.message) && openFiles.has(path.join(root, ...p.file.split('/'))));
+  return problems.filter((p) => p.message.startsWith("Cannot resolve import '") && openFiles.has(path.join(root, ...p.file.split('/'))));
 }

@@ -16,5 +16,5 @@ if (process.argv.slice(2).some((a) => a === '--help' || a === '-h') || !process.
 const connection = createConnection(ProposedFeatures.all);
 // A bug in one handler must not end the editor's session: log it and keep serving.
 process.on('uncaughtException', (e) => connection.console.error(`Skew: uncaught exception: ${e?.stack ?? e}`));
-process.on('unhandledRejection', (e) => connection.console.error(`Skew: unhandled rejection: ${(e as Error)?.stack ?? e}`));
+process.on('unhandledRejection', (e) => connection.console.error(`Skew: unhandled rejection: ${String((e as Error | undefined)?.stack ?? e)}`));
 startServer(connection);

@@ -39,7 +39,7 @@ export function parseConfig(raw: string, file = CONFIG_FILE): SkewConfig {
   };
   if (!isObject(data)) return fail('expected an object like { "messages": ["src/messages/**/*.ts"] }');
   const config: SkewConfig = {};
-  for (const [key, value] of Object.entries(data)) {
+  for (const key of Object.keys(data)) {
     if (key === '$schema') continue;
     if (!KEYS.includes(key)) fail(`unknown key "${key}" (allowed: ${KEYS.join(', ')})`);
   }
@@ -69,7 +69,7 @@ function parseIgnore(value: unknown, fail: (what: string) => never): IgnoreEntry
       if (typeof v !== 'string') fail(`"ignore[${i}].${k}" must be a string`);
     }
     if (entry.rule === undefined && entry.path === undefined) fail(`"ignore[${i}]" needs a "rule" or a "path"`);
-    return entry as { rule?: string; path?: string; reason?: string };
+    return entry;
   });
 }
 

@@ -8,6 +8,7 @@ let loaded: typeof Analysis | undefined;
  * module's initialisation lazy, so this is also what keeps it out of the CLI's start-up.
  */
 export function loadAnalysis(): typeof Analysis {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the lazy load this function exists for
   loaded ??= require('./analysis') as typeof Analysis;
   return loaded;
 }

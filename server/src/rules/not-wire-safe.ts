@@ -1,5 +1,5 @@
 import { defineRule, type RuleContext } from '../engine/rule';
-import type { Shape, UnsafeKind } from '../engine/shape';
+import type { UnsafeKind } from '../engine/shape';
 import { findUnsafe } from '../engine/unsafe';
 
 const BECOMES: Record<UnsafeKind, string> = {
@@ -47,7 +47,7 @@ export default defineRule({
   },
   variant(pair, ctx) {
     if (pair.old || !pair.new) return;
-    const what = findUnsafe(pair.new as Shape, ctx.newModel);
+    const what = findUnsafe(pair.new, ctx.newModel);
     if (what) report(what, ctx, 'A new union variant');
   },
 });

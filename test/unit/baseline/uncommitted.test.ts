@@ -13,7 +13,7 @@ function statusCount(repo: TempRepo, folder: string): number {
   for (let i = 0; i < parts.length; i++) {
     if (parts[i]!.length < 4) continue;
     count++;
-    if (parts[i]![0] === 'R' || parts[i]![0] === 'C') i++;
+    if (parts[i]!.startsWith('R') || parts[i]!.startsWith('C')) i++;
   }
   return count;
 }

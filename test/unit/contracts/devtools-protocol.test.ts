@@ -54,6 +54,7 @@ describe('devtools-protocol typings', () => {
     }
 
     const [baseline, current] = versions.map((v) => v.result.model);
+    assert.ok(baseline && current, 'a baseline and a current version');
     const { findings, changed } = compareModels(baseline, current);
     const byRule = new Map<string, number>();
     for (const finding of findings) byRule.set(finding.rule, (byRule.get(finding.rule) ?? 0) + 1);

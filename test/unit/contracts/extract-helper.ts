@@ -20,5 +20,5 @@ export function typeShape(model: WireModel, name: string): Shape {
 
 /** A deep copy without locations, for comparing versions that differ only in where things are written. */
 export function withoutLocs<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value, (key, v) => (key === 'loc' ? undefined : v)));
+  return JSON.parse(JSON.stringify(value, (key, v: unknown) => (key === 'loc' ? undefined : v))) as T;
 }

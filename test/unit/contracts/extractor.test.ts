@@ -11,16 +11,16 @@ describe('extractor problems', () => {
       'a.ts': '/** @wire */\nexport interface Ok { id: string }\n/** @wire */\nexport interface Broken { id: string;; x: }',
     });
     assert.ok(result.problems.length > 0);
-    assert.equal(result.problems[0].file, 'a.ts');
-    assert.equal(result.problems[0].range.start.line, 3);
+    assert.equal(result.problems[0]?.file, 'a.ts');
+    assert.equal(result.problems[0]?.range.start.line, 3);
     assert.ok(result.model.contracts.Ok);
   });
 
   it('reports an unresolved import of a contract file', () => {
     const result = extractFiles({ 'a.ts': "import { Gone } from './gone';\n/** @wire */\nexport interface M { g: Gone }" });
     assert.equal(result.problems.length, 1);
-    assert.deepEqual(result.problems[0].range.start, { line: 0, character: 21 });
-    assert.match(result.problems[0].message, /Cannot resolve import '\.\/gone'/);
+    assert.deepEqual(result.problems[0]?.range.start, { line: 0, character: 21 });
+    assert.match(result.problems[0]?.message, /Cannot resolve import '\.\/gone'/);
     assert.deepEqual(withoutLocs(typeShape(result.model, 'M')), {
       kind: 'object',
       fields: [{ name: 'g', shape: { kind: 'any' }, optional: false }],
@@ -104,7 +104,9 @@ describe('incremental update', () => {
     const coldMs = performance.now() - started;
     assert.equal(Object.keys(cold.model.contracts).length, 100);
 
-    extractor.update(memoryTree({ ...files, 'src/m7.ts': files['src/m7.ts'].replace('tags: string[]', 'tags: string[]; extra: boolean') }));
+    const m7Text = files['src/m7.ts'];
+    assert.ok(m7Text !== undefined);
+    extractor.update(memoryTree({ ...files, 'src/m7.ts': m7Text.replace('tags: string[]', 'tags: string[]; extra: boolean') }));
     started = performance.now();
     const warm = extractor.extract();
     const warmMs = performance.now() - started;

@@ -59,8 +59,8 @@ describe('named types', () => {
     const item = typeShape(model, 'Item');
     assert.deepEqual(item.kind === 'object' && item.fields.map((f) => f.name), ['a']);
     assert.equal(problems.length, 1);
-    assert.equal(problems[0].file, 'b.ts');
-    assert.match(problems[0].message, /already named 'Item'/);
+    assert.equal(problems[0]?.file, 'b.ts');
+    assert.match(problems[0]?.message, /already named 'Item'/);
   });
 
   it('keeps an anonymous object inline', () => {

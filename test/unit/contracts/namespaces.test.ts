@@ -34,7 +34,7 @@ namespace Internal.Deep.Er {
         { name: 'by', shape: { kind: 'ref', name: 'Shop.Customer' }, optional: false },
       ],
     });
-    assert.equal(model.contracts['Shop.Orders.Placed'].loc.file, 'a.ts');
+    assert.equal(model.contracts['Shop.Orders.Placed']?.loc.file, 'a.ts');
   });
 
   it('keeps same-named types in different namespaces apart', () => {
@@ -90,7 +90,7 @@ export namespace A.B { export type Id = string }`,
       ['Wire.Nested.Inner', 'message', 'config'],
     ]);
     const clock = model.contracts['Remote.Clock'];
-    assert.deepEqual(clock.kind === 'service' && clock.methods.map((m) => [m.name, m.result.kind]), [['now', 'number']]);
+    assert.deepEqual(clock?.kind === 'service' && clock.methods.map((m) => [m.name, m.result.kind]), [['now', 'number']]);
   });
 
   it('treats a namespace reopened in two blocks as one namespace and matches names across a file move', () => {

@@ -99,7 +99,8 @@ test('an untagged nested type is reported on every contract that reaches it', ()
 test('a removed contract breaks old-to-new and has no working-tree location', () => {
   const { findings } = compareModels(messages({ A: s.obj({}) }), messages({}));
   assert.equal(findings.length, 1);
-  assert.equal(findings[0].rule, 'contract-removed');
-  assert.deepEqual(findings[0].breaks, ['old-to-new']);
-  assert.equal(findings[0].loc, undefined);
+  const removed = findings[0]!;
+  assert.equal(removed.rule, 'contract-removed');
+  assert.deepEqual(removed.breaks, ['old-to-new']);
+  assert.equal(removed.loc, undefined);
 });

@@ -71,7 +71,7 @@ export function loadPair(name: string, oldFiles: Files, newFiles: Files): Pair {
 
 export const fixturePair = (name: string, restyle?: (text: string) => string): Pair => {
   const newFiles = readFolder(path.join(FIXTURES, name, 'new'));
-  if (restyle) for (const f of Object.keys(newFiles)) newFiles[f] = restyle(newFiles[f]);
+  if (restyle) for (const [f, text] of Object.entries(newFiles)) newFiles[f] = restyle(text);
   return loadPair(name, readFolder(path.join(FIXTURES, name, 'old')), newFiles);
 };
 
@@ -109,8 +109,10 @@ export function checkFix(pair: Pair, finding: Finding, fix: Fix): string[] {
   const after = applyFixEdits(pair.new, fix.edits, fix.snippet);
   const touched = [...new Set(fix.edits.map((e) => e.file))];
   for (const file of touched) {
-    problems.push(...syntaxErrors(parseFile(file, after[file])).map((e) => `does not parse: ${e}`));
-    problems.push(...formatProblems(pair.new[file], after[file]).map((p) => `${file}: ${p}`));
+    const [before, fixed] = [pair.new[file], after[file]];
+    if (before === undefined || fixed === undefined) throw new Error(`fix edits ${file}, which the working tree does not have`);
+    problems.push(...syntaxErrors(parseFile(file, fixed)).map((e) => `does not parse: ${e}`));
+    problems.push(...formatProblems(before, fixed).map((p) => `${file}: ${p}`));
   }
   if (problems.length) return problems;
   const extracted = extract(after, `${pair.name} (fixed)`);

@@ -45,14 +45,15 @@ for (const name of fixtureNames()) {
       }
     });
 
-    if (MUST_FIX[name]) {
+    const mustFix = MUST_FIX[name];
+    if (mustFix) {
       test('the rule gets a compatible-change fix on every finding the issue lists', () => {
-        for (const path of MUST_FIX[name]) {
+        for (const path of mustFix) {
           const finding = pair.comparison.findings.find((f) => f.rule === name && f.path === path);
           assert.ok(finding, `fixture has no ${name} finding at ${path}`);
           const safe = fixesFor(finding, pair.input).fixes.filter((f) => f.safe);
           assert.equal(safe.length, 1, `${path}: ${JSON.stringify(fixesFor(finding, pair.input))}`);
-          assert.match(safe[0].title, /v1\.4\.0/, 'the title says who it keeps working');
+          assert.match(safe[0]!.title, /v1\.4\.0/, 'the title says who it keeps working');
         }
       });
     }

@@ -15,9 +15,10 @@ function onlySafeFix(oldFiles: Files, newFiles: Files, rule: string, path: strin
   const { fixes, unavailable } = fixesFor(finding, pair.input);
   const safe = fixes.filter((f) => f.safe);
   assert.equal(safe.length, 1, JSON.stringify(unavailable));
-  const after = applyFixEdits(pair.new, safe[0].edits);
+  const fix = safe[0]!;
+  const after = applyFixEdits(pair.new, fix.edits);
   for (const [file, text] of Object.entries(after)) assert.deepEqual(syntaxErrors(parseFile(file, text)), [], text);
-  return { pair, finding, fix: safe[0], after };
+  return { pair, finding, fix, after };
 }
 
 describe('restoring a member where the braces share a line with members', () => {

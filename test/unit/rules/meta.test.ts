@@ -74,7 +74,7 @@ function documentedFindings(page: string): { rule: string; contract: string; pat
     .trim()
     .split('\n')
     .map((line) => {
-      const [rule, contract, path, word, ...rest] = line.trim().split(/\s+/);
+      const [rule = '', contract = '', path = '', word, ...rest] = line.trim().split(/\s+/);
       assert.equal(word, 'breaks', `unexpected findings line: ${line}`);
       const breaks = rest.filter((w) => /^(old-to-new|new-to-old),?$/.test(w)).map((w) => w.replace(',', ''));
       return { rule, contract, path, breaks };

@@ -9,7 +9,7 @@ import { checkWitness } from './sides';
 
 /** Rest elements anywhere in a tuple, as TypeScript allows: `[number, ...string[], boolean]`. */
 
-const EMPTY: WireModel = { contracts: {}, types: {} } as unknown as WireModel;
+const EMPTY: WireModel = { contracts: {}, types: {} };
 const tuple = (...elements: { shape: Shape; optional?: boolean; rest?: boolean }[]): Shape => ({
   kind: 'tuple',
   elements: elements.map((e) => ({ optional: false, ...e })),

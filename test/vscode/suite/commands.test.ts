@@ -45,7 +45,8 @@ test('Show Compatibility Report opens the report webview', async () => {
 });
 
 test('Select Baseline offers the repository refs and stores the pick in the workspace settings', async () => {
-  const folder = vscode.workspace.workspaceFolders![0];
+  const [folder] = vscode.workspace.workspaceFolders ?? [];
+  assert.ok(folder, 'a workspace folder is open');
   const { stdout } = await execFileAsync('git', ['for-each-ref', '--format=%(refname:short)', 'refs/tags', 'refs/heads'], { cwd: workspaceRoot() });
   const refs = stdout.split('\n').filter(Boolean);
   const before = vscode.workspace.getConfiguration('skew', folder.uri).inspect<string>('baseline')?.workspaceFolderValue

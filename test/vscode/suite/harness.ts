@@ -44,6 +44,7 @@ function withTimeout(t: Registered): Promise<void> {
       .then(t.fn)
       .then(
         () => { clearTimeout(timer); resolve(); },
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- passes the test's own rejection on as it is
         (e: unknown) => { clearTimeout(timer); reject(e); },
       );
   });
