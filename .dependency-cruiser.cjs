@@ -12,23 +12,34 @@ const LAYERS = {
   witness: ['engine', 'rules', 'common'],
   contracts: ['engine', 'common'],
   baseline: ['common'],
+  cache: ['common'],
   fixes: ['contracts', 'engine', 'rules', 'common'],
   report: ['engine', 'rules', 'witness', 'baseline', 'common'],
-  project: ['baseline', 'contracts', 'engine', 'rules', 'witness', 'fixes', 'report', 'common'],
-  lsp: ['project', 'report', 'fixes', 'baseline', 'contracts', 'engine', 'rules', 'witness', 'common', 'shared'],
+  project: ['baseline', 'cache', 'contracts', 'engine', 'rules', 'witness', 'fixes', 'report', 'common'],
+  lsp: ['project', 'report', 'fixes', 'baseline', 'cache', 'contracts', 'engine', 'rules', 'witness', 'common', 'shared'],
   vendor: [],
 };
 
-const folderRules = Object.entries(LAYERS).map(([folder, allowed]) => ({
-  name: `layer-${folder}`,
-  comment: `server/src/${folder} may import only ${allowed.length ? allowed.join(', ') : 'nothing of ours'}`,
-  severity: 'error',
-  from: { path: `${SRC}${folder}/` },
-  to: {
-    path: '^(server|client)/src/',
-    pathNot: `${SRC}(${[folder, ...allowed].join('|')})/`,
-  },
-}));
+/**
+ * folder -> folders it may name types from, beyond LAYERS. The custom LSP messages in shared/ carry the
+ * report's JSON model to the client; its types are declared once, where the report is built.
+ */
+const TYPES_FROM = {
+  shared: ['report'],
+};
+
+const folderRules = Object.entries(LAYERS).flatMap(([folder, allowed]) => {
+  const typesFrom = TYPES_FROM[folder] ?? [];
+  const rule = (name, comment, extra, to) => ({ name, comment, severity: 'error', from: { path: `${SRC}${folder}/` }, to: { ...to, ...extra } });
+  const others = (names) => ({ path: '^(server|client)/src/', pathNot: `${SRC}(${[folder, ...names].join('|')})/` });
+  if (typesFrom.length === 0) {
+    return [rule(`layer-${folder}`, `server/src/${folder} may import only ${allowed.length ? allowed.join(', ') : 'nothing of ours'}`, {}, others(allowed))];
+  }
+  return [
+    rule(`layer-${folder}`, `server/src/${folder} may import only ${allowed.length ? allowed.join(', ') : 'nothing of ours'} at run time`, { dependencyTypesNot: ['type-only'] }, others(allowed)),
+    rule(`layer-${folder}-types`, `server/src/${folder} may name types from ${typesFrom.join(', ')} as well`, {}, others([...allowed, ...typesFrom])),
+  ];
+});
 
 module.exports = {
   forbidden: [

@@ -31,7 +31,7 @@ export default tseslint.config(
   },
   {
     // LSP custom requests follow vscode-languageserver's `XRequest.type` namespace convention, which both sides import.
-    files: ['server/src/protocol.ts'],
+    files: ['server/src/shared/protocol.ts'],
     rules: { '@typescript-eslint/no-namespace': 'off' },
   },
 );

@@ -44,6 +44,6 @@ const engine = { plugins: [sharedTsMorph], define: { SKEW_BUILD_ID: JSON.stringi
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' }),
   build({ ...common, entryPoints: ['server/src/vendor/ts-morph.ts'], outfile: 'dist/ts-morph.js' }),
-  build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', ...engine }),
+  build({ ...common, entryPoints: ['server/src/language-server.ts'], outfile: 'dist/server.js', ...engine }),
   build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', ...engine }),
 ]);

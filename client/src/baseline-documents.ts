@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { BASELINE_SCHEME, BaselineContentRequest } from '../../server/src/protocol';
+import { BASELINE_SCHEME, BaselineContentRequest } from '../../server/src/shared/protocol';
 
 /**
  * Read-only `skew-baseline:` documents (related information, Compare with Deployed Version): the server reads

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import type { SkewInitializationOptions } from '../../server/src/protocol';
+import type { SkewInitializationOptions } from '../../server/src/shared/protocol';
 
 /**
  * The language client: the bundled server (dist/server.js) over node IPC, for TypeScript files on disk. The

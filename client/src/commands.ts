@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { toBaselineUri } from '../../server/src/lsp/baseline-uri';
-import { ListRefsRequest } from '../../server/src/protocol';
+import { toBaselineUri } from '../../server/src/shared/baseline-uri';
+import { ListRefsRequest } from '../../server/src/shared/protocol';
 import type { FolderStatuses } from './folder-statuses';
 import { ReportPanel } from './report/report-panel';
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { StatusNotification } from '../../server/src/protocol';
+import { StatusNotification } from '../../server/src/shared/protocol';
 import { registerBaselineDocuments } from './baseline-documents';
 import { createClient } from './client';
 import { registerCommands } from './commands';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { StatusParams } from '../../server/src/protocol';
+import type { StatusParams } from '../../server/src/shared/protocol';
 
 /** The last skew/status of each workspace folder, and an event when one changes. */
 export class FolderStatuses implements vscode.Disposable {

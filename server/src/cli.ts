@@ -2,9 +2,10 @@
 import { Command, CommanderError, Option } from 'commander';
 import { version as SKEW_VERSION } from '../../package.json';
 import { describeHow, type ResolvedBaseline } from './baseline/resolve-baseline';
-import { exitAfterOutput, tolerateClosedReaders } from './exit-after-output';
-import { isSkewError } from './project/errors';
-import { checkWithModels, formatCheck, REPORT_FORMATS, type ReportFormat } from './report/formats';
+import { exitAfterOutput, tolerateClosedReaders } from './common/exit-after-output';
+import { isSkewError } from './common/errors';
+import { checkWithModels } from './project/check-once';
+import { formatCheck, REPORT_FORMATS, type ReportFormat } from './report/formats';
 import { printable } from './report/printable';
 
 /** Exit codes: nothing breaks, something breaks, skew could not do its job. */

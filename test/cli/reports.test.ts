@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { reportCrash } from '../../server/src/cli';
 import type { Finding } from '../../server/src/rules';
-import { SkewError } from '../../server/src/project/errors';
+import { SkewError } from '../../server/src/common/errors';
 import type { CheckResult } from '../../server/src/project/session';
 import { toJsonReport } from '../../server/src/report/json';
 import { formatText } from '../../server/src/report/text';

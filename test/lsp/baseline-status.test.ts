@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { FileChangeType } from 'vscode-languageserver-protocol/node';
-import { ListRefsRequest } from '../../server/src/protocol';
+import { ListRefsRequest } from '../../server/src/shared/protocol';
 import { AFTER_NOTE, fileUri, LspClient, ORDER_V1, ORDER_V2, TempRepo, waitFor } from './lsp-harness';
 
 describe('language server: baseline moves and problems that are not findings', () => {

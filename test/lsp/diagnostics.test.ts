@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { BaselineContentRequest } from '../../server/src/protocol';
+import { BaselineContentRequest } from '../../server/src/shared/protocol';
 import { AFTER_NOTE, fileUri, LspClient, messageOf, ORDER_V1, TempRepo, waitFor } from './lsp-harness';
 
 const CURRENCY = '\n  currency: string;';

@@ -21,10 +21,10 @@ import {
   type ProtocolConnection,
   type Range,
 } from 'vscode-languageserver-protocol/node';
-import { StatusNotification, type StatusParams } from '../../server/src/protocol';
+import { StatusNotification, type StatusParams } from '../../server/src/shared/protocol';
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
-const SERVER_MAIN = path.join(REPO_ROOT, 'server/src/lsp/main.ts');
+const SERVER_MAIN = path.join(REPO_ROOT, 'server/src/language-server.ts');
 
 export const fileUri = (p: string): string => pathToFileURL(p).href;
 

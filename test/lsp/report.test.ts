@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { renderReportHtml } from '../../client/src/report/render-html';
-import { ReportRequest } from '../../server/src/protocol';
+import { ReportRequest } from '../../server/src/shared/protocol';
 import { fileUri, LspClient, ORDER_V1, TempRepo, waitFor } from './lsp-harness';
 
 const XSS = '<script>alert(1)</script>';

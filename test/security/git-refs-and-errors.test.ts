@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { committerDate, translate } from '../../server/src/baseline/git';
 import { resolveBaseline } from '../../server/src/baseline/resolve-baseline';
-import { SkewError } from '../../server/src/project/errors';
+import { SkewError } from '../../server/src/common/errors';
 import { assertOneLineError, runCli } from '../cli/run-cli';
 import { TempRepo, TSCONFIG } from '../cli/temp-repo';
 

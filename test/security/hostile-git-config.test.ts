@@ -6,7 +6,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import type { CodeAction, CodeLens, Diagnostic, Hover } from 'vscode-languageserver-protocol';
 import { CatFile } from '../../server/src/baseline/cat-file';
 import { readBlobSync, readFileAtCommit } from '../../server/src/baseline/git';
-import { BaselineContentRequest, ListRefsRequest, ReportRequest } from '../../server/src/protocol';
+import { BaselineContentRequest, ListRefsRequest, ReportRequest } from '../../server/src/shared/protocol';
 import { runCli } from '../cli/run-cli';
 import { TempRepo, TSCONFIG } from '../cli/temp-repo';
 import { fileUri, LspClient, waitFor } from '../lsp/lsp-harness';

@@ -1,4 +1,4 @@
-import type { ReportFinding, ReportLocation, ReportModel, RolloutPlan } from '../../../server/src/protocol';
+import type { ReportFinding, ReportLocation, ReportModel, RolloutPlan } from '../../../server/src/shared/protocol';
 
 /**
  * The compatibility report as one HTML page for a VS Code webview. Pure (no VS Code API) so it can be tested

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { toBaselineUri } from '../../../server/src/lsp/baseline-uri';
-import { ReportRequest, type ReportResult } from '../../../server/src/protocol';
+import { toBaselineUri } from '../../../server/src/shared/baseline-uri';
+import { ReportRequest, type ReportResult } from '../../../server/src/shared/protocol';
 import { renderMessageHtml, renderReportHtml } from './render-html';
 
 /** What the page's script may ask for; anything else is ignored. */

@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { SourceTree } from '../contracts/source';
+import type { SourceTree } from '../common/source';
 import type { CatFile } from './cat-file';
 import { git, readBlobSync } from './git';
-import { readTextFile, SOURCE_FILE_LIMIT } from '../project/safe-read';
+import { readTextFile, SOURCE_FILE_LIMIT } from '../common/safe-read';
 import { isAboveRoot, isOutsideGit, isSourceFile, OUTSIDE_REPOSITORY, toRel } from './tree-paths';
 
 /** Blobs worth reading up front: everything the TypeScript host may ask for synchronously. */

@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { SkewError } from '../project/errors';
+import { SkewError } from '../common/errors';
 
 /**
  * Plain C locale so the few stderr texts we recognise are not translated. GIT_OPTIONAL_LOCKS=0: no command may

@@ -1,5 +1,5 @@
 import semver from 'semver';
-import { SkewError } from '../project/errors';
+import { SkewError } from '../common/errors';
 import { commitDate, isShallow, listTags, resolveCommit, tagsPointingAt } from './git';
 
 export type BaselineHow = 'argument' | 'setting' | 'skew.json' | 'deployed-tag' | 'newest-semver-tag';

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { SourceTree } from '../contracts/source';
-import { isWithin, readTextFile, realLocation, RefusedFile, SOURCE_FILE_LIMIT } from '../project/safe-read';
+import type { SourceTree } from '../common/source';
+import { isWithin, readTextFile, realLocation, RefusedFile, SOURCE_FILE_LIMIT } from '../common/safe-read';
 import { git } from './git';
 import { diskDirectories } from './git-tree';
 import { isOutsideGit, isSourceFile, OUTSIDE_REPOSITORY, toRel } from './tree-paths';

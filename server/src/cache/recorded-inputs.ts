@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { SourceTree } from '../contracts/source';
+import type { SourceTree } from '../common/source';
 
 /**
  * What building a model saw of files its cache key does not cover (installed packages under node_modules,

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { ts } from '@ts-morph/common';
-import type { SourceTree } from './source.js';
+import type { SourceTree } from '../common/source.js';
 import { treeFileSystem } from './tree-file-system.js';
 
 /** tsconfig `include` finding nothing is irrelevant here: the roots come from discovery, not from the config. */

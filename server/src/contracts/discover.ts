@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import type { SkewConfig, SourceTree } from './source.js';
+import type { SkewConfig, SourceTree } from '../common/source.js';
 
 export interface Discovery {
   /** Files to root the program at, relative, sorted. */

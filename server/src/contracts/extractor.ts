@@ -9,7 +9,7 @@ import { rangeOf } from './locations.js';
 import { needsDroppedLib, planMinimalLib } from './minimal-lib.js';
 import { reuseFrom, type Reusable } from './reuse.js';
 import { ReuseFailed, ShapeBuilder } from './shape-builder.js';
-import type { SkewConfig, SourceTree } from './source.js';
+import type { SkewConfig, SourceTree } from '../common/source.js';
 import { LIB_FOLDER, NODE_GLOBALS_LIB, treeFileSystem, treeRootPath, type TreeFileSystem } from './tree-file-system.js';
 
 export interface SourceProblem {

@@ -1,7 +1,7 @@
 import { ts } from '@ts-morph/common';
 import type { Loc, Range, Suppression } from '../engine/shape.js';
 import { lineStarts, positionAt } from './text-positions.js';
-import { itemAt } from '../item-at.js';
+import { itemAt } from '../common/item-at.js';
 
 /** `// skew-ignore <rule>` optionally followed by `: <reason>`. */
 const SKEW_IGNORE = /^\s*\/\/\s*skew-ignore\s+([A-Za-z0-9_-]+)\s*(?::\s*(.*?))?\s*$/;

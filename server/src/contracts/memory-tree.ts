@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { SourceTree } from './source.js';
+import type { SourceTree } from '../common/source.js';
 
 /** Used when a test tree brings no tsconfig.json: strict, and bundler resolution so './user' imports resolve. */
 export const DEFAULT_TSCONFIG = JSON.stringify({

@@ -1,6 +1,6 @@
 import { ts } from '@ts-morph/common';
 import { libText } from './tree-file-system.js';
-import { itemAt } from '../item-at.js';
+import { itemAt } from '../common/item-at.js';
 
 /**
  * The browser and host libs (DOM above all) are about 95% of the default lib text, and wire contracts almost

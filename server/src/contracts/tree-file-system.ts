@@ -1,5 +1,5 @@
 import { getLibFiles } from '@ts-morph/common';
-import type { SourceTree } from './source.js';
+import type { SourceTree } from '../common/source.js';
 
 /**
  * Lib .d.ts files live outside every tree, in a virtual folder no project uses; they come from the copy

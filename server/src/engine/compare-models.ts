@@ -1,4 +1,4 @@
-import type { IgnoreEntry } from '../contracts/source';
+import type { IgnoreEntry } from '../common/source';
 import { safeOrder, sortDirections, type Direction, type Finding } from './finding';
 import { ignoreMatcher } from './ignore';
 import { contractNames, walkRoot, type PairVisitor, type Position } from './pairs';

@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import type { IgnoreEntry } from '../contracts/source';
+import type { IgnoreEntry } from '../common/source';
 import type { Finding } from './finding';
 
 export type IgnoreMatcher = (finding: Finding) => { reason: string } | undefined;

@@ -2,7 +2,7 @@ import type { ContractKind } from './finding';
 import { Canon } from './canonical';
 import { resolve } from './readable';
 import type { EnumMember, Field, Loc, Method, Shape, Suppression, WireModel } from './shape';
-import { itemAt } from '../item-at';
+import { itemAt } from '../common/item-at';
 import type {
   ContractPair,
   EnumMemberPair,

@@ -4,22 +4,9 @@
  * `contracts/`, and the engine compares two models. Nothing here depends on TypeScript, LSP or VS Code.
  */
 
-/** Zero-based, like LSP, so the editor and the CLI agree on positions. */
-export interface Pos {
-  line: number;
-  character: number;
-}
+import type { Loc } from '../common/positions';
 
-export interface Range {
-  start: Pos;
-  end: Pos;
-}
-
-/** A place in one version of the project; `file` is a posix path relative to the project root. */
-export interface Loc {
-  file: string;
-  range: Range;
-}
+export type { Loc, Pos, Range } from '../common/positions';
 
 /** `// skew-ignore <rule>: <reason>` on the line before a member; `reason` is '' when it was left out. */
 export interface Suppression {

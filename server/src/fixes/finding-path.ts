@@ -1,5 +1,5 @@
 import type { Finding } from '../rules';
-import { itemAt } from '../item-at';
+import { itemAt } from '../common/item-at';
 
 /** The last step of a finding's path: `{ name: 'email', via: 'field' }` for `UserService.getUser(result).email`. */
 export function lastSegment(path: string): { name: string; via: 'field' | 'param' | 'result' | 'other' } {

@@ -4,7 +4,7 @@ import { code, fieldOrParameterOf } from './locate';
 import { editAt } from './text-edits';
 import type { FixProvider } from './types';
 import { safeFix } from './safe-fix';
-import { itemAt } from '../item-at';
+import { itemAt } from '../common/item-at';
 
 
 /** A field or parameter the baseline requires stays required: drop the `?` (or the `| undefined`). */

@@ -4,7 +4,7 @@ import { styleOf } from './style';
 import { editAt } from './text-edits';
 import type { FixEdit, FixProvider } from './types';
 import { safeFix } from './safe-fix';
-import { itemAt } from '../item-at';
+import { itemAt } from '../common/item-at';
 
 type Value = string | number;
 

@@ -4,7 +4,7 @@ import { code, missingNames } from './locate';
 import { renderMember, type MemberRewrite } from './member-text';
 import { styleOf } from './style';
 import type { FixEdit } from './types';
-import { itemAt } from '../item-at';
+import { itemAt } from '../common/item-at';
 
 export interface RestoreRequest {
   old: ParsedFile;

@@ -6,7 +6,7 @@ import { indentAt, styleOf } from './style';
 import { editAt } from './text-edits';
 import type { FixProvider } from './types';
 import { safeFix } from './safe-fix';
-import { itemAt } from '../item-at';
+import { itemAt } from '../common/item-at';
 
 /** Whitespace, quotes and trailing separators do not make two spellings of a variant different. */
 const normal = (text: string) => text.replace(/\s+/g, '').replace(/"/g, "'").replace(/[;,]}/g, '}');

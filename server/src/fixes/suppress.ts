@@ -4,7 +4,7 @@ import { code, newFile } from './locate';
 import { indentAt, lineEndOf, lineStartOf } from './style';
 import { editAt } from './text-edits';
 import type { Fix, FixEdit, FixInput, NoFix } from './types';
-import { itemAt } from '../item-at';
+import { itemAt } from '../common/item-at';
 
 /** Where the cursor lands: the reason is the one thing the user must write. */
 const CURSOR = '$0';

@@ -2,7 +2,7 @@ import { offsetOf, parseFile, type ParsedFile } from '../contracts/member-spans'
 import { editorLineStarts, offsetIn, positionIn } from '../contracts/text-positions';
 import type { Range } from '../engine/shape';
 import type { FixEdit } from './types';
-import { itemAt } from '../item-at';
+import { itemAt } from '../common/item-at';
 
 const startsOf = new WeakMap<ParsedFile, number[]>();
 

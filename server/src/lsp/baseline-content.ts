@@ -1,5 +1,5 @@
 import { readFileAtCommit } from '../baseline/git';
-import type { BaselineRef } from './baseline-uri';
+import type { BaselineRef } from '../shared/baseline-uri';
 
 /**
  * A file's text at a commit, read relative to the project root so the path is right even when the root is a

@@ -1,8 +1,8 @@
 import * as path from 'node:path';
-import { isSkewError } from '../project/errors';
-import type { BaselineContentParams, BaselineContentResult } from '../protocol';
+import { isSkewError } from '../common/errors';
+import type { BaselineContentParams, BaselineContentResult } from '../shared/protocol';
 import { readBaselineFile } from './baseline-content';
-import { parseBaselineUri } from './baseline-uri';
+import { parseBaselineUri } from '../shared/baseline-uri';
 
 /**
  * Answers skew/baselineContent. Only roots of projects this server checks are read, so a crafted URI cannot

@@ -13,7 +13,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../rules';
 import { fixAll, fixesFor, type Fix, type FixEdit, type FixInput } from '../fixes';
 import { withoutSnippet } from '../fixes/suppress';
-import { readTextFile, SOURCE_FILE_LIMIT } from '../project/safe-read';
+import { readTextFile, SOURCE_FILE_LIMIT } from '../common/safe-read';
 import { readBaselineFile } from './baseline-content';
 import type { FolderChecker } from './folder-checker';
 import type { CheckModels } from './session-port';

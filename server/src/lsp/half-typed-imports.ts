@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { SourceProblem } from '../project/errors';
+import type { SourceProblem } from '../common/errors';
 
 /** How the extractor words a working-tree import it could not resolve (server/src/contracts/extractor.ts). */
 

@@ -1,5 +1,5 @@
-import { isSkewError } from '../project/errors';
-import type { ListRefsResult } from '../protocol';
+import { isSkewError } from '../common/errors';
+import type { ListRefsResult } from '../shared/protocol';
 import { listRefs } from './list-refs';
 
 /** Answers skew/listRefs for a folder; expected failures (no git, not a repository) come back as a message. */

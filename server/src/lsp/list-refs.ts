@@ -1,6 +1,6 @@
 import * as semver from 'semver';
 import { git } from '../baseline/git';
-import type { RefItem } from '../protocol';
+import type { RefItem } from '../shared/protocol';
 
 const FORMAT = '%(refname:short)%00%(objectname:short)%00%(*objectname:short)';
 

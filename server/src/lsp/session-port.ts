@@ -1,4 +1,4 @@
-import { baselineLabel } from './baseline-label';
+import { baselineLabel } from '../report/baseline-label';
 import type { ResolvedBaseline } from '../baseline/resolve-baseline';
 import type { WireModel } from '../engine/shape';
 import { ProjectSession, type CheckOptions, type CheckResult } from '../project/session';

@@ -1,4 +1,4 @@
-import type { StatusParams } from '../protocol';
+import type { StatusParams } from '../shared/protocol';
 
 export interface StatusSink {
   notify(params: StatusParams): void;

@@ -5,9 +5,9 @@ import { readFileAtCommit } from '../baseline/git';
 import { fixAll, type FixEdit, type FixInput } from '../fixes';
 import { applyEdits } from '../fixes/text-edits';
 import type { WireModel } from '../engine/shape';
-import { baselineLabel } from '../lsp/baseline-label';
+import { baselineLabel } from '../report/baseline-label';
 import { printable } from '../report/text';
-import { isWithin, readTextFile, realLocation, SOURCE_FILE_LIMIT } from './safe-read';
+import { isWithin, readTextFile, realLocation, SOURCE_FILE_LIMIT } from '../common/safe-read';
 import { ProjectSession, type CheckResult, type SessionOptions } from './session';
 
 /** Rounds of fix, re-check: fixes left out for overlapping an earlier one get their turn in the next round. */

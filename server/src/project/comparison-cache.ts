@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ENGINE_VERSION } from '../baseline/cache';
+import { ENGINE_VERSION } from './baseline-model-cache';
 import { CacheStore } from '../cache/store';
 import type { Comparison } from '../engine/compare-models';
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ts } from '@ts-morph/common';
 import { CacheStore } from '../cache/store';
 import type { ConfigInputs } from '../contracts/compiler-options';
-import type { SourceTree } from '../contracts/source';
+import type { SourceTree } from '../common/source';
 
 type Loaded = { options: ts.CompilerOptions; inputs: ConfigInputs } | { error: string };
 

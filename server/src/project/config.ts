@@ -1,7 +1,7 @@
 import * as path from 'node:path';
-import type { IgnoreEntry, SkewConfig } from '../contracts/source';
-import { SkewError } from './errors';
-import { CONFIG_FILE_LIMIT, readTextFile, RefusedFile, withoutBom } from './safe-read';
+import type { IgnoreEntry, SkewConfig } from '../common/source';
+import { SkewError } from '../common/errors';
+import { CONFIG_FILE_LIMIT, readTextFile, RefusedFile, withoutBom } from '../common/safe-read';
 
 export const CONFIG_FILE = 'skew.json';
 

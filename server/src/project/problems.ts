@@ -1,7 +1,7 @@
 import { ts } from '@ts-morph/common';
 import { positionAt } from '../contracts/text-positions';
-import type { SourceTree } from '../contracts/source';
-import type { SourceProblem } from './errors';
+import type { SourceTree } from '../common/source';
+import type { SourceProblem } from '../common/errors';
 
 /**
  * Splits extractor problems into syntax errors (the version cannot be analysed: fatal) and the rest

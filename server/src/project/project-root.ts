@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { SkewError } from './errors';
+import { SkewError } from '../common/errors';
 
 /** The nearest folder, from `cwd` upwards, that holds a tsconfig.json. */
 export function findProjectRoot(cwd: string): string {

@@ -1,5 +1,5 @@
 import type { ts } from '@ts-morph/common';
-import { baselineCacheKey, cacheDirectory, ModelCache, stableJson } from '../baseline/cache';
+import { baselineCacheKey, cacheDirectory, ModelCache, stableJson } from './baseline-model-cache';
 import { CatFile } from '../baseline/cat-file';
 import { repoInfo, type RepoInfo } from '../baseline/git';
 import { GitTree } from '../baseline/git-tree';
@@ -9,40 +9,20 @@ import { WorkingTree } from '../baseline/working-tree';
 import { diskView, recordInputs } from '../cache/recorded-inputs';
 import type { createExtractor, ExtractResult, Seed } from '../contracts/extractor';
 import { discover } from '../contracts/discover';
-import type { SkewConfig, SourceTree } from '../contracts/source';
+import type { SkewConfig, SourceTree } from '../common/source';
 import { CompareMemo } from '../engine/compare-memo';
 import { compareModels, isRuleId, type Comparison } from '../rules';
-import type { Finding } from '../rules';
 import type { WireModel } from '../engine/shape';
 import { loadConfig } from './config';
-import { SkewError, type SourceProblem } from './errors';
+import { SkewError, type SourceProblem } from '../common/errors';
 import { ComparisonCache } from './comparison-cache';
 import { CompilerOptionsCache } from './compiler-options-cache';
 import { loadAnalysis } from './load-analysis';
 import { findProjectRoot } from './project-root';
 import { WorkingModelCache } from './working-model-cache';
+import type { CheckResult, CheckSummary } from '../report/check-result';
 
-export interface CheckSummary {
-  /** Contracts in either version. */
-  contracts: number;
-  /** Contracts whose wire shape differs at all. */
-  changed: number;
-  /** Findings that break at least one direction (not suppressed). */
-  breaking: number;
-  suppressed: number;
-}
-
-export interface CheckResult {
-  root: string;
-  baseline: ResolvedBaseline;
-  findings: Finding[];
-  suppressed: Finding[];
-  /** Non-fatal problems of the working tree (fatal ones are thrown as 'working-parse'). */
-  problems: SourceProblem[];
-  /** Working-tree files the contracts were built from (a change elsewhere cannot change the result). */
-  files: string[];
-  summary: CheckSummary;
-}
+export type { CheckResult, CheckSummary };
 
 type Extractor = ReturnType<typeof createExtractor>;
 

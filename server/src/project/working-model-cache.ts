@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { ENGINE_VERSION } from '../baseline/cache';
+import { ENGINE_VERSION } from './baseline-model-cache';
 import { inputsDigest, inputsUnchanged, isRecordedInputs, NO_INPUTS, type RecordedInputs } from '../cache/recorded-inputs';
 import { CacheStore } from '../cache/store';
 import type { ExtractResult } from '../contracts/extractor';
-import type { SourceTree } from '../contracts/source';
+import type { SourceTree } from '../common/source';
 
 export interface WorkingKeyParts {
   root: string;

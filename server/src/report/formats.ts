@@ -1,5 +1,4 @@
-import type { WireModel } from '../engine/shape';
-import { ProjectSession, type CheckResult, type SessionOptions } from '../project/session';
+import type { CheckedWithModels } from './check-result';
 import { formatGithub } from './github';
 import { formatJson } from './json';
 import { formatMarkdown } from './markdown';
@@ -11,23 +10,6 @@ import { readWorkingState } from './working-state';
 /** Every `skew check --format` value; the first is the default. */
 export const REPORT_FORMATS = ['text', 'json', 'markdown', 'sarif', 'github'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
-
-export interface CheckedWithModels {
-  result: CheckResult;
-  models?: { baseline: WireModel; working: WireModel };
-}
-
-/** Like `checkProject`, but keeps both wire models, which the report needs for witnesses. */
-export async function checkWithModels(options: SessionOptions & { overlays?: ReadonlyMap<string, string> } = {}): Promise<CheckedWithModels> {
-  const session = await ProjectSession.open(options);
-  try {
-    // one check right after opening: the file listing open() read is the one to use
-    const result = await session.check(options.overlays, { diskUnchanged: true });
-    return { result, models: session.models };
-  } finally {
-    session.dispose();
-  }
-}
 
 /** The full report model: the check, its witnesses, the rollout plan and the working tree's git state. */
 export async function reportFor(checked: CheckedWithModels): Promise<ReportModel> {

@@ -1,6 +1,6 @@
 import type { Finding } from '../rules';
 import type { Range } from '../engine/shape';
-import type { CheckResult } from '../project/session';
+import type { CheckResult } from './check-result';
 
 /** The stable JSON shape of one finding; keys and their order are part of the CLI's contract with tools. */
 export interface JsonFinding {

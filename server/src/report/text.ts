@@ -1,7 +1,7 @@
 import type { ContractKind, Direction, Order } from '../engine/finding';
 import type { Finding } from '../rules';
 import type { Loc } from '../engine/shape';
-import type { CheckResult } from '../project/session';
+import type { CheckResult } from './check-result';
 import { printable } from './printable';
 import { rolloutPlan, type RolloutPlan } from './rollout-plan';
 

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { baselineCacheKey, cacheDirectory, ModelCache } from '../../../server/src/baseline/cache';
+import { baselineCacheKey, cacheDirectory, ModelCache } from '../../../server/src/project/baseline-model-cache';
 import type { WireModel } from '../../../server/src/engine/shape';
 
 const model: WireModel = {

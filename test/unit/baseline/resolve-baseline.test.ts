@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { newestSemverTag, resolveBaseline } from '../../../server/src/baseline/resolve-baseline';
-import { SkewError } from '../../../server/src/project/errors';
+import { SkewError } from '../../../server/src/common/errors';
 import { TempRepo } from '../../cli/temp-repo';
 
 describe('newestSemverTag', () => {

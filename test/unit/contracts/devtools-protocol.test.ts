@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { readCompilerOptions } from '../../../server/src/contracts/compiler-options.js';
 import { createExtractor, type ExtractResult } from '../../../server/src/contracts/extractor.js';
 import { memoryTree } from '../../../server/src/contracts/memory-tree.js';
-import type { SkewConfig } from '../../../server/src/contracts/source.js';
+import type { SkewConfig } from '../../../server/src/common/source.js';
 import { compareModels } from '../../../server/src/rules';
 import { withoutLocs } from './extract-helper.js';
 

@@ -1,7 +1,7 @@
 import { createExtractor, type ExtractResult } from '../../../server/src/contracts/extractor.js';
 import { readCompilerOptions } from '../../../server/src/contracts/compiler-options.js';
 import { memoryTree } from '../../../server/src/contracts/memory-tree.js';
-import type { SkewConfig } from '../../../server/src/contracts/source.js';
+import type { SkewConfig } from '../../../server/src/common/source.js';
 import type { Shape, WireModel } from '../../../server/src/engine/shape.js';
 
 export function extractFiles(files: Record<string, string>, config: SkewConfig = {}): ExtractResult {

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { readCompilerOptions } from '../../../server/src/contracts/compiler-options';
 import { memoryTree } from '../../../server/src/contracts/memory-tree';
-import type { SourceTree } from '../../../server/src/contracts/source';
+import type { SourceTree } from '../../../server/src/common/source';
 import { CompilerOptionsCache } from '../../../server/src/project/compiler-options-cache';
 
 describe('CompilerOptionsCache', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseConfig } from '../../../server/src/project/config';
-import { SkewError } from '../../../server/src/project/errors';
+import { SkewError } from '../../../server/src/common/errors';
 
 const fails = (raw: string, pattern: RegExp) =>
   assert.throws(

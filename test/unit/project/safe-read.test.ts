@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { isWithin, readTextFile, RefusedFile } from '../../../server/src/project/safe-read';
+import { isWithin, readTextFile, RefusedFile } from '../../../server/src/common/safe-read';
 import { parseConfig } from '../../../server/src/project/config';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'skew-safe-read-'));

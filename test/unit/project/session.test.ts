@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { createExtractor } from '../../../server/src/contracts/extractor';
-import { SkewError } from '../../../server/src/project/errors';
+import { SkewError } from '../../../server/src/common/errors';
 import { ProjectSession } from '../../../server/src/project/session';
 import { TempRepo, TSCONFIG } from '../../cli/temp-repo';
 

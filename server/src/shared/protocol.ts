@@ -4,10 +4,10 @@
  * file, the refs a baseline can be, and the per-folder status.
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { ReportModel } from './report/report-model';
+import type { ReportModel } from '../report/report-model';
 
-export type { ReportModel, ReportFinding, ReportWitness, ReportLocation } from './report/report-model';
-export type { RolloutPlan } from './report/rollout-plan';
+export type { ReportModel, ReportFinding, ReportWitness, ReportLocation } from '../report/report-model';
+export type { RolloutPlan } from '../report/rollout-plan';
 
 /** The URI scheme of baseline documents (read-only file text at the baseline commit). */
 export const BASELINE_SCHEME = 'skew-baseline';

@@ -1,4 +1,4 @@
-import { BASELINE_SCHEME } from '../protocol';
+import { BASELINE_SCHEME } from './protocol';
 
 /**
  * `skew-baseline:/<path relative to the project root>?commit=<sha>&root=<absolute project root>`.

@@ -1,4 +1,4 @@
-import type { Range } from '../engine/shape';
+import type { Range } from './positions';
 
 /**
  * Expected failures (no repo, ref missing, bad config, unparsable source) that the CLI turns into exit 2 with

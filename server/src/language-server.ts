@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { startServer } from '../server';
+import { startServer } from './lsp/server';
 
 /**
  * `skew-language-server --stdio` (Neovim, Helix, Zed) or `--node-ipc` (the VS Code client). The transport flags

@@ -1,9 +1,9 @@
-import type { CheckedProject } from '../lsp/session-port';
-import { readTextFile, SOURCE_FILE_LIMIT } from '../project/safe-read';
-import type { ReportResult } from '../protocol';
-import { formatMarkdown } from './markdown';
-import { buildReport } from './report-model';
-import { readWorkingState } from './working-state';
+import type { CheckedProject } from './session-port';
+import { readTextFile, SOURCE_FILE_LIMIT } from '../common/safe-read';
+import type { ReportResult } from '../shared/protocol';
+import { formatMarkdown } from '../report/markdown';
+import { buildReport } from '../report/report-model';
+import { readWorkingState } from '../report/working-state';
 
 /** What answering skew/report needs from a workspace folder (a FolderChecker). */
 export interface ReportableFolder {

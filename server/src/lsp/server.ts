@@ -12,21 +12,21 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { isSourceFile } from './baseline/tree-paths';
-import { contractLenses } from './lsp/code-lens';
-import { codeActions, CODE_ACTION_KINDS } from './lsp/code-actions';
-import { answerBaselineContent } from './lsp/baseline-request';
-import { FolderChecker, type FileDiagnostics, type FolderHost } from './lsp/folder-checker';
-import { Folders } from './lsp/folders';
-import { contractHover } from './lsp/hover';
-import { answerListRefs } from './lsp/list-refs-request';
-import { answerReport } from './report/report-request';
-import { checkedNotification, checkedRequest, listenChecked } from './lsp/guarded-handlers';
-import { safe } from './lsp/safe-handler';
-import { openProjectSession, type OpenSession } from './lsp/session-port';
-import { SettingsStore } from './lsp/settings-store';
-import { StatusReporter } from './lsp/status-reporter';
-import { uriToPath } from './lsp/uris';
+import { isSourceFile } from '../baseline/tree-paths';
+import { contractLenses } from './code-lens';
+import { codeActions, CODE_ACTION_KINDS } from './code-actions';
+import { answerBaselineContent } from './baseline-request';
+import { FolderChecker, type FileDiagnostics, type FolderHost } from './folder-checker';
+import { Folders } from './folders';
+import { contractHover } from './hover';
+import { answerListRefs } from './list-refs-request';
+import { answerReport } from './report-request';
+import { checkedNotification, checkedRequest, listenChecked } from './guarded-handlers';
+import { safe } from './safe-handler';
+import { openProjectSession, type OpenSession } from './session-port';
+import { SettingsStore } from './settings-store';
+import { StatusReporter } from './status-reporter';
+import { uriToPath } from './uris';
 import {
   validCodeAction,
   validDocumentOnly,
@@ -36,8 +36,8 @@ import {
   validOptionalString,
   validRequiredString,
   validWatchedFiles,
-} from './lsp/valid-params';
-import { classifyWatched, WATCHED_GLOBS } from './lsp/watched-files';
+} from './valid-params';
+import { classifyWatched, WATCHED_GLOBS } from './watched-files';
 import {
   BaselineContentRequest,
   ListRefsRequest,
@@ -50,7 +50,7 @@ import {
   type ReportParams,
   type ReportResult,
   type SkewInitializationOptions,
-} from './protocol';
+} from '../shared/protocol';
 
 export interface ServerOptions {
   /** For tests: how a folder's project session is opened. */

@@ -1,0 +1,33 @@
+import type { ResolvedBaseline } from '../baseline/resolve-baseline';
+import type { SourceProblem } from '../common/errors';
+import type { WireModel } from '../engine/shape';
+import type { Finding } from '../rules';
+
+/** What one check found: what the report formats render and the language server publishes. */
+export interface CheckSummary {
+  /** Contracts in either version. */
+  contracts: number;
+  /** Contracts whose wire shape differs at all. */
+  changed: number;
+  /** Findings that break at least one direction (not suppressed). */
+  breaking: number;
+  suppressed: number;
+}
+
+export interface CheckResult {
+  root: string;
+  baseline: ResolvedBaseline;
+  findings: Finding[];
+  suppressed: Finding[];
+  /** Non-fatal problems of the working tree (fatal ones are thrown as 'working-parse'). */
+  problems: SourceProblem[];
+  /** Working-tree files the contracts were built from (a change elsewhere cannot change the result). */
+  files: string[];
+  summary: CheckSummary;
+}
+
+/** A check with both wire models, which the report needs for witnesses. */
+export interface CheckedWithModels {
+  result: CheckResult;
+  models?: { baseline: WireModel; working: WireModel };
+}
