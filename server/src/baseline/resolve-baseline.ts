@@ -64,7 +64,8 @@ async function resolveExplicit(cwd: string, ref: string, how: BaselineHow): Prom
   // Control characters (NUL above all, which cannot even be passed to git) are never part of a ref. A ref too
   // long for the system's argument limit is caught when git is started (E2BIG, see translate in git.ts).
   if (/[\u0000-\u001f\u007f]/.test(ref)) {
-    throw new SkewError('ref-not-found', `the baseline (${where}) is not a ref name: it holds control characters; give a tag, branch or commit id`);
+    // The ref is quoted as it is: every edge (CLI line, editor message) makes text printable itself.
+    throw new SkewError('ref-not-found', `the baseline \`${ref}\` (${where}) is not a ref name: it holds control characters; give a tag, branch or commit id`);
   }
   const commit = await resolveCommit(cwd, ref);
   if (commit) return withDate(cwd, { ref, commit, how });
