@@ -83,7 +83,8 @@ class Reader {
     if (r.kind === 'any') return true;
     if (w.kind === 'never') return true;
     if (w.kind === 'union') return w.variants.every((v) => this.read(v, r));
-    if (w.kind === 'any') return false;
+    // On a JSON wire an unknown value is still a JSON value: a reader that takes every JSON value reads it.
+    if (w.kind === 'any') return readsEveryJsonValue(r, this.env.reader);
     if (r.kind === 'union') return this.readIntoUnion(w, r.variants);
     if (r.kind === 'void') return true; // a reader expecting nothing ignores what arrives
     return this.readSingle(w, r);
@@ -206,4 +207,43 @@ function elementAt(t: TupleParts, length: number, i: number): Shape {
   if (t.rest !== undefined && i >= suffixStart) return t.suffix[i - suffixStart]!.shape;
   if (i < t.prefix.length) return t.prefix[i]!.shape;
   return t.rest ?? { kind: 'never' };
+}
+
+/**
+ * Whether `reader` accepts every JSON value (string, number, boolean, null, any object, any array), e.g.
+ * `type JSONValue = string | number | boolean | null | { [k: string]: JSONValue } | JSONValue[]`. Recursive
+ * aliases are assumed to accept while they are being checked, so `JSONValue` inside itself holds.
+ */
+export function readsEveryJsonValue(reader: Shape, model: WireModel, assumed = new Set<string>()): boolean {
+  const variants: Shape[] = [];
+  // Flatten unions and follow refs, remembering which names are being checked.
+  const pending: Shape[] = [reader];
+  const names: string[] = [];
+  for (let shape = pending.pop(); shape; shape = pending.pop()) {
+    if (shape.kind === 'ref') {
+      if (assumed.has(shape.name)) return true;
+      const target = model.types[shape.name];
+      if (!target) return true; // an unknown ref reads as any (see resolve)
+      names.push(shape.name);
+      pending.push(target.shape);
+    } else if (shape.kind === 'union') {
+      for (const v of shape.variants) pending.push(v);
+    } else {
+      variants.push(shape);
+    }
+  }
+  if (variants.some((v) => v.kind === 'any')) return true;
+  const inner = new Set([...assumed, ...names]);
+  const has = (kind: Shape['kind']) => variants.some((v) => v.kind === kind);
+  const literal = (value: boolean) => variants.some((v) => v.kind === 'literal' && v.value === value);
+  const booleans = has('boolean') || (literal(true) && literal(false));
+  const objects = variants.some(
+    (v) =>
+      v.kind === 'object' &&
+      v.fields.every((f) => f.optional && readsEveryJsonValue(f.shape, model, inner)) &&
+      v.index !== undefined &&
+      readsEveryJsonValue(v.index, model, inner),
+  );
+  const arrays = variants.some((v) => v.kind === 'array' && readsEveryJsonValue(v.element, model, inner));
+  return has('string') && has('number') && booleans && has('null') && objects && arrays;
 }

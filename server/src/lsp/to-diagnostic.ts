@@ -3,7 +3,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { Finding } from '../rules';
 import type { Range } from '../engine/shape';
 import { toBaselineUri } from '../shared/baseline-uri';
-import { ruleDocUrl } from '../rules/docs-link';
+import { ruleDocUrl } from '../rules';
 import { printable } from '../report/printable';
 import { findingMessage } from './finding-message';
 import type { SeveritySetting } from './settings';

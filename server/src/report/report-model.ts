@@ -2,7 +2,7 @@ import { describeHow } from '../baseline/resolve-baseline';
 import type { ContractKind, Direction, Order, Severity } from '../engine/finding';
 import type { Finding, RuleId } from '../rules';
 import type { Range, WireModel } from '../engine/shape';
-import { ruleDocUrl } from '../rules/docs-link';
+import { ruleDocUrl } from '../rules';
 import type { CheckResult } from './check-result';
 import { rules } from '../rules';
 import { witnessFor, type VersionName } from '../witness/witness-for';

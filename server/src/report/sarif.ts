@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type * as Sarif from 'sarif';
 import type { Severity } from '../engine/finding';
-import { ruleDocUrl } from '../rules/docs-link';
+import { ruleDocUrl } from '../rules';
 import { rules } from '../rules';
 import { baselineLine, type ReportFinding, type ReportLocation, type ReportModel } from './report-model';
 

@@ -81,3 +81,8 @@ export function compareModels(oldModel: WireModel, newModel: WireModel, options:
   const ruleSet = options.rules ? { ...skewRules, rules: options.rules } : skewRules;
   return compareWith(ruleSet, oldModel, newModel, options) as Comparison;
 }
+
+/** Where each rule's documentation lives; one page per rule id. */
+export const RULE_DOCS_BASE_URL = 'https://github.com/skew-dev/skew/blob/main/docs/rules/';
+
+export const ruleDocUrl = (rule: string): string => `${RULE_DOCS_BASE_URL}${encodeURIComponent(rule)}.md`;
