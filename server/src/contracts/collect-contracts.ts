@@ -26,6 +26,7 @@ export function collectContracts(
   const owners = new Map<string, ts.Node>();
   const seen = new Set<ts.Symbol>();
   const problems: BuilderProblem[] = [];
+  const aliases = new Map<string, string>();
 
   for (const rel of discovery.roots) {
     const sourceFile = program.getSourceFile(absolute(rel));
@@ -56,9 +57,32 @@ export function collectContracts(
           : { ...base, kind: 'service', methods: builder.serviceMethods(name, declaration, () => methodsOf(checker.getDeclaredTypeOfSymbol(symbol), checker, relative, builder)) };
       if (suppressions) contract.suppressions = suppressions;
       contracts[name] = contract;
+      const target = candidate.kind === 'message' ? aliasTarget(declaration, checker) : undefined;
+      if (target) aliases.set(name, target);
+    }
+  }
+  // A message that only gives another message contract a second name (`type EmptyResult = Result`) is that
+  // contract: its entry refers to it, so the alias repeats none of its findings and is listed among the
+  // contracts it affects. Settled after the loop, as the named contract may be declared later.
+  for (const [name, target] of aliases) {
+    const entry = builder.types[name];
+    if (entry && target !== name && contracts[name]?.kind === 'message' && contracts[target]?.kind === 'message') {
+      builder.types[name] = { ...entry, shape: { kind: 'ref', name: target } };
     }
   }
   return { model: { contracts, types: builder.types }, problems: [...problems, ...builder.problems] };
+}
+
+/** The contract name a `type X = Y` declaration refers to, when Y is a plain reference to a declaration. */
+function aliasTarget(declaration: ContractDeclaration, checker: ts.TypeChecker): string | undefined {
+  if (!ts.isTypeAliasDeclaration(declaration) || !ts.isTypeReferenceNode(declaration.type) || declaration.type.typeArguments) return undefined;
+  let symbol = checker.getSymbolAtLocation(declaration.type.typeName);
+  if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+  const target = symbol?.declarations?.find(
+    (d): d is ContractDeclaration & { name: ts.Identifier } =>
+      (ts.isInterfaceDeclaration(d) || ts.isTypeAliasDeclaration(d) || ts.isClassDeclaration(d) || ts.isEnumDeclaration(d)) && d.name !== undefined,
+  );
+  return target ? qualifiedName(target, target.name.text) : undefined;
 }
 
 function candidatesIn(sourceFile: ts.SourceFile, messageGlob: boolean, serviceGlob: boolean): Candidate[] {
