@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { checkWithModels } from '../../server/src/project/check-once';
+import { TempRepo, TSCONFIG } from '../cli/temp-repo';
+
+/**
+ * Real protocol histories nobody here wrote: published versions of one package, each compared with the next
+ * (and back, as a rollback would), every export a message. The expected findings were checked by hand against
+ * the packages' diffs (see README.md beside this file); version-vs-itself must be silent. Set
+ * SKEW_CORPUS_UPDATE=1 to rewrite the expected files after a deliberate change of verdicts, then review the diff.
+ */
+const NODE_MODULES = path.resolve(__dirname, '..', '..', 'node_modules');
+const EXPECTED = path.join(__dirname, 'expected');
+
+interface History {
+  name: string;
+  /** Package folder in node_modules (pinned devDependency aliases) per version. */
+  versions: Record<string, string>;
+  /** The file every export of which is a message. */
+  file: string;
+  pairs: [string, string][];
+}
+
+const HISTORIES: History[] = [
+  {
+    name: 'octokit-webhooks-types',
+    versions: { '7.3.2': 'webhooks-types-7.3.2', '7.4.0': 'webhooks-types-7.4.0', '7.6.1': 'webhooks-types-7.6.1' },
+    file: 'schema.d.ts',
+    pairs: [
+      ['7.3.2', '7.4.0'],
+      ['7.4.0', '7.6.1'],
+      ['7.6.1', '7.4.0'],
+    ],
+  },
+];
+
+type Verdict = string;
+
+async function verdicts(history: History, from: string, to: string, repo: TempRepo): Promise<Verdict[]> {
+  const text = (version: string) => fs.readFileSync(path.join(NODE_MODULES, history.versions[version] ?? '', history.file), 'utf8');
+  repo.write({ 'schema.ts': text(from) });
+  repo.commit(from);
+  repo.tag(`v${from}`);
+  repo.write({ 'schema.ts': text(to) });
+  const { result } = await checkWithModels({ cwd: repo.dir, against: `v${from}`, cacheDir: repo.cacheDir });
+  return result.findings.map((f) => `${f.rule} ${f.path} ${f.breaks.join(',')}`).sort();
+}
+
+for (const history of HISTORIES) {
+  describe(`corpus: ${history.name}`, () => {
+    const repo = TempRepo.create({ 'tsconfig.json': TSCONFIG, 'skew.json': JSON.stringify({ messages: ['schema.ts'] }) });
+    after(() => repo.dispose());
+
+    for (const version of Object.keys(history.versions)) {
+      it(`${version} against itself: nothing`, async () => {
+        assert.deepEqual(await verdicts(history, version, version, repo), []);
+      });
+    }
+
+    for (const [from, to] of history.pairs) {
+      it(`${from} -> ${to}: the hand-checked findings, no more, no fewer`, async () => {
+        const got = await verdicts(history, from, to, repo);
+        const file = path.join(EXPECTED, `${history.name}-${from}-to-${to}.json`);
+        if (process.env.SKEW_CORPUS_UPDATE) fs.writeFileSync(file, JSON.stringify(got, null, 2) + '\n');
+        const expected = JSON.parse(fs.readFileSync(file, 'utf8')) as Verdict[];
+        assert.deepEqual(got, expected);
+      });
+    }
+  });
+}
