@@ -188,10 +188,34 @@ function paramOf(parameter: ts.Symbol, position: number, checker: ts.TypeChecker
   return param;
 }
 
-/** `Promise<T>` and `T` are the same on the wire; a result that carries nothing is `void`. */
+/**
+ * Results that arrive as a stream of values, server to client: each value is a result of the call, so what is
+ * compared is the element type. Known by name, as ReadableStream (a DOM and Node global) and Observable (rxjs)
+ * may not even resolve in the program Skew builds.
+ */
+const STREAMS = new Set(['AsyncIterable', 'AsyncIterableIterator', 'AsyncIterator', 'AsyncGenerator', 'ReadableStream', 'Observable', 'Subscribable']);
+
+/** The element type of a stream-like result, from its type or, when that does not resolve, from how it is written. */
+function streamElement(type: ts.Type, signature: ts.Signature, checker: ts.TypeChecker): ts.Type | undefined {
+  const name = (type.aliasSymbol ?? type.getSymbol())?.getName();
+  if (name && STREAMS.has(name)) {
+    const args = type.aliasSymbol ? type.aliasTypeArguments : type.flags & ts.TypeFlags.Object ? checker.getTypeArguments(type as ts.TypeReference) : undefined;
+    if (args?.[0]) return args[0];
+  }
+  const written = signature.getDeclaration()?.type;
+  if (written && ts.isTypeReferenceNode(written) && STREAMS.has(ts.isIdentifier(written.typeName) ? written.typeName.text : written.typeName.right.text)) {
+    const [element] = written.typeArguments ?? [];
+    if (element) return checker.getTypeFromTypeNode(element);
+  }
+  return undefined;
+}
+
+/** `Promise<T>` and `T` are the same on the wire; a result that carries nothing is `void`; a stream carries its elements. */
 function resultOf(signature: ts.Signature, checker: ts.TypeChecker, builder: ShapeBuilder): Shape {
   const returned = signature.getReturnType();
   const awaited = checker.getAwaitedType(returned) ?? returned;
+  const element = streamElement(awaited, signature, checker);
+  if (element) return builder.shapeOf(element);
   if (awaited.flags & (ts.TypeFlags.Void | ts.TypeFlags.Undefined)) return { kind: 'void' };
   return builder.shapeOf(awaited);
 }
