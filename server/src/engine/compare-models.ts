@@ -123,7 +123,8 @@ export function compareWith(ruleSet: RuleSet, oldModel: WireModel, newModel: Wir
   const findings: Finding[] = [];
   const suppressed: Finding[] = [];
   for (const { finding, suppressions } of all) {
-    const affects = containers.containersOf(finding.contract);
+    // A container this version removed is not affected by anything: it is reported as removed, or not at all.
+    const affects = containers.containersOf(finding.contract).filter((name) => newModel.contracts[name]);
     if (affects.length) finding.affects = affects;
     const comment = suppressions.find((s) => s.rule === finding.rule);
     if (comment?.reason.trim()) {

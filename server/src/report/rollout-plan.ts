@@ -139,7 +139,8 @@ export function kindWord(kind: ContractKind): string {
   return kind === 'service' ? 'RPC service' : 'message';
 }
 
-const paths = (changes: readonly PlanChange[]): string => list(changes.map((c) => c.path), 'and');
+/** Each place once, in plan order: several findings at one path (variants of one union) are one change to ship. */
+const paths = (changes: readonly PlanChange[]): string => list([...new Set(changes.map((c) => c.path))], 'and');
 
 const unique = (xs: string[]): string[] => [...new Set(xs)].sort();
 

@@ -70,3 +70,16 @@ describe('rollout plan', () => {
     assert.match(generic.expand, /read both the baseline shape and the new one/);
   });
 });
+
+describe('rollout plan wording', () => {
+  it('names each place once when several findings share it (variants added to one union)', () => {
+    // Two releases (a writers-first change too), so release 1 lists what it ships.
+    const plan = rolloutPlan([
+      change('Schema', 'readers-first', 'union-variant-added'),
+      change('Schema', 'readers-first', 'union-variant-added'),
+      change('Order.id', 'writers-first', 'field-required-added'),
+    ]);
+    const ship = plan.releases.flatMap((r) => r.steps).filter((s) => s.startsWith('Ship'));
+    assert.ok(ship.length > 0 && ship.every((s) => !/Schema.*Schema/.test(s)), ship.join(' | '));
+  });
+});

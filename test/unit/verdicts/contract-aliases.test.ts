@@ -37,3 +37,14 @@ describe('a message that is another message contract under a second name', () =>
     assert.deepEqual(findings(before, after).map((f) => f.path), ['Named.b']);
   });
 });
+
+describe('also affects', () => {
+  it('never lists a contract this version removed', () => {
+    const before = '/** @wire */\nexport interface Money { amount: number }\n/** @wire */\nexport interface Paid { total: Money }\n/** @wire */\nexport interface Refunded { total: Money }\n';
+    const after = '/** @wire */\nexport interface Money { amount: string }\n/** @wire */\nexport interface Paid { total: Money }\n';
+    const old = extractFiles({ 'src/m.ts': before }).model;
+    const now = extractFiles({ 'src/m.ts': after }).model;
+    const money = compareModels(old, now).findings.find((f) => f.path === 'Money.amount');
+    assert.deepEqual(money?.affects, ['Paid']);
+  });
+});
