@@ -34,6 +34,15 @@ const HISTORIES: History[] = [
       ['7.6.1', '7.4.0'],
     ],
   },
+  {
+    name: 'vscode-languageserver-types',
+    versions: { '3.16.0': 'lsp-types-3.16.0', '3.17.0': 'lsp-types-3.17.0', '3.17.5': 'lsp-types-3.17.5' },
+    file: 'lib/umd/main.d.ts',
+    pairs: [
+      ['3.16.0', '3.17.0'],
+      ['3.17.0', '3.17.5'],
+    ],
+  },
 ];
 
 type Verdict = string;
