@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { fixesFor } from '../../../server/src/fixes';
-import type { Finding } from '../../../server/src/rules';
+import { compareModels, rules, type Finding } from '../../../server/src/rules';
 import { witnessFor } from '../../../server/src/witness/witness-for';
 import { checkFix, loadPair } from '../fixes/fix-harness';
 import { checkWitness } from '../witness/sides';
@@ -81,3 +81,29 @@ describe('keys that hold the path punctuation', () => {
   }
 });
 
+describe('ignore globs over rendered paths', () => {
+  const silenced = (...globs: string[]): string[] =>
+    compareModels(pair.oldModel, pair.newModel, { rules, ignore: globs }).suppressed.map((f) => f.path).sort();
+
+  it('take a quoted key literally', () => {
+    assert.deepEqual(silenced('Params._meta["io.mcp/version"]'), ['Params._meta["io.mcp/version"]']);
+    assert.deepEqual(silenced('Params._meta["a[0]"]'), ['Params._meta["a[0]"]']);
+    assert.deepEqual(silenced('Params._meta["say \\"hi\\""]'), ['Params._meta["say \\"hi\\""]']);
+    assert.deepEqual(silenced('Pay["@type"="card"].number'), ['Pay["@type"="card"].number']);
+  });
+
+  it('take `[]` literally, not as a character class', () => {
+    assert.deepEqual(silenced('Params.items[].price'), ['Params.items[].price']);
+  });
+
+  it('keep `*` and `**` matching any run, across quoted keys holding `/`', () => {
+    const meta = QUOTED.filter((p) => p.startsWith('Params._meta')).sort();
+    assert.deepEqual(silenced('Params._meta*'), meta);
+    assert.deepEqual(silenced('Params._meta**'), meta);
+    assert.deepEqual(silenced('*/version"]'), ['Params._meta["io.mcp/version"]']);
+    assert.deepEqual(silenced('*.price'), ['Params.items[].price']);
+    assert.deepEqual(silenced('Params.items*'), ['Params.items[].price']);
+    assert.deepEqual(silenced('Params.*'), [...QUOTED.filter((p) => p.startsWith('Params')), 'Params.items[].price'].sort());
+    assert.deepEqual(silenced('**'), [...QUOTED, 'Params.items[].price'].sort());
+  });
+});
