@@ -13,6 +13,8 @@ const finding = (over: Partial<Finding>): Finding => ({
   contract: 'OrderCreated',
   contractKind: 'message',
   path: 'OrderCreated.currency',
+  steps: [{ kind: 'field', name: 'currency' }],
+  flow: 'message',
   breaks: ['old-to-new'],
   order: 'writers-first',
   severity: 'error',
@@ -36,7 +38,7 @@ describe('text report', () => {
     const text = formatText(
       result([
         finding({}),
-        finding({ contract: 'UserService', contractKind: 'service', path: 'UserService.getUser(tenant)', order: 'none', breaks: ['old-to-new', 'new-to-old'], loc: undefined }),
+        finding({ contract: 'UserService', contractKind: 'service', path: 'UserService.getUser(tenant)', steps: [{ kind: 'method', name: 'getUser' }, { kind: 'param', name: 'tenant', index: 0 }], flow: 'request', order: 'none', breaks: ['old-to-new', 'new-to-old'], loc: undefined }),
       ]),
     );
     assert.doesNotMatch(text, /\u001b\[/);
@@ -56,7 +58,7 @@ describe('text report', () => {
 
 describe('JSON report', () => {
   it('has the documented shape, with null locations when absent', () => {
-    const json = toJsonReport(result([finding({ baselineLoc: undefined })], [finding({ path: 'OrderCreated.x', suppressed: { reason: 'ok', by: 'config' } })]));
+    const json = toJsonReport(result([finding({ baselineLoc: undefined })], [finding({ path: 'OrderCreated.x', steps: [{ kind: 'field', name: 'x' }], suppressed: { reason: 'ok', by: 'config' } })]));
     assert.deepEqual(Object.keys(json), ['baseline', 'findings', 'suppressed', 'summary']);
     assert.deepEqual(json.baseline, { ref: 'deployed', commit: 'a'.repeat(40) });
     assert.deepEqual(json.findings[0], {

@@ -180,8 +180,8 @@ describe('security: hover and diagnostics over LSP with hostile field names', ()
       const html = renderer.render(md);
       assert.doesNotMatch(html, /<img|<a |<\/?details|<h[1-6]/i, html);
       const visible = decode(html.replace(/<[^>]+>/g, ''));
-      assert.ok(visible.includes('M.`](https://evil.example/tick.png)'), html);
-      assert.ok(visible.includes('M.[click](https://evil.example/link)'), html);
+      assert.ok(visible.includes('M["`](https://evil.example/tick.png)"]'), html);
+      assert.ok(visible.includes('M["[click](https://evil.example/link)"]'), html);
     } finally {
       await client.stop();
       repo.remove();

@@ -3,6 +3,7 @@ import { safeOrder, sortDirections, type Direction, type Finding } from './findi
 import { ignoreMatcher } from './ignore';
 import { contractNames, walkRoot, type PairVisitor, type Position } from './pairs';
 import { readable } from './readable';
+import { renderStep } from './path-steps';
 import type { Report, Rule, RuleContext, RuleMeta } from './rule';
 import type { Shape, Suppression, WireModel } from './shape';
 import { show } from './show';
@@ -61,7 +62,9 @@ export function compareWith(ruleSet: RuleSet, oldModel: WireModel, newModel: Wir
           rule: rule.meta.id,
           contract: at.contract,
           contractKind: at.contractKind,
-          path: at.path + (r.subPath ?? ''),
+          path: r.subPath ? at.path + r.subPath.map(renderStep).join('') : at.path,
+          steps: r.subPath ? [...at.steps, ...r.subPath] : at.steps,
+          flow: at.flow,
           breaks,
           order: safeOrder(breaks, at.contractKind),
           severity: rule.meta.severity,
@@ -171,7 +174,8 @@ function contractChanged(name: string, oldModel: WireModel, newModel: WireModel)
 function dedupe(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
   return findings.filter((f) => {
-    const key = `${f.rule}|${f.contract}|${f.path}|${f.message}`;
+    // Steps, not the rendered path: a parameter named `result` renders like the result.
+    const key = JSON.stringify([f.rule, f.contract, f.steps, f.message]);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -1,3 +1,4 @@
+import type { Flow, PathStep } from './path-steps';
 import type { Loc } from './shape';
 
 /**
@@ -19,8 +20,15 @@ export interface Finding<Id extends string = string> {
   /** The root contract's name (the service name for RPC findings). */
   contract: string;
   contractKind: ContractKind;
-  /** e.g. `OrderCreated.items[].price`, `UserService.getUser(result).email`. */
+  /**
+   * `steps` rendered below `contract` (`renderPath`), e.g. `OrderCreated.items[].price`,
+   * `UserService.getUser(result).email`. For people and `ignore` globs only: code follows `steps`.
+   */
   path: string;
+  /** The way from the root contract down to the finding. */
+  steps: PathStep[];
+  /** Where the data at the finding flows; a service's methods themselves are called, so they count as requests. */
+  flow: Flow;
   breaks: Direction[];
   order: Order;
   severity: Severity;

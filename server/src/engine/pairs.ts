@@ -1,7 +1,8 @@
 import type { ContractKind } from './finding';
+import { renderStep, type Flow, type PathStep } from './path-steps';
 import { Canon } from './canonical';
 import { resolve } from './readable';
-import type { EnumMember, Field, Loc, Method, Shape, Suppression, WireModel } from './shape';
+import type { EnumMember, Field, Literal, Loc, Method, Shape, Suppression, WireModel } from './shape';
 import { itemAt } from '../common/item-at';
 import type {
   ContractPair,
@@ -17,8 +18,11 @@ import type {
 export interface Position {
   contract: string;
   contractKind: ContractKind;
+  /** From the root contract down to here. */
+  steps: PathStep[];
+  /** `steps` rendered, kept step by step so no finding renders its whole path again. */
   path: string;
-  flow: 'message' | 'request' | 'result';
+  flow: Flow;
   loc?: Loc;
   baselineLoc?: Loc;
   /** `skew-ignore` comments on the members enclosing this position in the working tree. */
@@ -77,8 +81,10 @@ class Walk {
     const at: Position = {
       contract: this.root,
       contractKind: kind,
+      steps: [],
       path: this.root,
-      flow: 'message',
+      // What a service holds is called: its methods count as requests until a result is reached.
+      flow: kind === 'service' ? 'request' : 'message',
       loc: newC?.loc,
       baselineLoc: oldC?.loc,
       suppressions: newC?.suppressions ?? [],
@@ -119,17 +125,18 @@ class Walk {
     }
     if (o.kind === 'union' || n.kind === 'union') return this.unions(o, n, at);
     if (o.kind === 'object' && n.kind === 'object') return this.objects(o, n, at);
-    if (o.kind === 'array' && n.kind === 'array') return this.shapes(o.element, n.element, this.below(at, '[]'));
+    if (o.kind === 'array' && n.kind === 'array') return this.shapes(o.element, n.element, this.below(at, { kind: 'element' }));
     if (o.kind === 'tuple' && n.kind === 'tuple' && sameTupleLayout(o, n)) {
-      o.elements.forEach((e, i) => this.shapes(e.shape, itemAt(n.elements, i).shape, this.below(at, `[${i}]`)));
+      o.elements.forEach((e, i) => this.shapes(e.shape, itemAt(n.elements, i).shape, this.below(at, { kind: 'tuple', index: i })));
       return;
     }
     if (o.kind === 'enum' && n.kind === 'enum') return this.enums(o.members, n.members, at);
     this.visitor.value({ old: o, new: n }, at);
   }
 
-  private below(at: Position, segment: string, extra?: Partial<Position>): Position {
-    return { ...at, path: at.path + segment, ...extra };
+  private below(at: Position, step: PathStep | undefined, extra?: Partial<Position>): Position {
+    const here = step ? { ...at, steps: [...at.steps, step], path: at.path + renderStep(step) } : { ...at };
+    return { ...here, ...extra };
   }
 
   private objects(o: ObjectShape, n: ObjectShape, at: Position): void {
@@ -142,7 +149,7 @@ class Walk {
 
     for (const pair of pairs) {
       const f = pair.new ?? pair.old!;
-      const here = this.below(at, `.${f.name}`, {
+      const here = this.below(at, { kind: 'field', name: f.name }, {
         loc: pair.new?.loc ?? at.loc,
         baselineLoc: pair.old?.loc ?? at.baselineLoc,
         suppressions: [...at.suppressions, ...(pair.new?.suppressions ?? [])],
@@ -150,7 +157,7 @@ class Walk {
       this.visitor.field({ ...pair, oldParent: o, newParent: n }, here);
       if (pair.old && pair.new) this.shapes(pair.old.shape, pair.new.shape, here);
     }
-    if (o.index && n.index) this.shapes(o.index, n.index, this.below(at, '[key]'));
+    if (o.index && n.index) this.shapes(o.index, n.index, this.below(at, { kind: 'index' }));
   }
 
   private enums(o: EnumMember[], n: EnumMember[], at: Position): void {
@@ -163,7 +170,7 @@ class Walk {
     matchRenames(pairs, (a, b) => a.value === b.value);
     for (const pair of pairs) {
       const m = pair.new ?? pair.old!;
-      const here = this.below(at, `.${m.key}`, {
+      const here = this.below(at, { kind: 'enum-member', key: m.key }, {
         loc: pair.new?.loc ?? at.loc,
         baselineLoc: pair.old?.loc ?? at.baselineLoc,
         suppressions: [...at.suppressions, ...(pair.new?.suppressions ?? [])],
@@ -183,8 +190,8 @@ class Walk {
     for (const [key, nv] of newKeyed) {
       const ov = oldKeyed.get(key);
       if (ov) {
-        const segment = disc && key.startsWith('obj:') ? `[${disc}=${key.slice(4)}]` : '';
-        this.shapes(ov, nv, this.below(at, segment));
+        const tag = disc && key.startsWith('obj:') ? tagOf(nv, this.newModel, disc) : undefined;
+        this.shapes(ov, nv, this.below(at, disc && tag !== undefined ? { kind: 'variant', tag: disc, value: tag } : undefined));
       } else {
         this.visitor.variant({ new: nv, oldUnion: o, newUnion: n }, at);
       }
@@ -203,7 +210,7 @@ class Walk {
     matchRenames(pairs, (a, b) => this.sameSignature(a, b));
     for (const pair of pairs) {
       const m = pair.new ?? pair.old!;
-      const here = this.below(at, `.${m.name}`, {
+      const here = this.below(at, { kind: 'method', name: m.name }, {
         loc: pair.new?.loc ?? at.loc,
         baselineLoc: pair.old?.loc ?? at.baselineLoc,
         suppressions: [...at.suppressions, ...(pair.new?.suppressions ?? [])],
@@ -219,7 +226,7 @@ class Walk {
       const op = o.params[i];
       const np = n.params[i];
       const p = np ?? op!;
-      const here = this.below(at, `(${p.name})`, {
+      const here = this.below(at, { kind: 'param', name: p.name, index: i }, {
         flow: 'request',
         loc: np?.loc ?? at.loc,
         baselineLoc: op?.loc ?? at.baselineLoc,
@@ -228,7 +235,7 @@ class Walk {
       this.visitor.param({ old: op, new: np, index: i, method: n.name }, here);
       if (op && np) this.shapes(op.shape, np.shape, here);
     }
-    this.shapes(o.result, n.result, this.below(at, '(result)', { flow: 'result' }));
+    this.shapes(o.result, n.result, this.below(at, { kind: 'result' }, { flow: 'result' }));
   }
 
   private sameSignature(a: Method, b: Method): boolean {
@@ -273,6 +280,13 @@ function discriminant(variants: Shape[]): string | undefined {
     if (isTag) return field.name;
   }
   return undefined;
+}
+
+/** The literal a discriminated union's variant holds in its tag field. */
+function tagOf(variant: Shape, model: WireModel, disc: string): Literal | undefined {
+  const r = resolve(variant, model);
+  const tag = r.kind === 'object' ? r.fields.find((f) => f.name === disc)?.shape : undefined;
+  return tag?.kind === 'literal' ? tag.value : undefined;
 }
 
 function keyVariants(variants: Shape[], model: WireModel, disc: string | undefined): Map<string, Shape> {

@@ -1,4 +1,5 @@
 import type { ContractKind, Severity } from './finding';
+import type { Flow, PathStep } from './path-steps';
 import type { Contract, EnumMember, Field, Loc, Method, Param, Shape, WireModel } from './shape';
 
 /**
@@ -108,8 +109,8 @@ export interface Report {
   /** Overrides the walk's current locations (e.g. an added member's own position). */
   loc?: Loc;
   baselineLoc?: Loc;
-  /** Extra path segment below the current path. */
-  subPath?: string;
+  /** Steps below the current position, when the finding is about something inside it. */
+  subPath?: readonly PathStep[];
 }
 
 export interface RuleContext {
@@ -118,7 +119,7 @@ export interface RuleContext {
   /** The path of the current position, e.g. `OrderCreated.items[]`. */
   path: string;
   /** Where this data flows: a message, an RPC request (caller → callee) or an RPC result (callee → caller). */
-  flow: 'message' | 'request' | 'result';
+  flow: Flow;
   oldModel: WireModel;
   newModel: WireModel;
   /** `readable(old value, new reader)` and the reverse, each ref resolved in its own model. */

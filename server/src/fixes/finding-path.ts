@@ -1,31 +1,32 @@
 import type { Finding } from '../rules';
-import { itemAt } from '../common/item-at';
-
-/** The last step of a finding's path: `{ name: 'email', via: 'field' }` for `UserService.getUser(result).email`. */
-export function lastSegment(path: string): { name: string; via: 'field' | 'param' | 'result' | 'other' } {
-  const m = /(?:\.([^.[(]+)|\(([^)]+)\)|(\[[^\]]*\]))$/.exec(path);
-  if (!m) return { name: path, via: 'other' };
-  if (m[1] !== undefined) return { name: m[1], via: 'field' };
-  if (m[2] !== undefined) return m[2] === 'result' ? { name: 'result', via: 'result' } : { name: m[2], via: 'param' };
-  return { name: itemAt(m, 3), via: 'other' };
-}
+import { renderStep } from '../engine/path-steps';
 
 /**
- * Whether the finding's path ends at a member called `name`. Quoted names may hold the path's own punctuation
- * (`'a.b': string` is `Msg.a.b`), so the member's name is matched against the end of the path as well.
+ * The last step of a finding's path, named: `{ name: 'email', via: 'member' }` for
+ * `UserService.getUser(result).email`. A step that names nothing (`[]`, `[key]`) is named by its spelling.
  */
-export const pathEndsAt = (path: string, name: string): boolean =>
-  lastSegment(path).name === name || path.endsWith(`.${name}`) || path.endsWith(`(${name})`);
-
-/** Where the value at the finding flows: results travel server → client. */
-export const flowOf = (finding: Finding): 'message' | 'request' | 'result' =>
-  finding.contractKind === 'message' ? 'message' : finding.path.includes('(result)') ? 'result' : finding.path.includes('(') ? 'request' : 'message';
+export function lastStep(finding: Finding): { name: string; via: 'member' | 'param' | 'result' | 'other' } {
+  const step = finding.steps[finding.steps.length - 1];
+  if (!step) return { name: finding.contract, via: 'other' };
+  switch (step.kind) {
+    case 'field':
+    case 'method':
+      return { name: step.name, via: 'member' };
+    case 'enum-member':
+      return { name: step.key, via: 'member' };
+    case 'param':
+      return { name: step.name, via: 'param' };
+    case 'result':
+      return { name: 'result', via: 'result' };
+    default:
+      return { name: renderStep(step), via: 'other' };
+  }
+}
 
 /** Who writes / reads the value at the finding, in the baseline's words: senders, clients, servers... */
 export function baselineParty(finding: Finding, role: 'writers' | 'readers'): string {
-  const flow = flowOf(finding);
-  if (flow === 'message') return role === 'writers' ? 'senders' : 'readers';
-  if (flow === 'request') return role === 'writers' ? 'clients' : 'servers';
+  if (finding.flow === 'message') return role === 'writers' ? 'senders' : 'readers';
+  if (finding.flow === 'request') return role === 'writers' ? 'clients' : 'servers';
   return role === 'writers' ? 'servers' : 'clients';
 }
 

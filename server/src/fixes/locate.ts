@@ -1,7 +1,7 @@
 import { memberAt, namesInScope, parseFile, referencedTypeNames, type MemberSpan, type ParsedFile } from '../contracts/member-spans';
 import type { Finding } from '../rules';
 import type { Loc } from '../engine/shape';
-import { GLOBAL_TYPES, lastSegment, pathEndsAt } from './finding-path';
+import { GLOBAL_TYPES, lastStep } from './finding-path';
 import type { FixInput } from './types';
 
 /** The working-tree file a location points into, parsed. */
@@ -36,7 +36,7 @@ export function fieldOrParameterOf(
 ): { parsed: ParsedFile; member: MemberSpan; name: string } | { reason: string } {
   const parsed = newFile(input, finding.loc.file);
   const member = parsed && memberAt(parsed, finding.loc.range);
-  const name = member && pathEndsAt(finding.path, member.name) ? member.name : lastSegment(finding.path).name;
+  const { name } = lastStep(finding);
   if (!parsed || !member || member.name !== name || (member.kind !== 'property' && member.kind !== 'parameter')) {
     return { reason: `Cannot find ${code(name)} in ${finding.loc.file}.` };
   }

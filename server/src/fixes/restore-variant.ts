@@ -1,5 +1,5 @@
 import { memberAt, needsParensInUnion, unionAt, valueTypeAt } from '../contracts/member-spans';
-import { baselineParty, lastSegment } from './finding-path';
+import { baselineParty, lastStep } from './finding-path';
 import { code, missingNames, newFile, oldFile } from './locate';
 import { requote } from './member-text';
 import { indentAt, styleOf } from './style';
@@ -16,7 +16,7 @@ export const restoreVariant: FixProvider = (finding, input) => {
   if (!finding.loc || !finding.baselineLoc) return undefined;
   const target = newFile(input, finding.loc.file);
   const old = oldFile(input, finding.baselineLoc);
-  const segment = lastSegment(finding.path);
+  const segment = lastStep(finding);
   const what = segment.via === 'result' ? 'result' : 'member';
   const member = target && memberAt(target, finding.loc.range);
   // A path ending in `[]` or `[key]` points inside the member's type; the member's own union is not the one.

@@ -1,7 +1,7 @@
 import { memberAt, needsParensInUnion, referencedTypeNames, unionVariantsOf, valueTypeAt, type ParsedFile, type Span } from '../contracts/member-spans';
 import type { Finding } from '../rules';
 import type { WireModel } from '../engine/shape';
-import { baselineParty, flowOf, lastSegment } from './finding-path';
+import { baselineParty, lastStep } from './finding-path';
 import { code, missingNames, newFile, oldFile } from './locate';
 import { requote } from './member-text';
 import { styleOf } from './style';
@@ -36,14 +36,14 @@ function changedNames(text: string, models: { old: WireModel; new: WireModel } |
  * one where this version reads: a message or request written by the baseline, or a result the baseline serves.
  */
 function wideningHelps(finding: Finding): boolean {
-  const readsHere = flowOf(finding) === 'result' ? 'new-to-old' : 'old-to-new';
+  const readsHere = finding.flow === 'result' ? 'new-to-old' : 'old-to-new';
   return finding.breaks.length === 1 && finding.breaks[0] === readsHere;
 }
 
 /** A value whose type changed accepts the union of the old and new types, when that is readable both ways. */
 export const widenType: FixProvider = (finding, input) => {
   if (!finding.loc || !finding.baselineLoc) return undefined;
-  const segment = lastSegment(finding.path);
+  const segment = lastStep(finding);
   const target = newFile(input, finding.loc.file);
   const old = oldFile(input, finding.baselineLoc);
   const member = target && memberAt(target, finding.loc.range);

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { ENGINE_VERSION } from './baseline-model-cache';
 import { CacheStore } from '../cache/store';
 import type { Comparison } from '../engine/compare-models';
+import type { Finding } from '../engine/finding';
+import type { Flow } from '../engine/path-steps';
 
 export interface ComparisonKeyParts {
   /** The baseline model's cache entry id (its key and the package files it was built from). */
@@ -47,5 +49,14 @@ export class ComparisonCache {
 function isComparison(v: unknown): v is Comparison {
   if (typeof v !== 'object' || v === null) return false;
   const c = v as Partial<Comparison>;
-  return Array.isArray(c.findings) && Array.isArray(c.suppressed) && Array.isArray(c.changed);
+  return Array.isArray(c.findings) && Array.isArray(c.suppressed) && Array.isArray(c.changed) && [...c.findings, ...c.suppressed].every(hasPath);
+}
+
+const FLOWS: readonly unknown[] = ['message', 'request', 'result'] satisfies Flow[];
+
+/** Fixes and witnesses follow a finding's steps and flow, so an entry written before findings carried them is of no use. */
+function hasPath(f: unknown): boolean {
+  if (typeof f !== 'object' || f === null) return false;
+  const { path, steps, flow } = f as Partial<Finding>;
+  return typeof path === 'string' && Array.isArray(steps) && FLOWS.includes(flow);
 }

@@ -1,6 +1,6 @@
 import { resolve } from '../engine/readable';
 import type { EnumMember, Shape, WireModel } from '../engine/shape';
-import type { PathStep } from './finding-path';
+import type { PathStep } from '../engine/path-steps';
 
 /** A value both versions accept at an enum member's path, naming a different member on each side. */
 export interface Misreading {
@@ -15,11 +15,11 @@ export interface Misreading {
  */
 export function enumMisreading(root: string, steps: PathStep[], oldModel: WireModel, newModel: WireModel): Misreading | undefined {
   const last = steps[steps.length - 1];
-  if (last?.kind !== 'member') return undefined;
+  if (last?.kind !== 'enum-member') return undefined;
   const oldEnum = enumAt(root, steps.slice(0, -1), oldModel);
   const newEnum = enumAt(root, steps.slice(0, -1), newModel);
   if (!oldEnum || !newEnum) return undefined;
-  const pick = (members: EnumMember[]) => members.find((m) => m.key === last.name);
+  const pick = (members: EnumMember[]) => members.find((m) => m.key === last.key);
   for (const [side, members] of [
     ['old', oldEnum],
     ['new', newEnum],
@@ -46,10 +46,10 @@ function enumAt(root: string, steps: PathStep[], model: WireModel): EnumMember[]
   let rest = steps;
   if (contract.kind === 'service') {
     const [methodStep, flowStep, ...more] = steps;
-    const method = methodStep?.kind === 'member' ? contract.methods.find((m) => m.name === methodStep.name) : undefined;
+    const method = methodStep?.kind === 'method' ? contract.methods.find((m) => m.name === methodStep.name) : undefined;
     if (!method) return undefined;
     if (flowStep?.kind === 'result') shape = method.result;
-    else if (flowStep?.kind === 'param') shape = method.params.find((p) => p.name === flowStep.name)?.shape;
+    else if (flowStep?.kind === 'param') shape = method.params[flowStep.index]?.shape;
     rest = more;
   } else {
     shape = model.types[root]?.shape;
@@ -71,11 +71,11 @@ function stepInto(shape: Shape, step: PathStep, model: WireModel): Shape | undef
     return undefined;
   }
   switch (step.kind) {
-    case 'member':
+    case 'field':
       return shape.kind === 'object' ? shape.fields.find((f) => f.name === step.name)?.shape : undefined;
     case 'element':
       return shape.kind === 'array' ? shape.element : undefined;
-    case 'position':
+    case 'tuple':
       return shape.kind === 'tuple' ? shape.elements[step.index]?.shape : undefined;
     case 'index':
       return shape.kind === 'object' ? shape.index : undefined;

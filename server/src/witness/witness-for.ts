@@ -2,7 +2,7 @@ import type { Direction, Finding } from '../engine/finding';
 import { resolve } from '../engine/readable';
 import { ruleById } from '../rules';
 import type { Field, Method, ServiceContract, Shape, WireModel } from '../engine/shape';
-import { parseFindingPath, type PathStep } from './finding-path';
+import type { Flow, PathStep } from '../engine/path-steps';
 import { describeMisreading, enumMisreading, type Misreading } from './meaning';
 import { describeMismatch, member, mismatches, validate, type Mismatch } from './validate';
 import { ABSENT, samples, smallest } from './values';
@@ -23,7 +23,6 @@ export interface Witness {
 export type WitnessResult = Witness | { none: string };
 
 type ObjectShape = Extract<Shape, { kind: 'object' }>;
-type Flow = 'message' | 'request' | 'result';
 
 /** A value for the whole contract with the differing part at `focusAt` (a JSON path like `$.items[0]`). */
 interface Candidate {
@@ -45,14 +44,12 @@ const NEVER: Shape = { kind: 'never' };
  * (a Date, an enum value that only changes meaning, a method missing on the writing side) it says why.
  */
 export function witnessFor(finding: Finding, oldModel: WireModel, newModel: WireModel): WitnessResult {
-  const parsed = parseFindingPath(finding.path);
-  if (!parsed) return { none: `the path ${finding.path} could not be read back into the wire shapes` };
   // Some rules know no JSON value can show their break (a Date arrives as a string either way).
   const noWitness = ruleById(finding.rule)?.meta.noWitness;
   if (noWitness) return { none: noWitness };
   const reasons: string[] = [];
   for (const direction of finding.breaks) {
-    const attempt = new Attempt(finding, parsed.root, parsed.steps, direction, oldModel, newModel).run();
+    const attempt = new Attempt(finding, direction, oldModel, newModel).run();
     if ('value' in attempt) {
       if (finding.breaks.length > 1) {
         attempt.explanation += ` (It breaks both directions; this value shows ${direction}.)`;
@@ -61,10 +58,10 @@ export function witnessFor(finding: Finding, oldModel: WireModel, newModel: Wire
     }
     reasons.push(`${direction}: ${attempt.none}`);
   }
-  const misreading = enumMisreading(parsed.root, parsed.steps, oldModel, newModel);
+  const misreading = enumMisreading(finding.contract, finding.steps, oldModel, newModel);
   if (misreading) {
     for (const direction of finding.breaks) {
-      const attempt = new Attempt(finding, parsed.root, parsed.steps, direction, oldModel, newModel, misreading).run();
+      const attempt = new Attempt(finding, direction, oldModel, newModel, misreading).run();
       if ('value' in attempt) return attempt;
     }
     return { none: `no value is rejected, but ${describeMisreading(misreading)}` };
@@ -76,6 +73,8 @@ class Attempt {
   private readonly writer: Side;
   private readonly reader: Side;
   private readonly flow: Flow;
+  private readonly root: string;
+  private readonly steps: readonly PathStep[];
   /** The RPC method the value calls or returns from (a path naming only the service uses its first method). */
   private method: string | undefined;
   /** A step of the path found nothing to step into on the writing side. */
@@ -83,15 +82,15 @@ class Attempt {
 
   constructor(
     private readonly finding: Finding,
-    private readonly root: string,
-    private readonly steps: PathStep[],
     private readonly direction: Direction,
     private readonly oldModel: WireModel,
     private readonly newModel: WireModel,
     /** Set to look for a value both sides accept, with this enum value at the path, instead of a rejected one. */
     private readonly misreading?: Misreading,
   ) {
-    this.flow = steps.some((s) => s.kind === 'result') ? 'result' : finding.contractKind === 'service' ? 'request' : 'message';
+    this.root = finding.contract;
+    this.steps = finding.steps;
+    this.flow = finding.flow;
     // A result is written by the callee: for old-to-new (old caller, new callee) that is this version.
     const oldWrites = this.flow === 'result' ? direction === 'new-to-old' : direction === 'old-to-new';
     const oldSide: Side = { model: oldModel, name: 'baseline' };
@@ -106,7 +105,7 @@ class Attempt {
     if (candidates.length === 0 && this.lost) {
       // Not "nothing is rejected": the path itself could not be followed, so nothing was tried.
       return {
-        none: `the path ${this.finding.path} does not lead to a value in ${this.writer.name === 'baseline' ? "the baseline's" : "this version's"} wire shapes (a quoted name holding ".", "[" or "(" reads as several steps)`,
+        none: `the path ${this.finding.path} does not lead to a value in ${this.writer.name === 'baseline' ? "the baseline's" : "this version's"} wire shapes`,
       };
     }
     const valid: { candidate: Candidate; related: Mismatch; others: Mismatch[] }[] = [];
@@ -156,9 +155,9 @@ class Attempt {
     const rS = serviceIn(this.reader.model, this.root);
     const first = this.steps[0];
     let wM: Method | undefined;
-    if (first?.kind === 'member') wM = wS.methods.find((m) => m.name === first.name);
+    if (first?.kind === 'method') wM = wS.methods.find((m) => m.name === first.name);
     else if (!first) wM = wS.methods[0];
-    if (!wM) return { none: `${this.writer.name} has no method ${first?.kind === 'member' ? first.name : ''} to call`.replace(/ {2}/, ' ') };
+    if (!wM) return { none: `${this.writer.name} has no method ${first?.kind === 'method' ? first.name : ''} to call`.replace(/ {2}/, ' ') };
     this.method = wM.name;
     const rM = rS?.methods.find((m) => m.name === wM.name);
     const readerMissing = rM ? undefined : rS ? `${this.root}.${wM.name}` : this.root;
@@ -178,8 +177,7 @@ class Attempt {
       return { writerRoot, readerRoot, readerMissing, candidates: params ? [{ value: params, focusAt: '$' }] : [] };
     }
     if (next.kind !== 'param') return { none: `the path ${this.finding.path} does not name a parameter or result` };
-    const index = this.paramIndex(wM.name, next.name);
-    if (index < 0) return { none: `no parameter ${next.name} in ${this.root}.${wM.name}` };
+    const index = next.index;
     const wP = wM.params[index];
     const rP = rM?.params[index];
     const inner = this.descend(2, wP?.shape, rP?.shape, `$[${index}]`, wP?.optional ?? false);
@@ -200,16 +198,6 @@ class Attempt {
       out.push({ value: [...before, c.value, ...after], focusAt: c.focusAt });
     }
     return { writerRoot, readerRoot, readerMissing, candidates: out };
-  }
-
-  /** Parameters are paired by position and named after this version's, so look the name up on both sides. */
-  private paramIndex(method: string, name: string): number {
-    for (const model of [this.newModel, this.oldModel]) {
-      const m = serviceIn(model, this.root)?.methods.find((x) => x.name === method);
-      const i = m?.params.findIndex((p) => p.name === name) ?? -1;
-      if (i >= 0) return i;
-    }
-    return -1;
   }
 
   private commonParams(wM: Method, rM: Method | undefined, count: number): unknown[] | undefined {
@@ -249,12 +237,13 @@ class Attempt {
         const rv = rr ? variantWithTag(rr, step.tag, step.value, this.reader.model) : undefined;
         return wv ? this.descend(i + 1, wv, rv, at, optionalHere) : [];
       }
-      case 'member':
-        if (wr.kind === 'enum') {
-          if (i + 1 !== this.steps.length) return [];
-          const value = this.misreading ? this.misreading.value : wr.members.find((x) => x.key === step.name)?.value;
-          return value !== undefined && wr.members.some((x) => x.value === value) ? [{ value, focusAt: at }] : [];
-        }
+      case 'enum-member': {
+        if (wr.kind !== 'enum') return this.lose();
+        if (i + 1 !== this.steps.length) return [];
+        const value = this.misreading ? this.misreading.value : wr.members.find((x) => x.key === step.key)?.value;
+        return value !== undefined && wr.members.some((x) => x.value === value) ? [{ value, focusAt: at }] : [];
+      }
+      case 'field':
         if (wr.kind !== 'object') return this.lose();
         return this.field(i, wr, asObject(rr, step.name, this.reader.model), step.name, at);
       case 'element': {
@@ -264,7 +253,7 @@ class Attempt {
           .filter((c) => c.value !== ABSENT)
           .map((c) => ({ value: [c.value], focusAt: c.focusAt }));
       }
-      case 'position':
+      case 'tuple':
         return wr.kind === 'tuple' ? this.position(i, wr, rr, step.index, at) : this.lose();
       case 'index': {
         if (wr.kind !== 'object' || !wr.index) return this.lose();
@@ -400,10 +389,10 @@ function asObject(shape: Shape | undefined, field: string, model: WireModel): Ob
 
 function pickVariant(shape: Shape | undefined, step: PathStep, model: WireModel): Shape | undefined {
   if (!shape || shape.kind !== 'union') return shape;
-  const kinds: Partial<Record<PathStep['kind'], string[]>> = { member: ['object', 'enum'], element: ['array'], position: ['tuple'], index: ['object'] };
+  const kinds: Partial<Record<PathStep['kind'], string[]>> = { field: ['object'], 'enum-member': ['enum'], element: ['array'], tuple: ['tuple'], index: ['object'] };
   const wanted = kinds[step.kind] ?? [];
   const resolved = shape.variants.map((v) => resolve(v, model));
-  if (step.kind === 'member') {
+  if (step.kind === 'field') {
     const withField = resolved.find((v) => v.kind === 'object' && v.fields.some((f) => f.name === step.name));
     if (withField) return withField;
   }

@@ -74,7 +74,9 @@ export function formatProblems(before: string, after: string): string[] {
     }
     if (quote && !isComment(line)) {
       const other = quote === "'" ? /"[^"\n]*"/ : /'[^'\n]*'/;
-      if (other.test(line)) problems.push(`uses the other quote: ${JSON.stringify(line)}`);
+      // The other quote inside a string in the house quote (`'say "hi"'`) is text, not a quote style.
+      const own = quote === "'" ? /'(?:[^'\\\n]|\\.)*'/g : /"(?:[^"\\\n]|\\.)*"/g;
+      if (other.test(line.replace(own, quote + quote))) problems.push(`uses the other quote: ${JSON.stringify(line)}`);
     }
     if (sep !== undefined && MEMBER.test(line) && !isComment(line) && !/[{(|]\s*$/.test(line) && !/^\s*(export|import)\b/.test(line)) {
       const end = line.trimEnd().slice(-1);

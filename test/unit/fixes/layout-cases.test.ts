@@ -79,7 +79,7 @@ describe('names a path cannot spell unambiguously', () => {
       { 's.ts': `${WIRE}export interface S {\n  'a.b': number;\n}\n` },
       { 's.ts': `${WIRE}export interface S {\n  'a.b'?: number;\n}\n` },
       'field-made-optional',
-      'S.a.b',
+      'S["a.b"]',
     );
     assert.equal(fix.title, 'Keep `a.b` required so v1.4.0 readers still get it');
     assert.equal(after['s.ts'], `${WIRE}export interface S {\n  'a.b': number;\n}\n`);

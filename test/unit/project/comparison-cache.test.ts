@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
+import { ComparisonCache } from '../../../server/src/project/comparison-cache';
 import { checkProject } from '../../../server/src/project/session';
+import type { Finding } from '../../../server/src/rules';
 import { TempRepo, TSCONFIG } from '../../cli/temp-repo';
 
 const V1 = '/** @wire */\nexport interface OrderCreated {\n  orderId: string;\n  note?: string;\n}\n';
@@ -58,5 +60,30 @@ describe('comparison cache', () => {
     const corrupt = await check(cacheDir);
     assert.equal(corrupt.reused, false);
     assert.equal(corrupt.result.findings.length, 1);
+  });
+
+  it('does not reuse an entry whose findings lack the steps and flow that fixes and witnesses follow', () => {
+    const cache = new ComparisonCache(path.join(repo.scratch, 'cache-3'));
+    const finding: Finding = {
+      rule: 'field-removed',
+      contract: 'M',
+      contractKind: 'message',
+      path: 'M["a.b"]',
+      steps: [{ kind: 'field', name: 'a.b' }],
+      flow: 'message',
+      breaks: ['new-to-old'],
+      order: 'readers-first',
+      severity: 'error',
+      message: 'Field `a.b` was removed.',
+    };
+    const { steps: _steps, ...withoutSteps } = finding;
+    const { flow: _flow, ...withoutFlow } = finding;
+    const [current, noSteps, noFlow] = ['current', 'no-steps', 'no-flow'].map((working) => ComparisonCache.key({ baseline: 'b', working, options: '[]' }));
+    cache.write(current!, { findings: [finding], suppressed: [], changed: ['M'] });
+    cache.write(noSteps!, { findings: [withoutSteps as Finding], suppressed: [], changed: ['M'] });
+    cache.write(noFlow!, { findings: [], suppressed: [withoutFlow as Finding], changed: ['M'] });
+    assert.deepEqual(cache.read(current!)?.findings, [finding]);
+    assert.equal(cache.read(noSteps!), undefined);
+    assert.equal(cache.read(noFlow!), undefined);
   });
 });

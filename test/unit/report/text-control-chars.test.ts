@@ -12,7 +12,7 @@ describe('text report and control characters from the code', () => {
   it('escapes newlines and terminal escapes in paths, messages and the plan', () => {
     const out = formatText(checkOf(BEFORE, AFTER).result);
     assert.doesNotMatch(out, /\u001b/, 'no raw escape reaches the terminal');
-    assert.match(out, /^ {2}✖ M\.line\\nbreak\\u001b\[2J {2}field-required-added$/m);
+    assert.match(out, /^ {2}✖ M\["line\\nbreak\\u001b\[2J"\] {2}field-required-added$/m);
     assert.match(out, /^ {4}Required field `line\\nbreak\\u001b\[2J` was added/m);
     // Every line is one of the report's own: none starts with the tail of a broken name.
     assert.doesNotMatch(out, /^break/m);

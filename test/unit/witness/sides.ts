@@ -16,8 +16,8 @@ const NEVER: Shape = { kind: 'never' };
  * an RPC call its parameter list, an RPC result the method's result. Independent of how the witness was searched.
  */
 export function sidesOf(finding: Finding, direction: Direction, oldModel: WireModel, newModel: WireModel): { writer: Side; reader: Side } {
-  const root = /^[^.[(]+/.exec(finding.path)![0];
-  const isResult = finding.path.includes('(result)');
+  const root = finding.contract;
+  const isResult = finding.flow === 'result';
   const oldWrites = isResult ? direction === 'new-to-old' : direction === 'old-to-new';
   const [writerModel, readerModel] = oldWrites ? [oldModel, newModel] : [newModel, oldModel];
   const shapeIn = (model: WireModel): Shape => {
@@ -27,7 +27,8 @@ export function sidesOf(finding: Finding, direction: Direction, oldModel: WireMo
     // A finding on a whole service (contract-removed) is shown with a call to its first method.
     const writerService = writerModel.contracts[root];
     const firstMethod = writerService?.kind === 'service' ? writerService.methods[0]?.name : undefined;
-    const methodName = /^[^.[(]+\.([^.[(]+)/.exec(finding.path)?.[1] ?? firstMethod;
+    const [first] = finding.steps;
+    const methodName = first?.kind === 'method' ? first.name : firstMethod;
     const method = contract.methods.find((m) => m.name === methodName);
     if (!method) return NEVER;
     return isResult ? method.result : requestShape(method);
@@ -42,7 +43,7 @@ export function sidesOf(finding: Finding, direction: Direction, oldModel: WireMo
 export function checkWitness(finding: Finding, witness: Witness, oldModel: WireModel, newModel: WireModel): string | undefined {
   if (!finding.breaks.includes(witness.direction)) return `direction ${witness.direction} is not one the finding breaks`;
   const { writer, reader } = sidesOf(finding, witness.direction, oldModel, newModel);
-  const isResult = finding.path.includes('(result)');
+  const isResult = finding.flow === 'result';
   const expectedWriter = (isResult ? witness.direction === 'new-to-old' : witness.direction === 'old-to-new') ? 'baseline' : 'this version';
   if (witness.writer !== expectedWriter) return `writer is ${witness.writer}, expected ${expectedWriter}`;
   const written = validate(witness.value, writer.shape, writer.model, { exact: true });

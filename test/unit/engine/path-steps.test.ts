@@ -1,0 +1,26 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { renderPath } from '../../../server/src/engine/path-steps';
+
+describe('rendering path steps', () => {
+  it('spells every kind of step as the walk always has for identifier-like names', () => {
+    assert.equal(
+      renderPath('Svc', [{ kind: 'method', name: 'get' }, { kind: 'param', name: 'q', index: 0 }, { kind: 'field', name: 'tags' }, { kind: 'element' }]),
+      'Svc.get(q).tags[]',
+    );
+    assert.equal(renderPath('Svc', [{ kind: 'method', name: 'get' }, { kind: 'result' }, { kind: 'index' }, { kind: 'tuple', index: 2 }]), 'Svc.get(result)[key][2]');
+    assert.equal(renderPath('E', [{ kind: 'enum-member', key: 'High' }]), 'E.High');
+    assert.equal(renderPath('Resp', [{ kind: 'variant', tag: 'v', value: '2.0' }, { kind: 'field', name: 'error' }]), 'Resp[v="2.0"].error');
+    assert.equal(renderPath('R', [{ kind: 'variant', tag: 'ok', value: true }]), 'R[ok=true]');
+    assert.equal(renderPath('M', [{ kind: 'field', name: '$x_1' }, { kind: 'field', name: 'café' }]), 'M.$x_1.café');
+  });
+
+  it('quotes names that are not identifiers as JSON strings', () => {
+    assert.equal(renderPath('M', [{ kind: 'field', name: 'io.mcp/version' }]), 'M["io.mcp/version"]');
+    assert.equal(renderPath('M', [{ kind: 'field', name: 'a b' }, { kind: 'field', name: '0' }, { kind: 'field', name: '' }]), 'M["a b"]["0"][""]');
+    assert.equal(renderPath('M', [{ kind: 'field', name: 'x]"y' }]), 'M["x]\\"y"]');
+    assert.equal(renderPath('E', [{ kind: 'enum-member', key: 'a-b' }]), 'E["a-b"]');
+    assert.equal(renderPath('P', [{ kind: 'variant', tag: '@type', value: 'card' }]), 'P["@type"="card"]');
+    assert.equal(renderPath('S', [{ kind: 'method', name: 'a.b' }, { kind: 'param', name: 'x y', index: 1 }]), 'S["a.b"]("x y")');
+  });
+});
