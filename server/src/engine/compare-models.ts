@@ -42,7 +42,11 @@ export interface Comparison {
 export function compareWith(ruleSet: RuleSet, oldModel: WireModel, newModel: WireModel, options: CompareOptions = {}): Comparison {
   const { rules } = ruleSet;
   let raw: RawFinding[] = [];
-  const env = (writer: WireModel, reader: WireModel) => ({ writer, reader, strictReaders: options.strictReaders });
+  // A message contract met inside another is compared, and reported, on its own (the walk stops there too):
+  // a rule asking whether a value reads must not blame its container for that contract's changes.
+  const nestedIn = (root: string) => (name: string) =>
+    name !== root && oldModel.contracts[name]?.kind === 'message' && newModel.contracts[name]?.kind === 'message';
+  const env = (writer: WireModel, reader: WireModel, root: string) => ({ writer, reader, strictReaders: options.strictReaders, nested: nestedIn(root) });
 
   const contextFor = (rule: Rule, at: Position): RuleContext => ({
     contract: at.contract,
@@ -51,8 +55,8 @@ export function compareWith(ruleSet: RuleSet, oldModel: WireModel, newModel: Wir
     flow: at.flow,
     oldModel,
     newModel,
-    oldReadableByNew: (o: Shape, n: Shape) => readable(o, n, env(oldModel, newModel)),
-    newReadableByOld: (n: Shape, o: Shape) => readable(n, o, env(newModel, oldModel)),
+    oldReadableByNew: (o: Shape, n: Shape) => readable(o, n, env(oldModel, newModel, at.contract)),
+    newReadableByOld: (n: Shape, o: Shape) => readable(n, o, env(newModel, oldModel, at.contract)),
     show,
     report: (r: Report) => {
       const breaks = contractDirections(r, at.flow);

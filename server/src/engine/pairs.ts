@@ -182,23 +182,52 @@ class Walk {
   private unions(o: Shape, n: Shape, at: Position): void {
     const oldVariants = o.kind === 'union' ? o.variants : [o];
     const newVariants = n.kind === 'union' ? n.variants : [n];
-    const disc = discriminant(
-      [...oldVariants.map((v) => resolve(v, this.oldModel)), ...newVariants.map((v) => resolve(v, this.newModel))],
-    );
+    const objectsOf = (variants: Shape[], model: WireModel) =>
+      variants.map((v) => resolve(v, model)).filter((v): v is ObjectShape => v.kind === 'object');
+    const disc = discriminant(objectsOf(oldVariants, this.oldModel), objectsOf(newVariants, this.newModel));
     const oldKeyed = keyVariants(oldVariants, this.oldModel, disc);
     const newKeyed = keyVariants(newVariants, this.newModel, disc);
+    const partner = this.sameShapePartners(oldKeyed, newKeyed);
+    const paired = new Set<string>();
     for (const [key, nv] of newKeyed) {
-      const ov = oldKeyed.get(key);
-      if (ov) {
-        const tag = disc && key.startsWith('obj:') ? tagOf(nv, this.newModel, disc) : undefined;
+      const oldKey = partner.get(key) ?? (oldKeyed.has(key) && ![...partner.values()].includes(key) ? key : undefined);
+      const ov = oldKey === undefined ? undefined : oldKeyed.get(oldKey);
+      if (ov && oldKey !== undefined) {
+        paired.add(oldKey);
+        const tag = disc ? tagOf(nv, this.newModel, disc) : undefined;
         this.shapes(ov, nv, this.below(at, disc && tag !== undefined ? { kind: 'variant', tag: disc, value: tag } : undefined));
       } else {
         this.visitor.variant({ new: nv, oldUnion: o, newUnion: n }, at);
       }
     }
     for (const [key, ov] of oldKeyed) {
-      if (!newKeyed.has(key)) this.visitor.variant({ old: ov, oldUnion: o, newUnion: n }, at);
+      if (!paired.has(key)) this.visitor.variant({ old: ov, oldUnion: o, newUnion: n }, at);
     }
+  }
+
+  /**
+   * new key -> old key for variants that carry exactly the same values on both sides, one to one: a variant
+   * that kept its shape is the same variant, even when a sibling's arrival changed how the variants are keyed
+   * (a lone object becomes one of two). Ambiguous matches are left to the keys.
+   */
+  private sameShapePartners(oldKeyed: Map<string, Shape>, newKeyed: Map<string, Shape>): Map<string, string> {
+    const partner = new Map<string, string>();
+    if (oldKeyed.size === 0 || newKeyed.size === 0) return partner;
+    const oldKeys = new Map<string, string[]>();
+    for (const [key, ov] of oldKeyed) {
+      const canon = this.canon.of(ov, this.oldModel);
+      oldKeys.set(canon, [...(oldKeys.get(canon) ?? []), key]);
+    }
+    const newKeys = new Map<string, string[]>();
+    for (const [key, nv] of newKeyed) {
+      const canon = this.canon.of(nv, this.newModel);
+      newKeys.set(canon, [...(newKeys.get(canon) ?? []), key]);
+    }
+    for (const [canon, [newKey, ...moreNew]] of newKeys) {
+      const [oldKey, ...moreOld] = oldKeys.get(canon) ?? [];
+      if (newKey !== undefined && oldKey !== undefined && moreNew.length === 0 && moreOld.length === 0) partner.set(newKey, oldKey);
+    }
+    return partner;
   }
 
   private methods(o: Method[], n: Method[], at: Position): void {
@@ -272,12 +301,18 @@ function sameTupleLayout(o: Extract<Shape, { kind: 'tuple' }>, n: Extract<Shape,
 }
 
 /** The field every object variant has with a literal value: how a discriminated union names its variants. */
-function discriminant(variants: Shape[]): string | undefined {
-  const objects = variants.filter((v): v is ObjectShape => v.kind === 'object');
+function discriminant(oldObjects: ObjectShape[], newObjects: ObjectShape[]): string | undefined {
+  const objects = [...oldObjects, ...newObjects];
   if (objects.length < 2) return undefined;
+  // A tag names each variant: on each side no two objects share its value. A constant every variant carries
+  // (`jsonrpc: "2.0"`) names none of them.
+  const distinct = (side: ObjectShape[], name: string) => {
+    const values = side.map((o) => JSON.stringify((o.fields.find((f) => f.name === name)?.shape as { value?: unknown } | undefined)?.value));
+    return new Set(values).size === values.length;
+  };
   for (const field of objects[0]!.fields) {
     const isTag = objects.every((o) => o.fields.some((f) => f.name === field.name && f.shape.kind === 'literal'));
-    if (isTag) return field.name;
+    if (isTag && distinct(oldObjects, field.name) && distinct(newObjects, field.name)) return field.name;
   }
   return undefined;
 }

@@ -9,6 +9,8 @@ export interface ReadEnv {
   reader: WireModel;
   /** A reader that rejects unknown fields (strict schema) makes extra writer fields a break. */
   strictReaders?: boolean;
+  /** Names compared on their own elsewhere: the same name on both sides is taken as readable here. */
+  nested?: (name: string) => boolean;
 }
 
 export function readable(writer: Shape, reader: Shape, env: ReadEnv): boolean {
@@ -56,6 +58,7 @@ class Reader {
   constructor(private readonly env: ReadEnv) {}
 
   read(w: Shape, r: Shape): boolean {
+    if (w.kind === 'ref' && r.kind === 'ref' && w.name === r.name && this.env.nested?.(w.name)) return true;
     if (w.kind === 'ref' || r.kind === 'ref') {
       const key = `${w.kind === 'ref' ? w.name : JSON.stringify(w)}=>${r.kind === 'ref' ? r.name : JSON.stringify(r)}`;
       const known = this.known.get(key);

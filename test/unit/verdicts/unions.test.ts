@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { compareModels } from '../../../server/src/rules';
+import { extractFiles } from '../contracts/extract-helper';
+
+function verdicts(before: string, after: string): string[] {
+  const config = { messages: ['src/m.ts'] };
+  const old = extractFiles({ 'src/m.ts': before }, config).model;
+  const now = extractFiles({ 'src/m.ts': after }, config).model;
+  return compareModels(old, now).findings.map((f) => `${f.rule} ${f.path} ${f.breaks.join(',')}`);
+}
+
+describe('union variants are paired by what they carry', () => {
+  // Issue 10, item 1.
+  it('a constant every variant shares is not a discriminant: one variant added, nothing else', () => {
+    const before = 'export interface Resp { v: "2.0"; id: string; result: { ok: boolean } }\n';
+    const after =
+      'interface Ok { v: "2.0"; id: string; result: { ok: boolean } }\ninterface Err { v: "2.0"; id: string; error: { code: number } }\nexport type Resp = Ok | Err;\n';
+    assert.deepEqual(verdicts(before, after), ['union-variant-added Resp new-to-old']);
+  });
+
+  it('a real tag still pairs variants by its value', () => {
+    const before = 'export type E = { t: "a"; x: number } | { t: "b"; y: string };\n';
+    const after = 'export type E = { t: "a"; x: string } | { t: "b"; y: string };\n';
+    assert.deepEqual(verdicts(before, after), ['type-changed E[t="a"].x old-to-new,new-to-old']);
+  });
+
+  // Issue 10, item 3: blame stays with what changed.
+  it('a variant the old reader can read anyway is no finding on the container', () => {
+    const before = 'export interface Kind { k: string }\nexport interface Box { v: { kind: Kind } }\n';
+    const after = 'export interface Kind { k: string }\nexport interface Box { v: { kind: Kind } | { kind: Kind; extra: string } }\n';
+    assert.deepEqual(verdicts(before, after), []);
+  });
+
+  it('a nested contract that changed is blamed once, not again on the union that holds it', () => {
+    const before = 'export interface Kind { k: string }\nexport interface Box { v: { kind: Kind } }\n';
+    const after = 'export interface Kind { k: number }\nexport interface Box { v: { kind: Kind } | { kind: Kind; extra: string } }\n';
+    assert.deepEqual(verdicts(before, after), ['type-changed Kind.k old-to-new,new-to-old']);
+  });
+
+  it('a variant that kept its shape pairs with itself when a sibling arrives before it', () => {
+    const before = 'export interface M { v: { a: number } }\n';
+    const after = 'export interface M { v: { b: string } | { a: number } }\n';
+    assert.deepEqual(verdicts(before, after), ['union-variant-added M.v new-to-old']);
+  });
+});
