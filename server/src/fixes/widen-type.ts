@@ -1,4 +1,7 @@
-import { memberAt, needsParensInUnion, referencedTypeNames, unionVariantsOf, valueTypeAt, type ParsedFile, type Span } from '../contracts/member-spans';
+import { memberAt } from '../contracts/member-spans';
+import { needsParensInUnion, unionVariantsOf, valueTypeAt } from '../contracts/type-spans';
+import { referencedTypeNames } from '../contracts/type-names';
+import type { ParsedFile, Span } from '../contracts/parsed-file';
 import type { Finding } from '../rules';
 import type { WireModel } from '../engine/shape';
 import { baselineParty, flowOf, lastSegment } from './finding-path';

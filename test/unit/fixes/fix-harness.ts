@@ -1,5 +1,6 @@
 import * as path from 'node:path';
-import { parseFile, projectErrors, syntaxErrors } from '../../../server/src/contracts/member-spans';
+import { parseFile } from '../../../server/src/contracts/parsed-file';
+import { projectErrors, syntaxErrors } from './compile-errors';
 import { readCompilerOptions } from '../../../server/src/contracts/compiler-options';
 import { createExtractor } from '../../../server/src/contracts/extractor';
 import { memoryTree } from '../../../server/src/contracts/memory-tree';
