@@ -1,21 +1,27 @@
 import { ts } from '@ts-morph/common';
 
+let empty: ts.Program | undefined;
+
 /**
- * The syntax errors of a parsed file, through the public compiler API: a program of that one file, without
- * lib files or module resolution, so nothing else is read or checked.
+ * The syntax errors of a parsed TypeScript or JSON file, through the public compiler API.
+ * `getSyntacticDiagnostics` reads only the file it is given, so one program without files serves every file,
+ * and nothing else is read or checked (a program built over a JSON file would treat it as a module).
  */
 export function parseErrors(source: ts.SourceFile): readonly ts.Diagnostic[] {
-  const host: ts.CompilerHost = {
-    getSourceFile: () => source,
-    getDefaultLibFileName: () => 'lib.d.ts',
-    writeFile: () => undefined,
-    getCurrentDirectory: () => '/',
-    getCanonicalFileName: (file) => file,
-    useCaseSensitiveFileNames: () => true,
-    getNewLine: () => '\n',
-    fileExists: (file) => file === source.fileName,
-    readFile: () => undefined,
-  };
-  const program = ts.createProgram({ rootNames: [source.fileName], options: { noLib: true, noResolve: true, types: [] }, host });
-  return program.getSyntacticDiagnostics(source);
+  empty ??= ts.createProgram({
+    rootNames: [],
+    options: { noLib: true, noResolve: true, types: [] },
+    host: {
+      getSourceFile: () => undefined,
+      getDefaultLibFileName: () => 'lib.d.ts',
+      writeFile: () => undefined,
+      getCurrentDirectory: () => '/',
+      getCanonicalFileName: (file) => file,
+      useCaseSensitiveFileNames: () => true,
+      getNewLine: () => '\n',
+      fileExists: () => false,
+      readFile: () => undefined,
+    },
+  });
+  return empty.getSyntacticDiagnostics(source);
 }
