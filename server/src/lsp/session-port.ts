@@ -20,6 +20,8 @@ export interface SessionPort {
   readonly baseline: ResolvedBaseline;
   check(overlays?: ReadonlyMap<string, string>, options?: CheckOptions): Promise<CheckedProject>;
   refreshBaseline(): Promise<boolean>;
+  /** A file's text at a commit, relative to the root; undefined when the commit does not have it. */
+  readFileAt(commit: string, file: string): Promise<string | undefined>;
   dispose(): void;
 }
 
@@ -55,6 +57,7 @@ export const openProjectSession: OpenSession = async ({ cwd, against, log, onExt
       return { result, models: models && { baseline: models.baseline, working: models.working } };
     },
     refreshBaseline: () => session.refreshBaseline(),
+    readFileAt: (commit, file) => session.readFileAt(commit, file),
     dispose: () => session.dispose(),
   };
 };

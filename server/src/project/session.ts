@@ -140,6 +140,15 @@ export class ProjectSession {
     return this.baselineModel && this.workingModel ? { baseline: this.baselineModel, working: this.workingModel } : undefined;
   }
 
+  /**
+   * A file's text at a commit, `file` relative to the project root; undefined when the commit does not have it.
+   * Read through the session's cat-file process, so editor requests start no git process of their own.
+   */
+  async readFileAt(commit: string, file: string): Promise<string | undefined> {
+    const content = await this.catFile.readAt(commit, this.repo.prefix + file);
+    return content?.toString('utf8');
+  }
+
   dispose(): void {
     this.catFile.dispose();
   }
