@@ -118,3 +118,9 @@ export interface WireModel {
 }
 
 export const emptyModel = (): WireModel => ({ contracts: {}, types: {} });
+
+/** The two versions a check compares: the baseline (deployed) and the working tree. */
+export interface ModelPair {
+  baseline: WireModel;
+  working: WireModel;
+}

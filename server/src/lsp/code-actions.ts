@@ -15,7 +15,7 @@ import { fixAll, fixesFor, type Fix, type FixEdit, type FixInput } from '../fixe
 import { withoutSnippet } from '../fixes/suppress';
 import { readTextFile, SOURCE_FILE_LIMIT } from '../common/safe-read';
 import type { FolderChecker } from './folder-checker';
-import type { CheckModels } from './session-port';
+import type { ModelPair } from '../engine/shape';
 import type { SkewDiagnosticData } from './to-diagnostic';
 import { pathToUri, uriToPath } from './uris';
 
@@ -106,7 +106,7 @@ function quickFix(fix: Fix, diagnostic: Diagnostic, edit: WorkspaceEdit): CodeAc
 
 async function fixInput(
   findings: Finding[],
-  ctx: { root: string; commit: string; label: string; models: CheckModels | undefined; folder: FolderChecker; host: CodeActionHost },
+  ctx: { root: string; commit: string; label: string; models: ModelPair | undefined; folder: FolderChecker; host: CodeActionHost },
 ): Promise<FixInput> {
   const wanted = new Set(findings.flatMap((f) => [f.baselineLoc?.file, f.loc?.file]).filter((f): f is string => !!f));
   const old = new Map<string, string | undefined>();
@@ -123,7 +123,7 @@ async function fixInput(
       }
       return current.get(file);
     },
-    models: ctx.models ? { old: ctx.models.baseline, new: ctx.models.working } : undefined,
+    models: ctx.models,
   };
 }
 

@@ -1,17 +1,12 @@
 import { baselineLabel } from '../report/baseline-label';
 import type { ResolvedBaseline } from '../baseline/resolve-baseline';
-import type { WireModel } from '../engine/shape';
+import type { ModelPair } from '../engine/shape';
 import { ProjectSession, type CheckOptions, type CheckResult } from '../project/session';
-
-export interface CheckModels {
-  baseline: WireModel;
-  working: WireModel;
-}
 
 /** A check's result plus both models, which hovers and code lenses need (contract locations and shapes). */
 export interface CheckedProject {
   result: CheckResult;
-  models?: CheckModels;
+  models?: ModelPair;
 }
 
 /** What the language server needs from a project session; tests may hand in their own. */
@@ -54,7 +49,7 @@ export const openProjectSession: OpenSession = async ({ cwd, against, log, onExt
     check: async (overlays, options) => {
       const result = await session.check(overlays, options);
       const models = session.models;
-      return { result, models: models && { baseline: models.baseline, working: models.working } };
+      return { result, models };
     },
     refreshBaseline: () => session.refreshBaseline(),
     readFileAt: (commit, file) => session.readFileAt(commit, file),

@@ -12,7 +12,7 @@ import { discover } from '../contracts/discover';
 import type { SkewConfig, SourceTree } from '../common/source';
 import { CompareMemo } from '../engine/compare-memo';
 import { compareModels, isRuleId, type Comparison } from '../rules';
-import type { WireModel } from '../engine/shape';
+import type { ModelPair, WireModel } from '../engine/shape';
 import { loadConfig } from './config';
 import { SkewError, type SourceProblem } from '../common/errors';
 import { ComparisonCache } from './comparison-cache';
@@ -136,7 +136,7 @@ export class ProjectSession {
   }
 
   /** Both wire models of the last successful check (the report builds witnesses from them); undefined before one. */
-  get models(): { baseline: WireModel; working: WireModel } | undefined {
+  get models(): ModelPair | undefined {
     return this.baselineModel && this.workingModel ? { baseline: this.baselineModel, working: this.workingModel } : undefined;
   }
 

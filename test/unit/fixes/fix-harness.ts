@@ -65,7 +65,7 @@ export function loadPair(name: string, oldFiles: Files, newFiles: Files): Pair {
       newText: (f) => newFiles[f],
       oldText: (f) => oldFiles[f],
       baselineLabel: 'v1.4.0',
-      models: { old: oldModel, new: newModel },
+      models: { baseline: oldModel, working: newModel },
     },
   };
 }
