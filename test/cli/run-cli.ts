@@ -1,12 +1,10 @@
 import { execFile } from 'node:child_process';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { JsonReport } from '../../server/src/report/json';
 
 const REPO = path.resolve(__dirname, '..', '..');
-const CLI = path.join(REPO, 'server', 'src', 'cli.ts');
-// An absolute loader URL, because `--import tsx` would be resolved from the temporary repo the CLI runs in.
-const TSX = pathToFileURL(path.join(REPO, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+// The shipped entry point and bundle (`npm test` builds dist/ first), so these tests smoke-test what users run.
+const CLI = path.join(REPO, 'bin', 'skew.js');
 
 export interface CliRun {
   code: number;
@@ -14,12 +12,12 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the real CLI in a child process, as a user would, with its own cache folder. */
+/** Runs the built CLI in a child process, as a user would, with its own cache folder. */
 export function runCli(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<CliRun> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', TSX, CLI, ...args],
+      [CLI, ...args],
       {
         cwd: options.cwd,
         env: { ...process.env, SKEW_DEBUG: '', NO_COLOR: '1', ...options.env },

@@ -10,9 +10,10 @@ import { TempRepo, TSCONFIG } from './temp-repo';
 const V1 = '/** @wire */\nexport interface OrderCreated {\n  orderId: string;\n}\n';
 const V2 = '/** @wire */\nexport interface OrderCreated {\n  orderId: string;\n  currency: string;\n}\n';
 
-// Preloaded into the CLI's process: says on exit whether any module of the compiler was loaded.
+// Preloaded into the CLI's process: says on exit whether any module of the compiler was loaded (the bundle's
+// dist/ts-morph.js, or the packages themselves).
 const PROBE = `process.on('exit', () => {
-  const loaded = Object.keys(require.cache).some((f) => /[\\\\/]node_modules[\\\\/](typescript|ts-morph|@ts-morph)[\\\\/]/.test(f));
+  const loaded = Object.keys(require.cache).some((f) => /[\\\\/](node_modules[\\\\/](typescript|ts-morph|@ts-morph)[\\\\/]|dist[\\\\/]ts-morph\\.js$)/.test(f));
   process.stderr.write('\\nskew-probe: compiler ' + (loaded ? 'loaded' : 'not loaded') + '\\n');
 });
 `;

@@ -27,8 +27,6 @@ const at = (p: { line: number; character: number }) => ({ start: p, end: p });
 /** Failures of the server itself, as opposed to problems it explains to the user. */
 const CRASH = /unexpected|uncaught|unhandled|failed unexpectedly/i;
 
-// TODO(lead): remove once server/src/lsp/folder-checker.ts calls halfTypedImports() before accept() (patch in the AUDIT report).
-
 /**
  * Half-typed code must give no diagnostics or the last good ones. An import that does not resolve reads as `any`,
  * which must not show up as a breaking change nobody made (e.g. "`unknown` is a new possible value").

@@ -73,6 +73,8 @@ export class LspClient {
     cacheDir: string;
     /** Extra client capabilities (e.g. code actions), merged over the defaults one section deep. */
     capabilities?: ClientCapabilities;
+    /** Extra environment for the server process. */
+    env?: NodeJS.ProcessEnv;
   }): Promise<LspClient> {
     // SKEW_LSP_SERVER=dist/server.js runs the same tests against the bundle.
     const bundle = process.env.SKEW_LSP_SERVER;
@@ -81,7 +83,7 @@ export class LspClient {
     const args = [...nodeArgs, ...(bundle ? [path.resolve(REPO_ROOT, bundle), '--stdio'] : ['--import', 'tsx', SERVER_MAIN, '--stdio'])];
     const child = spawn(process.execPath, args, {
       cwd: REPO_ROOT,
-      env: { ...process.env, SKEW_CACHE_DIR: options.cacheDir },
+      env: { ...process.env, SKEW_CACHE_DIR: options.cacheDir, ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));

@@ -36,6 +36,13 @@ export class CatFile {
     return content;
   }
 
+  /** A file's contents at a commit, `repoPath` from the repository's top; undefined when it is not a file there. */
+  readAt(commit: string, repoPath: string): Promise<Buffer | undefined> {
+    // The batch protocol is one object name per line.
+    if (/[\r\n]/.test(repoPath)) return Promise.resolve(undefined);
+    return this.read(`${commit}:${repoPath}`);
+  }
+
   dispose(): void {
     const child = this.child;
     this.child = undefined;
@@ -94,7 +101,9 @@ export class CatFile {
       if (this.buffer.length < end + 1) break;
       const content = Buffer.from(this.buffer.subarray(eol + 1, end));
       offset = end + 1;
-      this.queue.shift()!.resolve(content);
+      // `<commit>:<path>` may name a folder (a tree): only blobs are file contents.
+      const type = header.split(' ')[1];
+      this.queue.shift()!.resolve(type === 'blob' ? content : undefined);
     }
     this.buffer = offset ? this.buffer.subarray(offset) : this.buffer;
   }

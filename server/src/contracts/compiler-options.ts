@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { ts } from '@ts-morph/common';
+import { parseErrors } from './parse-errors';
 import type { SourceTree } from '../common/source.js';
 import { treeFileSystem } from './tree-file-system.js';
 
@@ -56,7 +57,8 @@ export function readCompilerOptions(
     },
   };
   const parsed = ts.parseJsonSourceFileConfigFileContent(json, host, fs.rootPath, undefined, configPath);
-  const errors = [...(json as { parseDiagnostics?: ts.Diagnostic[] }).parseDiagnostics ?? [], ...parsed.errors].filter(
+  // The JSON syntax errors are not in `parsed.errors`.
+  const errors = [...parseErrors(json), ...parsed.errors].filter(
     (d) => d.code !== NO_INPUTS_FOUND,
   );
   const [firstError] = errors;

@@ -560,8 +560,9 @@ export class ShapeBuilder {
     return count === 1 ? declaration : undefined;
   }
 
+  /** For a boolean literal type: `false` is not assignable to `true`, and a fresh `true` is to the regular one. */
   private isTrue(type: ts.Type): boolean {
-    return (type as { intrinsicName?: string }).intrinsicName === 'true';
+    return this.checker.isTypeAssignableTo(type, this.checker.getTrueType());
   }
 }
 

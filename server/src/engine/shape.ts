@@ -40,8 +40,6 @@ export type Shape =
   | { kind: 'ref'; name: string }
   | { kind: 'unsafe'; what: UnsafeKind };
 
-export type ShapeKind = Shape['kind'];
-
 export interface Field {
   name: string;
   shape: Shape;
@@ -117,4 +115,8 @@ export interface WireModel {
   types: Record<string, NamedType>;
 }
 
-export const emptyModel = (): WireModel => ({ contracts: {}, types: {} });
+/** The two versions a check compares: the baseline (deployed) and the working tree. */
+export interface ModelPair {
+  baseline: WireModel;
+  working: WireModel;
+}

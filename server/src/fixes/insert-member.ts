@@ -1,4 +1,6 @@
-import type { ContainerSpan, MemberSpan, ParsedFile } from '../contracts/member-spans';
+import type { ContainerSpan } from '../contracts/container-spans';
+import type { MemberSpan } from '../contracts/member-spans';
+import type { ParsedFile } from '../contracts/parsed-file';
 import { indentAt, lineEndOf, lineStartOf, type FileStyle } from './style';
 import { editAt } from './text-edits';
 import type { FixEdit } from './types';

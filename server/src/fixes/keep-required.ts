@@ -1,4 +1,5 @@
-import { containerOfMemberAt, parameterListAt, unionVariantsOf } from '../contracts/member-spans';
+import { containerOfMemberAt, parameterListAt } from '../contracts/container-spans';
+import { unionVariantsOf } from '../contracts/type-spans';
 import { baselineParty } from './finding-path';
 import { code, fieldOrParameterOf } from './locate';
 import { editAt } from './text-edits';

@@ -1,4 +1,6 @@
-import { memberAt, namesInScope, parseFile, referencedTypeNames, type MemberSpan, type ParsedFile } from '../contracts/member-spans';
+import { memberAt, type MemberSpan } from '../contracts/member-spans';
+import { namesInScope, referencedTypeNames } from '../contracts/type-names';
+import { parseFile, type ParsedFile } from '../contracts/parsed-file';
 import type { Finding } from '../rules';
 import type { Loc } from '../engine/shape';
 import { GLOBAL_TYPES, lastStep } from './finding-path';

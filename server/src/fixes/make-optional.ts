@@ -1,4 +1,4 @@
-import { parameterListAt } from '../contracts/member-spans';
+import { parameterListAt } from '../contracts/container-spans';
 import { baselineParty } from './finding-path';
 import { code, fieldOrParameterOf } from './locate';
 import { editAt } from './text-edits';

@@ -1,4 +1,6 @@
-import { stringLiterals, type MemberSpan, type ParsedFile } from '../contracts/member-spans';
+import { stringLiterals } from '../contracts/source-style';
+import type { MemberSpan } from '../contracts/member-spans';
+import type { ParsedFile } from '../contracts/parsed-file';
 import { indentAt, type FileStyle } from './style';
 
 export interface MemberRewrite {

@@ -1,4 +1,6 @@
-import { containerOfMemberAt, memberAt, type ContainerSpan, type MemberSpan, type ParsedFile } from '../contracts/member-spans';
+import { containerOfMemberAt, type ContainerSpan } from '../contracts/container-spans';
+import { memberAt, type MemberSpan } from '../contracts/member-spans';
+import type { ParsedFile } from '../contracts/parsed-file';
 import { code, newFile, oldFile } from './locate';
 import { styleOf } from './style';
 import { editAt } from './text-edits';

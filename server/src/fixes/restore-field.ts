@@ -1,4 +1,5 @@
-import { containerByPath, containerOfMemberAt, containerPathOf, memberAt } from '../contracts/member-spans';
+import { containerByPath, containerOfMemberAt, containerPathOf } from '../contracts/container-spans';
+import { memberAt } from '../contracts/member-spans';
 import { baselineParty } from './finding-path';
 import { candidateNewFiles, code, oldFile } from './locate';
 import { restoreMember } from './restore-member';

@@ -1,4 +1,6 @@
-import type { ContainerSpan, MemberSpan, ParsedFile } from '../contracts/member-spans';
+import type { ContainerSpan } from '../contracts/container-spans';
+import type { MemberSpan } from '../contracts/member-spans';
+import type { ParsedFile } from '../contracts/parsed-file';
 import { placeMember } from './insert-member';
 import { code, missingNames } from './locate';
 import { renderMember, type MemberRewrite } from './member-text';

@@ -1,4 +1,5 @@
-import { containerAt, containerOfMemberAt, memberAt } from '../contracts/member-spans';
+import { containerAt, containerOfMemberAt } from '../contracts/container-spans';
+import { memberAt } from '../contracts/member-spans';
 import { code, newFile, oldFile } from './locate';
 import { restoreMember } from './restore-member';
 import type { FixProvider } from './types';

@@ -1,4 +1,5 @@
-import { memberAt, needsParensInUnion, unionAt, valueTypeAt } from '../contracts/member-spans';
+import { memberAt } from '../contracts/member-spans';
+import { needsParensInUnion, unionAt, valueTypeAt } from '../contracts/type-spans';
 import { baselineParty, lastStep } from './finding-path';
 import { code, missingNames, newFile, oldFile } from './locate';
 import { requote } from './member-text';

@@ -1,4 +1,6 @@
-import { memberSeparatorCounts, stringLiterals, type ContainerSpan, type ParsedFile } from '../contracts/member-spans';
+import { memberSeparatorCounts, stringLiterals } from '../contracts/source-style';
+import type { ContainerSpan } from '../contracts/container-spans';
+import type { ParsedFile } from '../contracts/parsed-file';
 
 /** How a file writes code, so inserted text looks like its neighbours. */
 export interface FileStyle {

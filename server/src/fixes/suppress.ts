@@ -1,4 +1,5 @@
-import { ownLineMemberAt, offsetOf, type ParsedFile } from '../contracts/member-spans';
+import { ownLineMemberAt } from '../contracts/member-spans';
+import { offsetOf, type ParsedFile } from '../contracts/parsed-file';
 import type { Finding } from '../rules';
 import { code, newFile } from './locate';
 import { indentAt, lineEndOf, lineStartOf } from './style';

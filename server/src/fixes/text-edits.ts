@@ -1,4 +1,4 @@
-import { offsetOf, parseFile, type ParsedFile } from '../contracts/member-spans';
+import { offsetOf, parseFile, type ParsedFile } from '../contracts/parsed-file';
 import { editorLineStarts, offsetIn, positionIn } from '../contracts/text-positions';
 import type { Range } from '../engine/shape';
 import type { FixEdit } from './types';

@@ -1,5 +1,5 @@
 import type { Finding } from '../rules';
-import type { Range, WireModel } from '../engine/shape';
+import type { ModelPair, Range } from '../engine/shape';
 
 export interface FixEdit {
   /** Posix path relative to the project root, as in `Finding.loc.file`. */
@@ -31,7 +31,7 @@ export interface FixInput {
    * Both wire models, when the caller has them: type widening is then checked with `readable` on the
    * widened shape. Without them the same decision is made from the directions the finding breaks.
    */
-  models?: { old: WireModel; new: WireModel };
+  models?: ModelPair;
 }
 
 /** Why a fix that would apply to a finding cannot be made; `title` names the fix that was not possible. */

@@ -1,6 +1,9 @@
-import { memberAt, needsParensInUnion, referencedTypeNames, unionVariantsOf, valueTypeAt, type ParsedFile, type Span } from '../contracts/member-spans';
+import { memberAt } from '../contracts/member-spans';
+import { needsParensInUnion, unionVariantsOf, valueTypeAt } from '../contracts/type-spans';
+import { referencedTypeNames } from '../contracts/type-names';
+import type { ParsedFile, Span } from '../contracts/parsed-file';
 import type { Finding } from '../rules';
-import type { WireModel } from '../engine/shape';
+import type { ModelPair } from '../engine/shape';
 import { baselineParty, lastStep } from './finding-path';
 import { code, missingNames, newFile, oldFile } from './locate';
 import { requote } from './member-text';
@@ -21,12 +24,12 @@ function variantsOf(parsed: ParsedFile, span: Span): string[] {
 const asVariant = (text: string) => (needsParensInUnion(text) ? `(${text})` : text);
 
 /** A named type the baseline text refers to that means something else now: the widened text would lie. */
-function changedNames(text: string, models: { old: WireModel; new: WireModel } | undefined): string[] {
+function changedNames(text: string, models: ModelPair | undefined): string[] {
   if (!models) return [];
   const strip = (v: unknown) => JSON.stringify(v, (key, value: unknown) => (key === 'loc' || key === 'suppressions' ? undefined : value));
   return referencedTypeNames(`x: ${text}`).filter((name) => {
-    const before = models.old.types[name];
-    const after = models.new.types[name];
+    const before = models.baseline.types[name];
+    const after = models.working.types[name];
     return before && after && strip(before.shape) !== strip(after.shape);
   });
 }

@@ -14,9 +14,8 @@ import type { Finding } from '../rules';
 import { fixAll, fixesFor, type Fix, type FixEdit, type FixInput } from '../fixes';
 import { withoutSnippet } from '../fixes/suppress';
 import { readTextFile, SOURCE_FILE_LIMIT } from '../common/safe-read';
-import { readBaselineFile } from './baseline-content';
 import type { FolderChecker } from './folder-checker';
-import type { CheckModels } from './session-port';
+import type { ModelPair } from '../engine/shape';
 import type { SkewDiagnosticData } from './to-diagnostic';
 import { pathToUri, uriToPath } from './uris';
 
@@ -73,7 +72,7 @@ export async function codeActions(params: CodeActionParams, host: CodeActionHost
     return [{ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, disabled: { reason: 'The file changed since Skew checked it; try again once its problems are updated.' } }];
   }
 
-  const input = await fixInput(here, { root, commit: result.baseline.commit, label: view.label, models, host });
+  const input = await fixInput(here, { commit: result.baseline.commit, label: view.label, models, folder, root, host });
   const edit = (fix: { edits: FixEdit[]; snippet?: boolean }) => workspaceEdit(fix.edits, fix.snippet, { root, rel, version: shown?.version, host });
   const actions: CodeAction[] = [];
 
@@ -107,11 +106,11 @@ function quickFix(fix: Fix, diagnostic: Diagnostic, edit: WorkspaceEdit): CodeAc
 
 async function fixInput(
   findings: Finding[],
-  ctx: { root: string; commit: string; label: string; models: CheckModels | undefined; host: CodeActionHost },
+  ctx: { root: string; commit: string; label: string; models: ModelPair | undefined; folder: FolderChecker; host: CodeActionHost },
 ): Promise<FixInput> {
   const wanted = new Set(findings.flatMap((f) => [f.baselineLoc?.file, f.loc?.file]).filter((f): f is string => !!f));
   const old = new Map<string, string | undefined>();
-  await Promise.all([...wanted].map(async (file) => old.set(file, await readBaselineFile({ root: ctx.root, commit: ctx.commit, file }).catch(() => undefined))));
+  await Promise.all([...wanted].map(async (file) => old.set(file, await ctx.folder.readFileAt(ctx.commit, file).catch(() => undefined))));
   const current = new Map<string, string | undefined>();
   return {
     baselineLabel: ctx.label,
@@ -124,7 +123,7 @@ async function fixInput(
       }
       return current.get(file);
     },
-    models: ctx.models ? { old: ctx.models.baseline, new: ctx.models.working } : undefined,
+    models: ctx.models,
   };
 }
 

@@ -109,6 +109,12 @@ export class FolderChecker {
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 
+  /** A file's text at a commit (relative to the folder's project root), read by the open session; undefined without one. */
+  async readFileAt(commit: string, file: string): Promise<string | undefined> {
+    const session = this.session;
+    return session ? (await session).readFileAt(commit, file) : undefined;
+  }
+
   /** Source files changed on disk (saved, checked out, generated): the next check reads the disk again. */
   sourcesChanged(): void {
     this.diskDirty = true;

@@ -1,17 +1,12 @@
 import { baselineLabel } from '../report/baseline-label';
 import type { ResolvedBaseline } from '../baseline/resolve-baseline';
-import type { WireModel } from '../engine/shape';
+import type { ModelPair } from '../engine/shape';
 import { ProjectSession, type CheckOptions, type CheckResult } from '../project/session';
-
-export interface CheckModels {
-  baseline: WireModel;
-  working: WireModel;
-}
 
 /** A check's result plus both models, which hovers and code lenses need (contract locations and shapes). */
 export interface CheckedProject {
   result: CheckResult;
-  models?: CheckModels;
+  models?: ModelPair;
 }
 
 /** What the language server needs from a project session; tests may hand in their own. */
@@ -20,6 +15,8 @@ export interface SessionPort {
   readonly baseline: ResolvedBaseline;
   check(overlays?: ReadonlyMap<string, string>, options?: CheckOptions): Promise<CheckedProject>;
   refreshBaseline(): Promise<boolean>;
+  /** A file's text at a commit, relative to the root; undefined when the commit does not have it. */
+  readFileAt(commit: string, file: string): Promise<string | undefined>;
   dispose(): void;
 }
 
@@ -52,9 +49,10 @@ export const openProjectSession: OpenSession = async ({ cwd, against, log, onExt
     check: async (overlays, options) => {
       const result = await session.check(overlays, options);
       const models = session.models;
-      return { result, models: models && { baseline: models.baseline, working: models.working } };
+      return { result, models };
     },
     refreshBaseline: () => session.refreshBaseline(),
+    readFileAt: (commit, file) => session.readFileAt(commit, file),
     dispose: () => session.dispose(),
   };
 };

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { readFileAtCommit } from '../baseline/git';
 import { fixAll, type FixEdit, type FixInput } from '../fixes';
 import { applyEdits } from '../fixes/text-edits';
-import type { WireModel } from '../engine/shape';
+import type { ModelPair } from '../engine/shape';
 import { baselineLabel } from '../report/baseline-label';
 import { printable } from '../report/text';
 import { isWithin, readTextFile, realLocation, SOURCE_FILE_LIMIT } from '../common/safe-read';
@@ -23,7 +23,7 @@ export interface FixReport {
   /** The check after the last round: what is still reported. */
   result: CheckResult;
   /** Both models of that check, as a report needs them. */
-  models?: { baseline: WireModel; working: WireModel };
+  models?: ModelPair;
   changed: FixedFile[];
   /** Files left alone because they changed on disk after Skew read them. */
   refused: { file: string; reason: string }[];
@@ -142,7 +142,7 @@ export async function checkAndFix(options: SessionOptions, hooks: FixHooks = {})
         newText: (file) => (refused.has(file) ? undefined : snapshot.read(file)),
         oldText: (file) => old.get(file),
         baselineLabel: baselineLabel(result.baseline),
-        models: models && { old: models.baseline, new: models.working },
+        models,
       };
       const { applied } = fixAll(result.findings, input);
       // A fix is written whole or not at all: one stale file drops every fix that touches it.

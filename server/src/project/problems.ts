@@ -1,4 +1,5 @@
 import { ts } from '@ts-morph/common';
+import { parseErrors } from '../contracts/parse-errors';
 import { positionAt } from '../contracts/text-positions';
 import type { SourceTree } from '../common/source';
 import type { SourceProblem } from '../common/errors';
@@ -30,8 +31,7 @@ function parseErrorKeys(file: string, text: string | undefined): Set<string> {
   if (text === undefined) return keys;
   const kind = file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
   const sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, kind);
-  const diagnostics = (sourceFile as unknown as { parseDiagnostics?: ts.Diagnostic[] }).parseDiagnostics ?? [];
-  for (const d of diagnostics) {
+  for (const d of parseErrors(sourceFile)) {
     const { line, character } = positionAt(sourceFile, d.start ?? 0);
     keys.add(keyOf(line, character, ts.flattenDiagnosticMessageText(d.messageText, ' ')));
   }

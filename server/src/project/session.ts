@@ -12,7 +12,7 @@ import { discover } from '../contracts/discover';
 import type { SkewConfig, SourceTree } from '../common/source';
 import { CompareMemo } from '../engine/compare-memo';
 import { compareModels, isRuleId, type Comparison } from '../rules';
-import type { WireModel } from '../engine/shape';
+import type { ModelPair, WireModel } from '../engine/shape';
 import { loadConfig } from './config';
 import { SkewError, type SourceProblem } from '../common/errors';
 import { ComparisonCache } from './comparison-cache';
@@ -136,8 +136,17 @@ export class ProjectSession {
   }
 
   /** Both wire models of the last successful check (the report builds witnesses from them); undefined before one. */
-  get models(): { baseline: WireModel; working: WireModel } | undefined {
+  get models(): ModelPair | undefined {
     return this.baselineModel && this.workingModel ? { baseline: this.baselineModel, working: this.workingModel } : undefined;
+  }
+
+  /**
+   * A file's text at a commit, `file` relative to the project root; undefined when the commit does not have it.
+   * Read through the session's cat-file process, so editor requests start no git process of their own.
+   */
+  async readFileAt(commit: string, file: string): Promise<string | undefined> {
+    const content = await this.catFile.readAt(commit, this.repo.prefix + file);
+    return content?.toString('utf8');
   }
 
   dispose(): void {

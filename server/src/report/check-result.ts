@@ -1,6 +1,6 @@
 import type { ResolvedBaseline } from '../baseline/resolve-baseline';
 import type { SourceProblem } from '../common/errors';
-import type { WireModel } from '../engine/shape';
+import type { ModelPair } from '../engine/shape';
 import type { Finding } from '../rules';
 
 /** What one check found: what the report formats render and the language server publishes. */
@@ -29,5 +29,5 @@ export interface CheckResult {
 /** A check with both wire models, which the report needs for witnesses. */
 export interface CheckedWithModels {
   result: CheckResult;
-  models?: { baseline: WireModel; working: WireModel };
+  models?: ModelPair;
 }

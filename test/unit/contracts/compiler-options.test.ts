@@ -32,6 +32,12 @@ describe('readCompilerOptions', () => {
     assert.match(unknown.error, /target/);
   });
 
+  it('reports a JSON syntax error that the option parser reads past', () => {
+    const read = readCompilerOptions(memoryTree({ 'tsconfig.json': '{ "compilerOptions": { "strict": true } "include": ["src"] }' }));
+    assert.ok('error' in read, JSON.stringify(read));
+    assert.match(read.error, /^Invalid tsconfig\.json in memory: ',' expected\. \(.*tsconfig\.json:1:41\)$/);
+  });
+
   it('reports a missing extends target', () => {
     const read = readCompilerOptions(memoryTree({ 'tsconfig.json': '{ "extends": "./nope.json" }' }));
     assert.ok('error' in read);

@@ -50,7 +50,7 @@ describe('widening a changed type', () => {
     assert.match(out.unavailable[0]?.reason, /^No widening helps: the break is in what this version writes, which v1\.4\.0 clients cannot read/);
   });
 
-  test('function types are parenthesised inside the union', () => {
+  test('a field turned into a function type (not wire-safe) gets no safe widening', () => {
     const p = pair(
       { 'm.ts': '/** @wire */\nexport interface M {\n  v: string;\n}\n' },
       { 'm.ts': '/** @wire */\nexport interface M {\n  v: () => void;\n}\n' },

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
-import { parseFile, projectErrors, syntaxErrors } from '../../../server/src/contracts/member-spans';
+import { parseFile } from '../../../server/src/contracts/parsed-file';
+import { projectErrors, syntaxErrors } from './compile-errors';
 import { readCompilerOptions } from '../../../server/src/contracts/compiler-options';
 import { createExtractor } from '../../../server/src/contracts/extractor';
 import { memoryTree } from '../../../server/src/contracts/memory-tree';
@@ -64,7 +65,7 @@ export function loadPair(name: string, oldFiles: Files, newFiles: Files): Pair {
       newText: (f) => newFiles[f],
       oldText: (f) => oldFiles[f],
       baselineLabel: 'v1.4.0',
-      models: { old: oldModel, new: newModel },
+      models: { baseline: oldModel, working: newModel },
     },
   };
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { parseFile, syntaxErrors } from '../../../server/src/contracts/member-spans';
+import { parseFile } from '../../../server/src/contracts/parsed-file';
+import { syntaxErrors } from './compile-errors';
 import { fixesFor } from '../../../server/src/fixes';
 import { applyFixEdits, checkFix, loadPair, type Files } from './fix-harness';
 
