@@ -1,7 +1,6 @@
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readFileAtCommit } from '../baseline/git';
 import { fixAll, type FixEdit, type FixInput } from '../fixes';
 import { applyEdits } from '../fixes/text-edits';
 import type { ModelPair } from '../engine/shape';
@@ -136,7 +135,8 @@ export async function checkAndFix(options: SessionOptions, hooks: FixHooks = {})
         if (outside) refused.set(file, outside);
       }
       const old = new Map<string, string | undefined>();
-      for (const file of wanted) old.set(file, await readFileAtCommit(result.root, result.baseline.commit, file));
+      // Through the session's long-lived cat-file process: one git, however many files the fixes touch.
+      for (const file of wanted) old.set(file, await session.readFileAt(result.baseline.commit, file));
       const models = session.models;
       const input: FixInput = {
         newText: (file) => (refused.has(file) ? undefined : snapshot.read(file)),
