@@ -36,7 +36,8 @@ export class Canon {
       case 'union':
         return this.intern(`(${shape.variants.map((v) => this.of(v, model)).sort().join('|')})`);
       case 'enum':
-        return this.intern(`enum(${shape.members.map((m) => JSON.stringify(m.value)).sort().join(',')})`);
+        // Members by name and value: the same values under swapped names mean different things to each version.
+        return this.intern(`enum(${shape.members.map((m) => `${JSON.stringify(m.key)}=${JSON.stringify(m.value)}`).sort().join(',')})`);
       case 'unsafe':
         return `unsafe:${shape.what}`;
       default:

@@ -62,8 +62,19 @@ export function walkRoot(oldModel: WireModel, newModel: WireModel, visitor: Pair
   new Walk(oldModel, newModel, visitor, name).run();
 }
 
+/**
+ * Named-type expansions one root may make before each (old, new) pair of names is walked only at its first use.
+ * Below it every use is its own path, so a break in a type used twice is reported (and suppressed) at each; a
+ * type that holds a shared sub-type twice per level would otherwise cost 2ⁿ walks.
+ */
+const EXPANSIONS_PER_ROOT = 5000;
+
 class Walk {
+  /** Pairs of names walked at least once from this root. */
   private readonly seen = new Set<string>();
+  /** Pairs of names being walked on the current path: meeting one again is recursion. */
+  private readonly open = new Set<string>();
+  private expansions = 0;
   /** One for the whole walk: rename matching asks about the same named types again and again. */
   private readonly canon = new Canon();
 
@@ -110,17 +121,26 @@ class Walk {
       }
     }
     if (o.kind === 'ref' || n.kind === 'ref') {
+      // Nothing below two shapes that carry the same values can differ, so no rule has anything to say there.
+      if (sameShape(o, this.oldModel, n, this.newModel, this.canon)) return;
       const key = `${at.flow}|${o.kind === 'ref' ? o.name : '·'}|${n.kind === 'ref' ? n.name : '·'}`;
-      if (this.seen.has(key)) return;
+      if (this.open.has(key)) return;
+      if (this.seen.has(key) && this.expansions >= EXPANSIONS_PER_ROOT) return;
       this.seen.add(key);
-      const ro = resolve(o, this.oldModel);
-      const rn = resolve(n, this.newModel);
-      // `User` → `User | null`: keep the lone side's ref so its variant pairs with the same ref in the union.
-      if ((ro.kind === 'union') !== (rn.kind === 'union')) {
-        return this.unions(ro.kind === 'union' ? ro : o, rn.kind === 'union' ? rn : n, at);
+      this.expansions++;
+      this.open.add(key);
+      try {
+        const ro = resolve(o, this.oldModel);
+        const rn = resolve(n, this.newModel);
+        // `User` → `User | null`: keep the lone side's ref so its variant pairs with the same ref in the union.
+        if ((ro.kind === 'union') !== (rn.kind === 'union')) {
+          return this.unions(ro.kind === 'union' ? ro : o, rn.kind === 'union' ? rn : n, at);
+        }
+        // A named type keeps the position of the member that uses it: findings belong on that member.
+        this.shapes(ro, rn, at);
+      } finally {
+        this.open.delete(key);
       }
-      // A named type keeps the position of the member that uses it: findings belong on that member.
-      this.shapes(ro, rn, at);
       return;
     }
     if (o.kind === 'union' || n.kind === 'union') return this.unions(o, n, at);
