@@ -9,6 +9,7 @@ import { rangeOf } from './locations.js';
 import { needsDroppedLib, planMinimalLib } from './minimal-lib.js';
 import { reuseFrom, type Reusable } from './reuse.js';
 import { ReuseFailed, ShapeBuilder } from './shape-builder.js';
+import { limitReported } from './typescript-limits.js';
 import type { SkewConfig, SourceTree } from '../common/source.js';
 import { LIB_FOLDER, NODE_GLOBALS_LIB, treeFileSystem, treeRootPath, type TreeFileSystem } from './tree-file-system.js';
 
@@ -108,20 +109,22 @@ export function createExtractor(tree: SourceTree, config: SkewConfig, options: t
       const discovery = discover(current, config);
       const previousProgram = program ?? reusableFrom;
       reusableFrom = undefined;
-      program = build([...discovery.roots.map((rel) => fs.absolute(rel)), `${LIB_FOLDER}/${NODE_GLOBALS_LIB}`]);
+      const built = build([...discovery.roots.map((rel) => fs.absolute(rel)), `${LIB_FOLDER}/${NODE_GLOBALS_LIB}`]);
+      program = built;
       host.retainOnly(program);
       const relative = (sourceFile: ts.SourceFile) => (fs.isLib(sourceFile.fileName) ? undefined : fs.relative(sourceFile.fileName));
       const isLibNode = (node: ts.Node) => fs.isLib(node.getSourceFile().fileName);
       const checker = program.getTypeChecker();
       // After an edit, named types whose source files did not change are taken from the previous model.
       const previous = reusable && previousProgram && reuseFrom(reusable, previousProgram, program, checker);
-      let builder = new ShapeBuilder(checker, relative, isLibNode, previous);
+      const limit = () => limitReported(built);
+      let builder = new ShapeBuilder(checker, relative, isLibNode, limit, previous);
       let collected;
       try {
         collected = collectContracts(program, discovery, fs.absolute, relative, builder);
       } catch (e) {
         if (!(e instanceof ReuseFailed)) throw e;
-        builder = new ShapeBuilder(checker, relative, isLibNode);
+        builder = new ShapeBuilder(checker, relative, isLibNode, limit);
         collected = collectContracts(program, discovery, fs.absolute, relative, builder);
       }
       reusable = { types: collected.model.types, records: builder.records };
