@@ -119,6 +119,33 @@ describe('type bombs (run the built CLI: npm run build first)', () => {
     assertNotChecked(await runCapped(repo, 256), 'Root');
   });
 
+  const digits = "type D = '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9';\n";
+
+  it('a template literal past TypeScript\'s 100,000 members (TS2590): could not be checked, exit 2, not read as any', async () => {
+    const plain = (leaf: string) => `/** @wire */\nexport interface Order { id: ${leaf} }\n`;
+    const repo = bombRepo(plain, 'string', 'string');
+    repo.write({ 'src/bomb.ts': `${digits}/** @wire */\nexport interface Order { id: \`\${D}\${D}\${D}\${D}\${D}\${D}\` }\n` });
+    const run = await runCapped(repo, 256);
+    assertNotChecked(run, 'Order');
+    assert.match(run.stderr, /TS2590/);
+  });
+
+  it('an instantiation TypeScript stops 100 levels deep (TS2589): could not be checked, exit 2', async () => {
+    const plain = (leaf: string) => `/** @wire */\nexport interface Root { w: ${leaf} }\n`;
+    const repo = bombRepo(plain, 'string', 'string');
+    repo.write({
+      'src/bomb.ts': `type Wrap<T> = T extends string | unknown[] ? Wrap<[T]> | number : never;\n/** @wire */\nexport interface Root { w: Wrap<string> }\n`,
+    });
+    const run = await runCapped(repo, 256);
+    assertNotChecked(run, 'Root');
+    assert.match(run.stderr, /TS2589/);
+  });
+
+  it('a template literal under the limit checks normally: its change is found', async () => {
+    const order = (leaf: string) => `${digits}/** @wire */\nexport interface Order { id: \`ord_\${string}\`; pin: \`\${D}-\${string}\`; n: ${leaf} }\n`;
+    assertFound(await runCapped(bombRepo(order), 256), 'Order.n');
+  });
+
   it('200,000 fields: the changed last field is found (TypeScript alone needs ~400 MB per version)', async () => {
     const many = (leaf: string) => {
       const fields: string[] = [];

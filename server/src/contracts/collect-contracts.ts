@@ -4,6 +4,7 @@ import type { Discovery } from './discover.js';
 import { locOf, nameNode, suppressionsOf, type RelativePath } from './locations.js';
 import { qualifiedName } from './qualified-name.js';
 import type { BuilderProblem, ShapeBuilder } from './shape-builder.js';
+import type { Steps } from '../common/steps.js';
 
 type ContractDeclaration = ts.InterfaceDeclaration | ts.TypeAliasDeclaration | ts.EnumDeclaration | ts.ClassDeclaration;
 
@@ -13,14 +14,14 @@ interface Candidate {
   source: 'jsdoc' | 'config';
 }
 
-/** Walks the discovered root files and adds every message and service contract to the model. */
-export function collectContracts(
+/** Walks the discovered root files and adds every message and service contract to the model, one step each. */
+export function* collectContracts(
   program: ts.Program,
   discovery: Discovery,
   absolute: (rel: string) => string,
   relative: RelativePath,
   builder: ShapeBuilder,
-): { model: WireModel; problems: BuilderProblem[] } {
+): Steps<{ model: WireModel; problems: BuilderProblem[] }> {
   const checker = program.getTypeChecker();
   const contracts: Record<string, Contract> = {};
   const owners = new Map<string, ts.Node>();
@@ -32,6 +33,7 @@ export function collectContracts(
     const sourceFile = program.getSourceFile(absolute(rel));
     if (!sourceFile) continue;
     for (const candidate of candidatesIn(sourceFile, discovery.messageFiles.has(rel), discovery.serviceFiles.has(rel))) {
+      yield;
       const { declaration } = candidate;
       const symbol = checker.getSymbolAtLocation(declaration.name);
       // Merged declarations (an interface reopened in another namespace block) are one contract.

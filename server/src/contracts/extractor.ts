@@ -9,7 +9,9 @@ import { rangeOf } from './locations.js';
 import { needsDroppedLib, planMinimalLib } from './minimal-lib.js';
 import { reuseFrom, type Reusable } from './reuse.js';
 import { ReuseFailed, ShapeBuilder } from './shape-builder.js';
+import { limitReported } from './typescript-limits.js';
 import type { SkewConfig, SourceTree } from '../common/source.js';
+import { runNow, runSliced, type Steps } from '../common/steps.js';
 import { LIB_FOLDER, NODE_GLOBALS_LIB, treeFileSystem, treeRootPath, type TreeFileSystem } from './tree-file-system.js';
 
 export interface SourceProblem {
@@ -35,6 +37,8 @@ export interface Seed {
 
 export interface Extractor {
   extract(): ExtractResult;
+  /** The same, letting the event loop in between contracts and phases (see common/steps.ts). */
+  extractSliced(): Promise<ExtractResult>;
   /** The last extraction's program and entries, for seeding an extractor of another version of the tree. */
   seed(): Seed | undefined;
   /** Points the extractor at a newer version of the tree; the next extract reuses what did not change. */
@@ -95,6 +99,62 @@ export function createExtractor(tree: SourceTree, config: SkewConfig, options: t
     return ts.createProgram({ rootNames, options: programOptions, host, oldProgram: program });
   };
 
+  function* extractSteps(): Steps<ExtractResult> {
+    const discovery = discover(current, config);
+    const previousProgram = program ?? reusableFrom;
+    reusableFrom = undefined;
+    const built = build([...discovery.roots.map((rel) => fs.absolute(rel)), `${LIB_FOLDER}/${NODE_GLOBALS_LIB}`]);
+    program = built;
+    host.retainOnly(built);
+    yield;
+    const relative = (sourceFile: ts.SourceFile) => (fs.isLib(sourceFile.fileName) ? undefined : fs.relative(sourceFile.fileName));
+    const isLibNode = (node: ts.Node) => fs.isLib(node.getSourceFile().fileName);
+    const checker = built.getTypeChecker();
+    yield;
+    // After an edit, named types whose source files did not change are taken from the previous model.
+    const previous = reusable && previousProgram && reuseFrom(reusable, previousProgram, built, checker);
+    const limit = () => limitReported(built);
+    let builder = new ShapeBuilder(checker, relative, isLibNode, limit, previous);
+    let collected;
+    try {
+      collected = yield* collectContracts(built, discovery, fs.absolute, relative, builder);
+    } catch (e) {
+      if (!(e instanceof ReuseFailed)) throw e;
+      builder = new ShapeBuilder(checker, relative, isLibNode, limit);
+      collected = yield* collectContracts(built, discovery, fs.absolute, relative, builder);
+    }
+    reusable = { types: collected.model.types, records: builder.records };
+
+    const problems: SourceProblem[] = [];
+    const files: string[] = [];
+    for (const sourceFile of built.getSourceFiles()) {
+      yield;
+      const rel = relative(sourceFile);
+      if (rel === undefined) continue;
+      files.push(rel);
+      for (const diagnostic of built.getSyntacticDiagnostics(sourceFile)) {
+        const start = diagnostic.start ?? 0;
+        problems.push({
+          file: rel,
+          range: rangeOf(sourceFile, start, start + (diagnostic.length ?? 0)),
+          message: ts.flattenDiagnosticMessageText(diagnostic.messageText, ' '),
+        });
+      }
+    }
+    pushAll(problems, unresolvedImports(built, discovery.roots.map(fs.absolute), relative, current.label));
+    for (const { node, message, uncheckable, contractNode } of collected.problems) {
+      // A limit hit inside a dependency's declarations is still reported: at the contract that reached it.
+      const at = relative(node.getSourceFile()) === undefined && uncheckable && contractNode ? contractNode : node;
+      const sourceFile = at.getSourceFile();
+      const rel = relative(sourceFile);
+      if (rel === undefined) continue;
+      const problem: SourceProblem = { file: rel, range: rangeOf(sourceFile, at.getStart(sourceFile), at.getEnd()), message };
+      if (uncheckable) problem.uncheckable = true;
+      problems.push(problem);
+    }
+    return { model: collected.model, files: files.sort(), problems };
+  }
+
   return {
     update(next) {
       current = next;
@@ -104,56 +164,8 @@ export function createExtractor(tree: SourceTree, config: SkewConfig, options: t
     seed() {
       return program && reusable ? { program, reusable } : undefined;
     },
-    extract() {
-      const discovery = discover(current, config);
-      const previousProgram = program ?? reusableFrom;
-      reusableFrom = undefined;
-      program = build([...discovery.roots.map((rel) => fs.absolute(rel)), `${LIB_FOLDER}/${NODE_GLOBALS_LIB}`]);
-      host.retainOnly(program);
-      const relative = (sourceFile: ts.SourceFile) => (fs.isLib(sourceFile.fileName) ? undefined : fs.relative(sourceFile.fileName));
-      const isLibNode = (node: ts.Node) => fs.isLib(node.getSourceFile().fileName);
-      const checker = program.getTypeChecker();
-      // After an edit, named types whose source files did not change are taken from the previous model.
-      const previous = reusable && previousProgram && reuseFrom(reusable, previousProgram, program, checker);
-      let builder = new ShapeBuilder(checker, relative, isLibNode, previous);
-      let collected;
-      try {
-        collected = collectContracts(program, discovery, fs.absolute, relative, builder);
-      } catch (e) {
-        if (!(e instanceof ReuseFailed)) throw e;
-        builder = new ShapeBuilder(checker, relative, isLibNode);
-        collected = collectContracts(program, discovery, fs.absolute, relative, builder);
-      }
-      reusable = { types: collected.model.types, records: builder.records };
-
-      const problems: SourceProblem[] = [];
-      const files: string[] = [];
-      for (const sourceFile of program.getSourceFiles()) {
-        const rel = relative(sourceFile);
-        if (rel === undefined) continue;
-        files.push(rel);
-        for (const diagnostic of program.getSyntacticDiagnostics(sourceFile)) {
-          const start = diagnostic.start ?? 0;
-          problems.push({
-            file: rel,
-            range: rangeOf(sourceFile, start, start + (diagnostic.length ?? 0)),
-            message: ts.flattenDiagnosticMessageText(diagnostic.messageText, ' '),
-          });
-        }
-      }
-      pushAll(problems, unresolvedImports(program, discovery.roots.map(fs.absolute), relative, current.label));
-      for (const { node, message, uncheckable, contractNode } of collected.problems) {
-        // A limit hit inside a dependency's declarations is still reported: at the contract that reached it.
-        const at = relative(node.getSourceFile()) === undefined && uncheckable && contractNode ? contractNode : node;
-        const sourceFile = at.getSourceFile();
-        const rel = relative(sourceFile);
-        if (rel === undefined) continue;
-        const problem: SourceProblem = { file: rel, range: rangeOf(sourceFile, at.getStart(sourceFile), at.getEnd()), message };
-        if (uncheckable) problem.uncheckable = true;
-        problems.push(problem);
-      }
-      return { model: collected.model, files: files.sort(), problems };
-    },
+    extract: () => runNow(extractSteps()),
+    extractSliced: () => runSliced(extractSteps()),
   };
 }
 

@@ -4,6 +4,7 @@ import { isDeprecated, locOf, nameNode, suppressionsOf, type RelativePath } from
 import { directRefs } from '../engine/reach.js';
 import { pushAll } from '../engine/push-all.js';
 import { qualifiedName } from './qualified-name.js';
+import { isBareErrorType } from './typescript-limits.js';
 
 const { TypeFlags, ObjectFlags, SymbolFlags } = ts;
 
@@ -103,11 +104,15 @@ export class ShapeBuilder {
   private contractNode: ts.Node | undefined;
   /** Anonymous types open inside the named type being built. */
   private nesting = 0;
+  /** Entries already reported as reaching a type TypeScript gave up on: once each is enough. */
+  private readonly gaveUp = new WeakSet<EntryRecord>();
 
   constructor(
     private readonly checker: ts.TypeChecker,
     private readonly relative: RelativePath,
     private readonly isLibDeclaration: (node: ts.Node) => boolean,
+    /** The limit TypeScript reported, if any (see typescript-limits.ts). */
+    private readonly limitReported: () => string | undefined,
     private readonly previous?: PreviousEntries,
   ) {}
 
@@ -162,6 +167,7 @@ export class ShapeBuilder {
     this.dependOn(type.aliasSymbol?.declarations);
     this.dependOn(type.symbol?.declarations);
     const flags = type.flags;
+    if (isBareErrorType(type)) this.checkGaveUp();
     if (flags & (TypeFlags.Any | TypeFlags.Unknown)) return { kind: 'any' };
     if (flags & TypeFlags.Never) return { kind: 'never' };
     if (flags & (TypeFlags.Undefined | TypeFlags.Void)) return { kind: 'void' };
@@ -367,6 +373,17 @@ export class ShapeBuilder {
     const contractNode = this.contractNode!;
     const message = `Contract '${this.contract}' could not be checked: ${why}.`;
     this.problem({ node: node ?? contractNode, message, uncheckable: true, contractNode }, record);
+  }
+
+  /** TypeScript's error type stands where a limit was hit: reading it as `any` would pass whatever it holds. */
+  private checkGaveUp(): void {
+    const record = this.frames[this.frames.length - 1];
+    if (!record || this.gaveUp.has(record)) return;
+    const limit = this.limitReported();
+    if (!limit) return;
+    this.gaveUp.add(record);
+    const where = this.building ? `type '${cut(this.building.target.name)}'` : 'a method signature';
+    this.uncheckable(this.building?.target.declaration, `${where} uses a type TypeScript gave up on (${limit})`, record);
   }
 
   private collision(name: string, first: ts.Declaration, other: ts.Declaration): void {

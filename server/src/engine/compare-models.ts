@@ -12,6 +12,7 @@ import { differenceFinder } from './difference-finder';
 import { CompareMemo, type RawFinding } from './compare-memo';
 import { Canon } from './canonical';
 import { pushAll } from './push-all';
+import { runNow, type Steps } from '../common/steps';
 
 /** The rules a comparison runs; the engine knows none of them by name. */
 export interface RuleSet {
@@ -40,6 +41,11 @@ export interface Comparison {
 
 /** Compares two versions' wire models: every rule sees every matched pair. Pure: no I/O. */
 export function compareWith(ruleSet: RuleSet, oldModel: WireModel, newModel: WireModel, options: CompareOptions = {}): Comparison {
+  return runNow(compareSteps(ruleSet, oldModel, newModel, options));
+}
+
+/** The comparison as steps, one contract each (see common/steps.ts). */
+export function* compareSteps(ruleSet: RuleSet, oldModel: WireModel, newModel: WireModel, options: CompareOptions = {}): Steps<Comparison> {
   const { rules } = ruleSet;
   let raw: RawFinding[] = [];
   // A message contract met inside another is compared, and reported, on its own (the walk stops there too):
@@ -110,6 +116,7 @@ export function compareWith(ruleSet: RuleSet, oldModel: WireModel, newModel: Wir
   const names = contractNames(oldModel, newModel);
   const touched = differenceFinder(oldModel, newModel);
   for (const name of names) {
+    yield;
     const recalled = memo?.recall(name);
     if (recalled) {
       pushAll(all, recalled.raw);

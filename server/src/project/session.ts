@@ -11,7 +11,8 @@ import type { createExtractor, ExtractResult, Seed } from '../contracts/extracto
 import { discover } from '../contracts/discover';
 import type { SkewConfig, SourceTree } from '../common/source';
 import { CompareMemo } from '../engine/compare-memo';
-import { compareModels, isRuleId, type Comparison } from '../rules';
+import { compareModelSteps, isRuleId, type Comparison } from '../rules';
+import { runSliced } from '../common/steps';
 import type { ModelPair, WireModel } from '../engine/shape';
 import { loadConfig } from './config';
 import { SkewError, type SourceProblem } from '../common/errors';
@@ -155,7 +156,7 @@ export class ProjectSession {
 
   private async runCheck(overlays: ReadonlyMap<string, string> | undefined, options: CheckOptions): Promise<CheckResult> {
     await this.working.refresh(overlays, { relist: !options.diskUnchanged });
-    const { result, cacheId } = this.extractWorking();
+    const { result, cacheId } = await this.extractWorking();
     const { model, files, problems } = result;
     const { syntax, other } = splitProblems(this.working, problems);
     if (syntax.length) {
@@ -163,7 +164,7 @@ export class ProjectSession {
     }
     const oldModel = this.baselineModel!;
     this.workingModel = model;
-    const { findings, suppressed, changed } = this.compare(oldModel, model, cacheId);
+    const { findings, suppressed, changed } = await this.compare(oldModel, model, cacheId);
     const contracts = new Set([...Object.keys(oldModel.contracts), ...Object.keys(model.contracts)]);
     return {
       root: this.root,
@@ -186,9 +187,11 @@ export class ProjectSession {
    * is then read rather than made (a warm `skew check`). Otherwise compare, through the memo an editing
    * session keeps between checks.
    */
-  private compare(oldModel: WireModel, newModel: WireModel, workingCacheId: string | undefined): Comparison {
+  private async compare(oldModel: WireModel, newModel: WireModel, workingCacheId: string | undefined): Promise<Comparison> {
     const options = { ignore: this.config.ignore, memo: this.compareMemo };
-    if (!workingCacheId || !this.baselineId) return compareModels(oldModel, newModel, options);
+    // In slices: the language server answers hovers and edits while a big comparison runs.
+    const compareModels = () => runSliced(compareModelSteps(oldModel, newModel, options));
+    if (!workingCacheId || !this.baselineId) return compareModels();
     const cache = new ComparisonCache(this.cache.dir);
     const key = ComparisonCache.key({ baseline: this.baselineId, working: workingCacheId, options: JSON.stringify(this.config.ignore ?? []) });
     const cached = cache.read(key);
@@ -197,7 +200,7 @@ export class ProjectSession {
       this.log('Comparison reused: neither model changed since it was made');
       return cached as Comparison;
     }
-    const comparison = compareModels(oldModel, newModel, options);
+    const comparison = await compareModels();
     cache.write(key, comparison);
     return comparison;
   }
@@ -207,10 +210,10 @@ export class ProjectSession {
    * changed); later checks go through the extractor, which keeps its program between edits. `cacheId` names
    * the model's cache entry when it has one.
    */
-  private extractWorking(): { result: ExtractResult; cacheId?: string } {
+  private async extractWorking(): Promise<{ result: ExtractResult; cacheId?: string }> {
     if (this.extractor) {
       this.extractor.update(this.working);
-      return { result: this.extractor.extract() };
+      return { result: await this.extractor.extractSliced() };
     }
     const cache = new WorkingModelCache(this.cache.dir);
     const key = WorkingModelCache.key({
@@ -232,7 +235,7 @@ export class ProjectSession {
     const recorded = recordInputs(this.working, (rel) => isOutsideGit(rel) || !isSourceFile(rel));
     this.extractor = this.deps.createExtractor(recorded.tree, this.config, this.compilerOptions, this.baselineSeed);
     this.baselineSeed = undefined;
-    const result = this.extractor.extract();
+    const result = await this.extractor.extractSliced();
     return { result, cacheId: cache.write(key, this.working, result, recorded.inputs) };
   }
 
@@ -267,7 +270,7 @@ export class ProjectSession {
     const { tree, inputs } = recordInputs(gitTree, isOutsideGit);
     this.baselineExtractions++;
     const extractor = this.deps.createExtractor(tree, this.config, this.compilerOptions);
-    const { model, problems } = extractor.extract();
+    const { model, problems } = await extractor.extractSliced();
     // The working tree's first extraction takes the entries of every file it shares with the baseline.
     if (!this.extractor) this.baselineSeed = extractor.seed();
     const { syntax, other } = splitProblems(tree, problems);

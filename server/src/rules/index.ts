@@ -1,4 +1,5 @@
-import { compareWith, type CompareOptions, type Comparison as EngineComparison } from '../engine/compare-models';
+import { compareSteps, compareWith, type CompareOptions, type Comparison as EngineComparison } from '../engine/compare-models';
+import type { Steps } from '../common/steps';
 import type { Finding as EngineFinding } from '../engine/finding';
 import type { Rule } from '../engine/rule';
 import type { WireModel } from '../engine/shape';
@@ -80,6 +81,11 @@ const skewRules = { rules, missingReason: suppressionMissingReason.meta, knownId
 export function compareModels(oldModel: WireModel, newModel: WireModel, options: CompareOptions & { rules?: readonly Rule[] } = {}): Comparison {
   const ruleSet = options.rules ? { ...skewRules, rules: options.rules } : skewRules;
   return compareWith(ruleSet, oldModel, newModel, options) as Comparison;
+}
+
+/** `compareModels` as steps, one contract each, for a caller that must stay responsive (see common/steps.ts). */
+export function* compareModelSteps(oldModel: WireModel, newModel: WireModel, options: CompareOptions = {}): Steps<Comparison> {
+  return (yield* compareSteps(skewRules, oldModel, newModel, options)) as Comparison;
 }
 
 /** Where each rule's documentation lives; one page per rule id. */
