@@ -180,7 +180,8 @@ export class ShapeBuilder {
     }
     if (type.isStringLiteral() || type.isNumberLiteral()) return { kind: 'literal', value: type.value };
     if (flags & TypeFlags.BooleanLiteral) return { kind: 'literal', value: this.isTrue(type) };
-    if (flags & (TypeFlags.String | TypeFlags.TemplateLiteral | TypeFlags.StringMapping)) return { kind: 'string' };
+    if (flags & TypeFlags.TemplateLiteral) return templateShape(type as ts.TemplateLiteralType);
+    if (flags & (TypeFlags.String | TypeFlags.StringMapping)) return { kind: 'string' };
     if (flags & TypeFlags.Number) return { kind: 'number' };
     if (flags & TypeFlags.Boolean) return { kind: 'boolean' };
     if (flags & TypeFlags.TypeParameter) return { kind: 'any' };
@@ -592,4 +593,20 @@ function enumDeclarationOf(symbol: ts.Symbol | undefined): ts.EnumDeclaration | 
 /** Names of runaway instantiations can be huge; a message shows their start. */
 function cut(name: string): string {
   return name.length > 120 ? `${name.slice(0, 120)}…` : name;
+}
+
+/**
+ * `` `ord_${string}` `` keeps its template (engine/template.ts); a template with a placeholder other than
+ * string, number, bigint or boolean (`${Uppercase<T>}`, a nested template) reads as a plain string.
+ */
+function templateShape(type: ts.TemplateLiteralType): Shape {
+  let template = type.texts[0] ?? '';
+  for (const [i, part] of type.types.entries()) {
+    const flags = part.flags;
+    const name =
+      flags & TypeFlags.String ? 'string' : flags & TypeFlags.Number ? 'number' : flags & TypeFlags.BigInt ? 'bigint' : flags & TypeFlags.Boolean ? 'boolean' : undefined;
+    if (!name) return { kind: 'string' };
+    template += `\${${name}}` + (type.texts[i + 1] ?? '');
+  }
+  return { kind: 'string', template };
 }

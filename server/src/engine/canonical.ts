@@ -40,6 +40,8 @@ export class Canon {
         return this.intern(`enum(${shape.members.map((m) => `${JSON.stringify(m.key)}=${JSON.stringify(m.value)}`).sort().join(',')})`);
       case 'unsafe':
         return `unsafe:${shape.what}`;
+      case 'string':
+        return shape.template === undefined ? 'string' : `string:${JSON.stringify(shape.template)}`;
       default:
         return shape.kind;
     }

@@ -1,4 +1,5 @@
 import type { Field, Literal, Shape, TupleElement, WireModel } from './shape';
+import { matchesTemplate, templateCovers } from './template';
 
 /**
  * The core relation of the model: can every value `writer` may produce be accepted, with the same meaning,
@@ -106,6 +107,11 @@ class Reader {
   private readSingle(w: Shape, r: Shape): boolean {
     switch (r.kind) {
       case 'string':
+        if (r.template !== undefined) return readsIntoTemplate(w, r.template);
+        if (w.kind === 'string') return true;
+        if (w.kind === 'literal') return typeof w.value === 'string';
+        if (w.kind === 'enum') return w.members.every((m) => typeof m.value === 'string');
+        return false;
       case 'number':
       case 'boolean':
         if (w.kind === r.kind) return true;
@@ -249,4 +255,12 @@ export function readsEveryJsonValue(reader: Shape, model: WireModel, assumed = n
   );
   const arrays = variants.some((v) => v.kind === 'array' && readsEveryJsonValue(v.element, model, inner));
   return has('string') && has('number') && booleans && has('null') && objects && arrays;
+}
+
+/** A template literal reader takes the strings that match it: a plain string writer may send any other. */
+function readsIntoTemplate(w: Shape, template: string): boolean {
+  if (w.kind === 'literal') return typeof w.value === 'string' && matchesTemplate(template, w.value);
+  if (w.kind === 'enum') return w.members.every((m) => typeof m.value === 'string' && matchesTemplate(template, m.value));
+  if (w.kind === 'string') return w.template !== undefined && templateCovers(template, w.template);
+  return false;
 }

@@ -21,7 +21,8 @@ export type Literal = string | number | boolean;
 export type UnsafeKind = 'Date' | 'Buffer' | 'Map' | 'Set' | 'bigint' | 'function' | 'symbol' | 'class-method';
 
 export type Shape =
-  | { kind: 'string' }
+  /** `template`: a template literal type its values match (`ord_${string}`), see template.ts. */
+  | { kind: 'string'; template?: string }
   | { kind: 'number' }
   | { kind: 'boolean' }
   | { kind: 'null' }

@@ -28,6 +28,8 @@ export function show(shape: Shape, depth = 0): string {
       return `enum { ${shape.members.map((m) => `${m.key} = ${JSON.stringify(m.value)}`).join(', ')} }`;
     case 'unsafe':
       return shape.what;
+    case 'string':
+      return shape.template === undefined ? 'string' : `\`${shape.template}\``;
     default:
       return shape.kind;
   }

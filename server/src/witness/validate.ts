@@ -1,3 +1,4 @@
+import { matchesTemplate } from '../engine/template';
 import { resolve } from '../engine/readable';
 import { show } from '../engine/show';
 import type { Field, Shape, WireModel } from '../engine/shape';
@@ -63,6 +64,9 @@ class Checker {
         this.out.push({ at, reason: `a ${s.what} does not survive JSON, so no JSON value is one`, unsafe: true });
         return;
       case 'string':
+        if (typeof value !== 'string') fail(`expected string, got ${brief(value)}`);
+        else if (s.template !== undefined && !matchesTemplate(s.template, value)) fail(`expected a string like \`${s.template}\`, got ${brief(value)}`);
+        return;
       case 'boolean':
         if (typeof value !== s.kind) fail(`expected ${s.kind}, got ${brief(value)}`);
         return;

@@ -1,3 +1,4 @@
+import { templateSamples } from '../engine/template';
 import type { Shape, WireModel } from '../engine/shape';
 
 /** A field or trailing element left out of the value, as opposed to `null`. */
@@ -83,7 +84,7 @@ class Sampler {
   samples(shape: Shape, depth: number, inProgress: Set<string>): Sample[] {
     switch (shape.kind) {
       case 'string':
-        return ['x'];
+        return shape.template === undefined ? ['x'] : templateSamples(shape.template);
       case 'number':
         return [0];
       case 'boolean':

@@ -32,14 +32,19 @@ describe('types past TypeScript\'s own limits', () => {
     assert.match(uncheckable(result.problems).join('\n'), /Contract 'Root' could not be checked: .*TS2589: Type instantiation is excessively deep and possibly infinite/);
   });
 
-  it('a template literal under the limit is a string and checks normally', () => {
+  it('a template literal under the limit is a string of its template and checks normally', () => {
     const result = extractFiles({ 'a.ts': `${DIGITS}/** @wire */\nexport interface Order { id: \`ord_\${string}\`; pin: \`\${D}-\${string}\` }\n` });
     assert.deepEqual(result.problems, []);
     assert.deepEqual(withoutLocs(typeShape(result.model, 'Order')), {
       kind: 'object',
       fields: [
-        { name: 'id', shape: { kind: 'string' }, optional: false },
-        { name: 'pin', shape: { kind: 'string' }, optional: false },
+        { name: 'id', shape: { kind: 'string', template: 'ord_${string}' }, optional: false },
+        {
+          name: 'pin',
+          // TypeScript spells `${D}-${string}` out as one template per digit.
+          shape: { kind: 'union', variants: [...'0123456789'].map((d) => ({ kind: 'string', template: `${d}-\${string}` })) },
+          optional: false,
+        },
       ],
     });
   });
