@@ -3,7 +3,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { checkWithModels } from '../../server/src/project/check-once';
+import { ruleById } from '../../server/src/rules';
+import { witnessFor } from '../../server/src/witness/witness-for';
 import { TempRepo, TSCONFIG } from '../cli/temp-repo';
+import { checkWitness } from '../unit/witness/sides';
 
 /**
  * Real protocol histories nobody here wrote: published versions of one package, each compared with the next
@@ -47,13 +50,22 @@ const HISTORIES: History[] = [
 
 type Verdict = string;
 
+/** Error-level findings without an honest witness (a value one side writes and the other cannot read), and why. */
+const unwitnessed: string[] = [];
+
 async function verdicts(history: History, from: string, to: string, repo: TempRepo): Promise<Verdict[]> {
   const text = (version: string) => fs.readFileSync(path.join(NODE_MODULES, history.versions[version] ?? '', history.file), 'utf8');
   repo.write({ 'schema.ts': text(from) });
   repo.commit(from);
   repo.tag(`v${from}`);
   repo.write({ 'schema.ts': text(to) });
-  const { result } = await checkWithModels({ cwd: repo.dir, against: `v${from}`, cacheDir: repo.cacheDir });
+  const { result, models } = await checkWithModels({ cwd: repo.dir, against: `v${from}`, cacheDir: repo.cacheDir });
+  for (const f of result.findings) {
+    if (f.severity !== 'error' || ruleById(f.rule)?.meta.noWitness || !models) continue;
+    const witness = witnessFor(f, models.baseline, models.working);
+    const wrong = 'none' in witness ? witness.none : checkWitness(f, witness, models.baseline, models.working);
+    if (wrong) unwitnessed.push(`${from} -> ${to}: ${f.rule} ${f.path}: ${wrong}`);
+  }
   return result.findings.map((f) => `${f.rule} ${f.path} ${f.breaks.join(',')}`).sort();
 }
 
@@ -77,5 +89,9 @@ for (const history of HISTORIES) {
         assert.deepEqual(got, expected);
       });
     }
+
+    it('no witness, no error: every error-level finding above has a value one side writes and the other cannot read', () => {
+      assert.deepEqual(unwitnessed, []);
+    });
   });
 }

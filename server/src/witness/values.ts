@@ -76,8 +76,11 @@ class Sampler {
         }
         return ABSENT;
       }
-      default:
-        return this.samples(shape, 0, inProgress)[0] ?? ABSENT;
+      default: {
+        // `null` is a value (a required `parent_id: null` field has one); only an empty list means there is none.
+        const found = this.samples(shape, 0, inProgress);
+        return found.length > 0 ? found[0] : ABSENT;
+      }
     }
   }
 

@@ -1,6 +1,7 @@
 import type { Direction, Finding } from '../engine/finding';
 import { resolve } from '../engine/readable';
 import { ruleById } from '../rules';
+import { counterexample } from './counterexample';
 import type { Field, Method, ServiceContract, Shape, WireModel } from '../engine/shape';
 import type { Flow, PathStep } from '../engine/path-steps';
 import { describeMisreading, enumMisreading, type Misreading } from './meaning';
@@ -223,6 +224,11 @@ class Attempt {
     }
     if (last) {
       const values = samples(w, this.writer.model).map((value) => ({ value, focusAt: at }));
+      // When no plain sample is rejected, steer one until it is (see counterexample.ts).
+      if (r && !this.misreading && !values.some((c) => mismatches(c.value, r, this.reader.model).length > 0)) {
+        const steered = counterexample(w, r, { writer: this.writer.model, reader: this.reader.model });
+        if (steered) values.unshift({ value: steered.value, focusAt: at });
+      }
       return optionalHere ? [{ value: ABSENT, focusAt: at }, ...values] : values;
     }
     const step = this.steps[i]!;
