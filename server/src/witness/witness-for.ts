@@ -287,7 +287,9 @@ class Attempt {
     const rf = r?.fields.find((f) => f.name === name);
     const base = this.siblings(w, r, name);
     if (!base) return [];
-    const inner = this.descend(i + 1, wf?.shape, wf ? rf?.shape : undefined, `${at}${member(name)}`, wf?.optional ?? false);
+    // A key the writer no longer declares may still be written through its index signature.
+    const written = wf?.shape ?? (i + 1 === this.steps.length ? w.index : undefined);
+    const inner = this.descend(i + 1, written, written ? rf?.shape : undefined, `${at}${member(name)}`, wf?.optional ?? true);
     return inner.map((c) => ({
       value: c.value === ABSENT ? { ...base } : { ...base, [name]: c.value },
       // An absent field is reported where it should be, which is the focus itself.
