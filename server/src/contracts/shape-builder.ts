@@ -232,7 +232,12 @@ export class ShapeBuilder {
       if (declaration) return this.enumShape(declaration);
     }
     if (type.flags & TypeFlags.Boolean) return { kind: 'boolean' };
-    if (type.isUnion()) return this.unionShape(type.types);
+    if (type.isUnion()) {
+      const shape = this.unionShape(type.types);
+      // Kept for messages only (`JSONRPCResponse`, not its expansion); comparisons ignore it.
+      const alias = type.aliasSymbol?.getName();
+      return shape.kind === 'union' && alias ? { ...shape, alias } : shape;
+    }
     if (type.isIntersection()) {
       // A branded primitive (`string & { __brand: 'Id' }`) travels as the primitive.
       const primitive = type.types.find((t) => t.flags & (TypeFlags.StringLike | TypeFlags.NumberLike | TypeFlags.BooleanLike | TypeFlags.BigIntLike));

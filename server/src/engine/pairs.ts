@@ -134,7 +134,8 @@ class Walk {
         const rn = resolve(n, this.newModel);
         // `User` → `User | null`: keep the lone side's ref so its variant pairs with the same ref in the union.
         if ((ro.kind === 'union') !== (rn.kind === 'union')) {
-          return this.unions(ro.kind === 'union' ? ro : o, rn.kind === 'union' ? rn : n, at);
+          // Messages name the union as it is written (`JSONRPCResponse`), not its expansion.
+          return this.unions(ro.kind === 'union' ? ro : o, rn.kind === 'union' ? rn : n, at, o, n);
         }
         // A named type keeps the position of the member that uses it: findings belong on that member.
         this.shapes(ro, rn, at);
@@ -199,7 +200,7 @@ class Walk {
     }
   }
 
-  private unions(o: Shape, n: Shape, at: Position): void {
+  private unions(o: Shape, n: Shape, at: Position, oldShown: Shape = o, newShown: Shape = n): void {
     const oldVariants = o.kind === 'union' ? o.variants : [o];
     const newVariants = n.kind === 'union' ? n.variants : [n];
     const objectsOf = (variants: Shape[], model: WireModel) =>
@@ -217,11 +218,11 @@ class Walk {
         const tag = disc ? tagOf(nv, this.newModel, disc) : undefined;
         this.shapes(ov, nv, this.below(at, disc && tag !== undefined ? { kind: 'variant', tag: disc, value: tag } : undefined));
       } else {
-        this.visitor.variant({ new: nv, oldUnion: o, newUnion: n }, at);
+        this.visitor.variant({ new: nv, oldUnion: oldShown, newUnion: newShown }, at);
       }
     }
     for (const [key, ov] of oldKeyed) {
-      if (!paired.has(key)) this.visitor.variant({ old: ov, oldUnion: o, newUnion: n }, at);
+      if (!paired.has(key)) this.visitor.variant({ old: ov, oldUnion: oldShown, newUnion: newShown }, at);
     }
   }
 

@@ -74,7 +74,7 @@ export interface EnumMemberPair {
 export interface VariantPair {
   old?: Shape;
   new?: Shape;
-  /** The whole unions (a lone shape counts as a union of one). */
+  /** The whole unions (a lone shape counts as a union of one); a ref when the union is a named type, so messages name it. */
   oldUnion: Shape;
   newUnion: Shape;
 }

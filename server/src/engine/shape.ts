@@ -35,7 +35,8 @@ export type Shape =
   | { kind: 'object'; fields: Field[]; index?: Shape }
   | { kind: 'array'; element: Shape }
   | { kind: 'tuple'; elements: TupleElement[] }
-  | { kind: 'union'; variants: Shape[] }
+  /** `alias`: the name the union was written with, for messages; not part of its identity. */
+  | { kind: 'union'; variants: Shape[]; alias?: string }
   | { kind: 'enum'; members: EnumMember[] }
   /** A named type in `WireModel.types`; how recursion and nested contracts are represented. */
   | { kind: 'ref'; name: string }

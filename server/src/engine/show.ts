@@ -1,5 +1,7 @@
 import type { Shape } from './shape';
 
+const MAX_VARIANTS = 6;
+
 /** A short TypeScript-like rendering of a shape for messages; refs keep their names. */
 export function show(shape: Shape, depth = 0): string {
   switch (shape.kind) {
@@ -22,8 +24,13 @@ export function show(shape: Shape, depth = 0): string {
     }
     case 'tuple':
       return `[${shape.elements.map((e) => `${e.rest ? '...' : ''}${show(e.shape, depth + 1)}${e.optional ? '?' : ''}`).join(', ')}]`;
-    case 'union':
-      return shape.variants.map((v) => show(v, depth + 1)).join(' | ');
+    case 'union': {
+      if (shape.alias) return shape.alias;
+      // A union of hundreds of events is named, not listed: the first few, then how many more.
+      const shown = shape.variants.slice(0, MAX_VARIANTS).map((v) => show(v, depth + 1));
+      if (shape.variants.length > MAX_VARIANTS) shown.push(`… ${shape.variants.length - MAX_VARIANTS} more`);
+      return shown.join(' | ');
+    }
     case 'enum':
       return `enum { ${shape.members.map((m) => `${m.key} = ${JSON.stringify(m.value)}`).join(', ')} }`;
     case 'unsafe':

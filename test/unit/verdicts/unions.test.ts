@@ -44,3 +44,17 @@ describe('union variants are paired by what they carry', () => {
     assert.deepEqual(verdicts(before, after), ['union-variant-added M.v new-to-old']);
   });
 });
+
+describe('union messages read as the code is written', () => {
+  it('name a named union instead of spelling it out, and cut a long one short', () => {
+    const variants = Array.from({ length: 12 }, (_, i) => `{ t: "e${i}" }`).join(' | ');
+    const before = `type Event = ${variants};\nexport interface Envelope { event: Event }\nexport interface Raw { event: ${variants} }\n`;
+    const after = before.replace(/\| \{ t: "e11" \}/g, '| { t: "e11" } | { t: "e12" }');
+    const config = { messages: ['src/m.ts'] };
+    const old = extractFiles({ 'src/m.ts': before }, config).model;
+    const now = extractFiles({ 'src/m.ts': after }, config).model;
+    const byContract = new Map(compareModels(old, now).findings.map((f) => [f.contract, f.message]));
+    assert.match(byContract.get('Envelope') ?? '', /the baseline only accepts `Event`/);
+    assert.match(byContract.get('Raw') ?? '', /… 6 more/);
+  });
+});
