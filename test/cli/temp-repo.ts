@@ -39,6 +39,15 @@ export class TempRepo {
     return this;
   }
 
+  /** Absolute path of a file in the repository. */
+  path(rel: string): string {
+    return path.join(this.dir, ...rel.split('/'));
+  }
+
+  writeFile(rel: string, text: string): this {
+    return this.write({ [rel]: text });
+  }
+
   remove(rel: string): this {
     fs.rmSync(path.join(this.dir, rel), { force: true, recursive: true });
     return this;

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DidChangeConfigurationNotification, FileChangeType, type WorkDoneProgressBegin } from 'vscode-languageserver-protocol/node';
 import type { StatusParams } from '../../server/src/shared/protocol';
-import { fileUri, LspClient, ORDER_V1, ORDER_V2, TempRepo, waitFor } from './lsp-harness';
+import { fileUri, LspClient, ORDER_V1, ORDER_V2, lspRepo, type TempRepo, waitFor } from './lsp-harness';
 
 /**
  * Besides tags (baseline-status.test.ts), the baseline moves when skew.json or the settings change; each time
@@ -20,9 +20,9 @@ describe('language server: skew.json and settings move the baseline', () => {
   const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'skew-lsp-cache-'));
 
   before(async () => {
-    repo = new TempRepo({ 'src/messages.ts': ORDER_V1 });
+    repo = lspRepo({ 'src/messages.ts': ORDER_V1 });
     repo.git('tag', 'v1.0.0');
-    repo.write('src/messages.ts', ORDER_V2);
+    repo.writeFile('src/messages.ts', ORDER_V2);
     repo.commit('add currency');
     repo.git('tag', 'v2.0.0');
     client = await LspClient.start({ folders: [repo.dir], cacheDir });
@@ -36,7 +36,7 @@ describe('language server: skew.json and settings move the baseline', () => {
 
   after(async () => {
     await client?.stop();
-    repo?.remove();
+    repo?.dispose();
     fs.rmSync(cacheDir, { recursive: true, force: true });
   });
 
@@ -56,7 +56,7 @@ describe('language server: skew.json and settings move the baseline', () => {
 
   it('re-checks when skew.json names another baseline, showing progress while it reads it', async () => {
     const before = progress.length;
-    repo.write('skew.json', JSON.stringify({ baseline: 'v1.0.0' }));
+    repo.writeFile('skew.json', JSON.stringify({ baseline: 'v1.0.0' }));
     await client.watched([{ uri: fileUri(repo.path('skew.json')), type: FileChangeType.Created }]);
     await statusFor('deployed (v1.0.0)', 1);
     await waitFor('the finding against v1.0.0', () => client.latest(uri)?.diagnostics.length === 1);
@@ -85,7 +85,7 @@ describe('language server: skew.json and settings move the baseline', () => {
 
 describe('language server: progress only for real work', () => {
   it('shows no progress when the baseline comes from the cache', async () => {
-    const repo = new TempRepo({ 'src/messages.ts': ORDER_V1 });
+    const repo = lspRepo({ 'src/messages.ts': ORDER_V1 });
     repo.git('tag', 'deployed');
     const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'skew-lsp-cache-'));
     const titles: string[][] = [];
@@ -104,7 +104,7 @@ describe('language server: progress only for real work', () => {
         }
       }
     } finally {
-      repo.remove();
+      repo.dispose();
       fs.rmSync(cacheDir, { recursive: true, force: true });
     }
     assert.equal(titles[0]!.length, 1);

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { FileChangeType } from 'vscode-languageserver-protocol/node';
 import { ListRefsRequest } from '../../server/src/shared/protocol';
-import { AFTER_NOTE, fileUri, LspClient, ORDER_V1, ORDER_V2, TempRepo, waitFor } from './lsp-harness';
+import { AFTER_NOTE, fileUri, LspClient, ORDER_V1, ORDER_V2, lspRepo, waitFor } from './lsp-harness';
 
 describe('language server: baseline moves and problems that are not findings', () => {
   const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'skew-lsp-cache-'));
@@ -16,13 +16,13 @@ describe('language server: baseline moves and problems that are not findings', (
   });
 
   it('re-checks when the deployed tag is moved and the client reports the ref change', async () => {
-    const repo = new TempRepo({ 'src/messages.ts': ORDER_V1 });
+    const repo = lspRepo({ 'src/messages.ts': ORDER_V1 });
     repo.git('tag', 'deployed');
-    repo.write('src/messages.ts', ORDER_V2);
+    repo.writeFile('src/messages.ts', ORDER_V2);
     repo.commit('add currency');
     repo.git('tag', 'v2.0.0');
     const client = await LspClient.start({ folders: [repo.dir], cacheDir });
-    cleanup.push(() => client.stop(), () => repo.remove());
+    cleanup.push(() => client.stop(), () => repo.dispose());
 
     const uri = await client.open(repo.path('src/messages.ts'));
     await waitFor('the finding against the old deployed commit', () => client.latest(uri)?.diagnostics.length === 1);
@@ -48,9 +48,9 @@ describe('language server: baseline moves and problems that are not findings', (
   });
 
   it('says once, as a status, that the folder is not a git repository, and keeps serving', async () => {
-    const repo = new TempRepo({ 'src/messages.ts': ORDER_V1 }, { git: false });
+    const repo = lspRepo({ 'src/messages.ts': ORDER_V1 }, { git: false });
     const client = await LspClient.start({ folders: [repo.dir], cacheDir });
-    cleanup.push(() => client.stop(), () => repo.remove());
+    cleanup.push(() => client.stop(), () => repo.dispose());
 
     const status = await waitFor('an error status', () => client.statuses.find((s) => s.state === 'error'));
     assert.match(status.message, /not inside a git repository/);
@@ -67,9 +67,9 @@ describe('language server: baseline moves and problems that are not findings', (
   });
 
   it('explains a repository without any tag, then recovers when a tag appears', async () => {
-    const repo = new TempRepo({ 'src/messages.ts': ORDER_V1 });
+    const repo = lspRepo({ 'src/messages.ts': ORDER_V1 });
     const client = await LspClient.start({ folders: [repo.dir], cacheDir });
-    cleanup.push(() => client.stop(), () => repo.remove());
+    cleanup.push(() => client.stop(), () => repo.dispose());
 
     const status = await waitFor('an error status', () => client.statuses.find((s) => s.state === 'error'));
     assert.match(status.message, /no baseline to compare against.*git tag deployed/);
@@ -82,10 +82,10 @@ describe('language server: baseline moves and problems that are not findings', (
   });
 
   it('ignores the skew.baseline setting in an untrusted workspace and says so', async () => {
-    const repo = new TempRepo({ 'src/messages.ts': ORDER_V1 });
+    const repo = lspRepo({ 'src/messages.ts': ORDER_V1 });
     repo.git('tag', 'deployed');
     const client = await LspClient.start({ folders: [repo.dir], cacheDir, trusted: false, settings: { baseline: 'no-such-ref' } });
-    cleanup.push(() => client.stop(), () => repo.remove());
+    cleanup.push(() => client.stop(), () => repo.dispose());
 
     const status = await waitFor('a status', () => client.statuses[0]);
     assert.equal(status.state, 'ok', 'the setting naming a missing ref was not used');

@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
-import { LspClient, ORDER_V1, TempRepo, waitFor } from './lsp-harness';
+import { LspClient, ORDER_V1, lspRepo, type TempRepo, waitFor } from './lsp-harness';
 
 const WHOLE = { start: { line: 0, character: 0 }, end: { line: 10_000, character: 0 } };
 
@@ -24,7 +24,7 @@ describe('language server: code actions read the baseline through the session', 
     const bin = path.join(scratch, 'bin');
     fs.mkdirSync(bin);
     fs.writeFileSync(path.join(bin, 'git'), `#!/bin/sh\necho "$*" >> '${log}'\nexec '${realGit}' "$@"\n`, { mode: 0o755 });
-    repo = new TempRepo({ 'src/messages.ts': ORDER_V1 });
+    repo = lspRepo({ 'src/messages.ts': ORDER_V1 });
     repo.git('tag', 'v1.4.0');
     client = await LspClient.start({
       folders: [repo.dir],
@@ -37,7 +37,7 @@ describe('language server: code actions read the baseline through the session', 
 
   after(async () => {
     await client?.stop();
-    repo?.remove();
+    repo?.dispose();
     fs.rmSync(scratch, { recursive: true, force: true });
   });
 

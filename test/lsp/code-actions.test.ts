@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, Diagnostic, TextDocumentEdit } from 'vscode-languageserver-protocol';
 import { applyEdits } from '../../server/src/fixes/text-edits';
-import { LspClient, ORDER_V1, TempRepo, waitFor } from './lsp-harness';
+import { LspClient, ORDER_V1, lspRepo, type TempRepo, waitFor } from './lsp-harness';
 
 const PAYMENT_V1 = `/** @wire */
 export interface Payment {
@@ -57,7 +57,7 @@ describe('language server: code actions over stdio', () => {
     });
 
   before(async () => {
-    repo = new TempRepo({ 'src/messages.ts': ORDER_V1, 'src/payment.ts': PAYMENT_V1 });
+    repo = lspRepo({ 'src/messages.ts': ORDER_V1, 'src/payment.ts': PAYMENT_V1 });
     repo.git('tag', 'v1.4.0');
     client = await LspClient.start({
       folders: [repo.dir],
@@ -74,7 +74,7 @@ describe('language server: code actions over stdio', () => {
 
   after(async () => {
     await client?.stop();
-    repo?.remove();
+    repo?.dispose();
     fs.rmSync(cacheDir, { recursive: true, force: true });
   });
 

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { BaselineContentRequest } from '../../server/src/shared/protocol';
-import { AFTER_NOTE, fileUri, LspClient, messageOf, ORDER_V1, TempRepo, waitFor } from './lsp-harness';
+import { AFTER_NOTE, fileUri, LspClient, messageOf, ORDER_V1, lspRepo, type TempRepo, waitFor } from './lsp-harness';
 
 const CURRENCY = '\n  currency: string;';
 const at = (p: { line: number; character: number }) => ({ start: p, end: p });
@@ -15,7 +15,7 @@ describe('language server: push diagnostics over stdio', () => {
   const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'skew-lsp-cache-'));
 
   before(async () => {
-    repo = new TempRepo({ 'src/messages.ts': ORDER_V1 });
+    repo = lspRepo({ 'src/messages.ts': ORDER_V1 });
     repo.git('tag', 'v1.4.0');
     client = await LspClient.start({ folders: [repo.dir], cacheDir });
     await waitFor('first status', () => client.statuses.find((s) => s.state === 'ok'));
@@ -23,7 +23,7 @@ describe('language server: push diagnostics over stdio', () => {
 
   after(async () => {
     await client?.stop();
-    repo?.remove();
+    repo?.dispose();
     fs.rmSync(cacheDir, { recursive: true, force: true });
   });
 

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DidCloseTextDocumentNotification, FileChangeType } from 'vscode-languageserver-protocol/node';
-import { fileUri, LspClient, TempRepo, waitFor, type Published } from './lsp-harness';
+import { fileUri, LspClient, lspRepo, type TempRepo, waitFor, type Published } from './lsp-harness';
 
 const MONEY = `export type Currency = 'USD' | 'EUR';\n`;
 const ORDER = `import type { Currency } from './money';
@@ -38,7 +38,7 @@ describe('language server: missing imports and files deleted mid-edit', () => {
   const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'skew-lsp-cache-'));
 
   before(async () => {
-    repo = new TempRepo({ 'src/money.ts': MONEY, 'src/order.ts': ORDER });
+    repo = lspRepo({ 'src/money.ts': MONEY, 'src/order.ts': ORDER });
     repo.git('tag', 'v1.4.0');
     client = await LspClient.start({ folders: [repo.dir], cacheDir });
     orderUri = await client.open(repo.path('src/order.ts'));
@@ -47,7 +47,7 @@ describe('language server: missing imports and files deleted mid-edit', () => {
 
   after(async () => {
     await client?.stop();
-    repo?.remove();
+    repo?.dispose();
     fs.rmSync(cacheDir, { recursive: true, force: true });
   });
 
@@ -68,7 +68,7 @@ describe('language server: missing imports and files deleted mid-edit', () => {
 
   /** Each test starts from the imported file on disk and ORDER_AMOUNT in the buffer, checked. */
   async function reset(): Promise<Published> {
-    repo.write('src/money.ts', MONEY);
+    repo.writeFile('src/money.ts', MONEY);
     await client.watched([{ uri: fileUri(repo.path('src/money.ts')), type: FileChangeType.Created }]);
     const good = await publishedFor(await client.edit(orderUri, WHOLE, ORDER_AMOUNT));
     assert.deepEqual(codes(good), ['field-required-added']);
@@ -104,7 +104,7 @@ describe('language server: missing imports and files deleted mid-edit', () => {
     await keptWhileUnresolved(logsBefore, "'./money'");
     assert.equal(client.latest(orderUri), good);
 
-    repo.write('src/money.ts', MONEY);
+    repo.writeFile('src/money.ts', MONEY);
     await client.watched([{ uri: fileUri(repo.path('src/money.ts')), type: FileChangeType.Created }]);
     const back = await publishedFor(await client.edit(orderUri, at(AFTER_ID), ' '));
     assert.deepEqual(codes(back), ['field-required-added']);
@@ -117,7 +117,7 @@ describe('language server: missing imports and files deleted mid-edit', () => {
     for (let i = 0; i < 16; i++) {
       const gone = i % 2 === 0;
       if (gone) fs.rmSync(repo.path('src/money.ts'), { force: true });
-      else repo.write('src/money.ts', MONEY);
+      else repo.writeFile('src/money.ts', MONEY);
       await client.watched([{ uri: fileUri(repo.path('src/money.ts')), type: gone ? FileChangeType.Deleted : FileChangeType.Created }]);
       last = await client.edit(orderUri, at(AFTER_ID), ' ');
       await new Promise((r) => setTimeout(r, 5 + (i % 4) * 15));

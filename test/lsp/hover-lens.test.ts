@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { CodeLens, Hover, MarkupContent } from 'vscode-languageserver-protocol/node';
-import { LspClient, TempRepo, waitFor, type Published } from './lsp-harness';
+import { LspClient, lspRepo, type TempRepo, waitFor, type Published } from './lsp-harness';
 
 const LINE = `/** @wire */
 export interface Line {
@@ -40,7 +40,7 @@ describe('language server: hover and code lens show each contract’s status aga
   const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'skew-lsp-cache-'));
 
   before(async () => {
-    repo = new TempRepo({ 'src/line.ts': LINE, 'src/order.ts': ORDER });
+    repo = lspRepo({ 'src/line.ts': LINE, 'src/order.ts': ORDER });
     repo.git('tag', 'v1.4.0');
     client = await LspClient.start({ folders: [repo.dir], cacheDir });
     orderUri = await client.open(repo.path('src/order.ts'));
@@ -50,7 +50,7 @@ describe('language server: hover and code lens show each contract’s status aga
 
   after(async () => {
     await client?.stop();
-    repo?.remove();
+    repo?.dispose();
     fs.rmSync(cacheDir, { recursive: true, force: true });
   });
 

@@ -21,6 +21,7 @@ import {
   type ProtocolConnection,
   type Range,
 } from 'vscode-languageserver-protocol/node';
+import { TempRepo } from '../cli/temp-repo';
 import { StatusNotification, type StatusParams } from '../../server/src/shared/protocol';
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
@@ -185,45 +186,14 @@ export class LspClient {
   }
 }
 
-/** A throw-away git repository with a tsconfig and committed files; the caller tags and edits it. */
-export class TempRepo {
-  readonly dir: string;
-
-  constructor(files: Record<string, string>, options: { git?: boolean } = {}) {
-    this.dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'skew-lsp-')));
-    this.write('tsconfig.json', JSON.stringify({ compilerOptions: { strict: true, target: 'ES2022' } }));
-    for (const [rel, text] of Object.entries(files)) this.write(rel, text);
-    if (options.git !== false) {
-      this.git('init', '-q');
-      this.git('config', 'user.email', 'test@example.com');
-      this.git('config', 'user.name', 'test');
-      this.git('config', 'commit.gpgsign', 'false');
-      this.commit('initial');
-    }
-  }
-
-  path(rel: string): string {
-    return path.join(this.dir, rel);
-  }
-
-  write(rel: string, text: string): void {
-    fs.mkdirSync(path.dirname(this.path(rel)), { recursive: true });
-    fs.writeFileSync(this.path(rel), text);
-  }
-
-  git(...args: string[]): string {
-    return execFileSync('git', args, { cwd: this.dir, encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } });
-  }
-
-  commit(message: string): void {
-    this.git('add', '-A');
-    this.git('commit', '-q', '-m', message);
-  }
-
-  remove(): void {
-    fs.rmSync(this.dir, { recursive: true, force: true });
-  }
+/** The test repository of test/cli/temp-repo.ts with a tsconfig and the files committed; the caller tags and edits it. */
+export function lspRepo(files: Record<string, string>, options: { git?: boolean } = {}): TempRepo {
+  const repo = TempRepo.create({ 'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, target: 'ES2022' } }), ...files }, options);
+  if (options.git !== false) repo.commit('initial');
+  return repo;
 }
+
+export { TempRepo };
 
 export const ORDER_V1 = `/** @wire */
 export interface OrderCreated {

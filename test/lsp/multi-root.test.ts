@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { fileUri, LspClient, ORDER_V1, ORDER_V2, TempRepo, waitFor } from './lsp-harness';
+import { fileUri, LspClient, ORDER_V1, ORDER_V2, lspRepo, waitFor } from './lsp-harness';
 
 /** Two workspace folders, two repositories: each is checked against its own baseline. */
 describe('language server: multi-root workspaces', () => {
@@ -16,14 +16,14 @@ describe('language server: multi-root workspaces', () => {
 
   it('gives each folder its own baseline, findings and status', async () => {
     // a: deployed without `currency`, the working tree adds it. b: deployed already has it.
-    const a = new TempRepo({ 'src/messages.ts': ORDER_V1 });
+    const a = lspRepo({ 'src/messages.ts': ORDER_V1 });
     a.git('tag', 'v1.0.0');
     a.git('tag', 'deployed');
-    a.write('src/messages.ts', ORDER_V2);
-    const b = new TempRepo({ 'src/messages.ts': ORDER_V2 });
+    a.writeFile('src/messages.ts', ORDER_V2);
+    const b = lspRepo({ 'src/messages.ts': ORDER_V2 });
     b.git('tag', 'v2.0.0');
     b.git('tag', 'deployed');
-    cleanup.push(() => a.remove(), () => b.remove());
+    cleanup.push(() => a.dispose(), () => b.dispose());
 
     const client = await LspClient.start({ folders: [a.dir, b.dir], cacheDir });
     cleanup.push(() => client.stop());

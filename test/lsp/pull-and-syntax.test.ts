@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DocumentDiagnosticRequest, FileChangeType, type FullDocumentDiagnosticReport } from 'vscode-languageserver-protocol/node';
-import { fileUri, LspClient, ORDER_V1, TempRepo, waitFor } from './lsp-harness';
+import { fileUri, LspClient, ORDER_V1, lspRepo, type TempRepo, waitFor } from './lsp-harness';
 
 const at = (p: { line: number; character: number }) => ({ start: p, end: p });
 
@@ -14,14 +14,14 @@ describe('language server: pull diagnostics and half-typed code', () => {
   const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'skew-lsp-cache-'));
 
   before(async () => {
-    repo = new TempRepo({ 'src/messages.ts': ORDER_V1 });
+    repo = lspRepo({ 'src/messages.ts': ORDER_V1 });
     repo.git('tag', 'deployed');
     client = await LspClient.start({ folders: [repo.dir], cacheDir, pull: true, settings: { severity: 'warning' } });
   });
 
   after(async () => {
     await client?.stop();
-    repo?.remove();
+    repo?.dispose();
     fs.rmSync(cacheDir, { recursive: true, force: true });
   });
 

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { renderReportHtml } from '../../client/src/report/render-html';
 import { ReportRequest } from '../../server/src/shared/protocol';
-import { fileUri, LspClient, ORDER_V1, TempRepo, waitFor } from './lsp-harness';
+import { fileUri, LspClient, ORDER_V1, lspRepo, waitFor } from './lsp-harness';
 
 const XSS = '<script>alert(1)</script>';
 
@@ -18,12 +18,12 @@ describe('language server: skew/report', () => {
   });
 
   it('reports the folder’s check, unsaved edits included, with baseline, git state, witnesses, plan and Markdown', async () => {
-    const repo = new TempRepo({ 'src/messages.ts': ORDER_V1.replace('  note?: string;', '  note?: string;\n  kind: "a" | "b";') });
+    const repo = lspRepo({ 'src/messages.ts': ORDER_V1.replace('  note?: string;', '  note?: string;\n  kind: "a" | "b";') });
     repo.git('tag', 'deployed');
     const commit = repo.git('rev-parse', 'HEAD').trim();
-    repo.write('README.md', 'uncommitted\n');
+    repo.writeFile('README.md', 'uncommitted\n');
     const client = await LspClient.start({ folders: [repo.dir], cacheDir });
-    cleanup.push(() => client.stop(), () => repo.remove());
+    cleanup.push(() => client.stop(), () => repo.dispose());
 
     const uri = await client.open(repo.path('src/messages.ts'));
     await waitFor('the first check', () => client.statuses.find((s) => s.state === 'ok'));
@@ -62,9 +62,9 @@ describe('language server: skew/report', () => {
   });
 
   it('answers with a message, not an error, when the folder has no baseline', async () => {
-    const repo = new TempRepo({ 'src/messages.ts': ORDER_V1 });
+    const repo = lspRepo({ 'src/messages.ts': ORDER_V1 });
     const client = await LspClient.start({ folders: [repo.dir], cacheDir });
-    cleanup.push(() => client.stop(), () => repo.remove());
+    cleanup.push(() => client.stop(), () => repo.dispose());
     await waitFor('an error status', () => client.statuses.find((s) => s.state === 'error'));
     const answer = await client.connection.sendRequest(ReportRequest.type, { uri: fileUri(repo.dir) });
     assert.equal(answer.report, undefined);

@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { FileChangeType } from 'vscode-languageserver-protocol/node';
-import { AFTER_NOTE, fileUri, LspClient, ORDER_V1, ORDER_V2, TempRepo, waitFor } from './lsp-harness';
+import { AFTER_NOTE, fileUri, LspClient, ORDER_V1, ORDER_V2, lspRepo, waitFor } from './lsp-harness';
 
 /** Failures of the server itself, as opposed to problems it explains to the user. */
 const CRASH = /unexpected|uncaught|unhandled|failed unexpectedly/i;
@@ -38,9 +38,9 @@ describe('language server: problems that are not findings are one status that sa
   });
 
   it('git is not installed', async () => {
-    const repo = new TempRepo({ 'src/messages.ts': ORDER_V1 });
+    const repo = lspRepo({ 'src/messages.ts': ORDER_V1 });
     repo.git('tag', 'deployed');
-    cleanup.push(() => repo.remove());
+    cleanup.push(() => repo.dispose());
     // The server is started by absolute path to node, so an empty PATH hides only git from it.
     const emptyBin = fs.mkdtempSync(path.join(os.tmpdir(), 'skew-no-git-'));
     cleanup.push(() => fs.rmSync(emptyBin, { recursive: true, force: true }));
@@ -59,19 +59,19 @@ describe('language server: problems that are not findings are one status that sa
   });
 
   it('a repository without any tag', async () => {
-    const repo = new TempRepo({ 'src/messages.ts': ORDER_V1 });
+    const repo = lspRepo({ 'src/messages.ts': ORDER_V1 });
     const client = await LspClient.start({ folders: [repo.dir], cacheDir });
-    cleanup.push(() => client.stop(), () => repo.remove());
+    cleanup.push(() => client.stop(), () => repo.dispose());
     const uri = await client.open(repo.path('src/messages.ts'));
     await assertShownOnce(client, uri, /no baseline to compare against.*tag the deployed commit \(git tag deployed <commit>\).*--against REF.*git fetch --tags/);
   });
 
   it('a shallow clone without the baseline: says to fetch tags and unshallow, then recovers when that is done', async () => {
-    const origin = new TempRepo({ 'src/messages.ts': ORDER_V1 });
+    const origin = lspRepo({ 'src/messages.ts': ORDER_V1 });
     origin.git('tag', 'deployed');
-    origin.write('src/messages.ts', ORDER_V2);
+    origin.writeFile('src/messages.ts', ORDER_V2);
     origin.commit('add currency');
-    cleanup.push(() => origin.remove());
+    cleanup.push(() => origin.dispose());
     const clone = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'skew-lsp-shallow-')));
     cleanup.push(() => fs.rmSync(clone, { recursive: true, force: true }));
     const git = (...args: string[]) => execFileSync('git', args, { cwd: clone, encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' }, stdio: 'pipe' });
@@ -93,11 +93,11 @@ describe('language server: problems that are not findings are one status that sa
   });
 
   it('a shallow clone and a baseline setting naming a commit it does not have', async () => {
-    const origin = new TempRepo({ 'src/messages.ts': ORDER_V1 });
+    const origin = lspRepo({ 'src/messages.ts': ORDER_V1 });
     const old = origin.git('rev-parse', 'HEAD').trim();
-    origin.write('src/messages.ts', ORDER_V2);
+    origin.writeFile('src/messages.ts', ORDER_V2);
     origin.commit('add currency');
-    cleanup.push(() => origin.remove());
+    cleanup.push(() => origin.dispose());
     const clone = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'skew-lsp-shallow-')));
     cleanup.push(() => fs.rmSync(clone, { recursive: true, force: true }));
     execFileSync('git', ['clone', '-q', '--depth', '1', fileUri(origin.dir), '.'], { cwd: clone, stdio: 'pipe' });
@@ -109,10 +109,10 @@ describe('language server: problems that are not findings are one status that sa
   });
 
   it('an untrusted workspace says, in every status, that the baseline setting is ignored, and never pops up', async () => {
-    const repo = new TempRepo({ 'src/messages.ts': ORDER_V1 });
+    const repo = lspRepo({ 'src/messages.ts': ORDER_V1 });
     repo.git('tag', 'deployed');
     const client = await LspClient.start({ folders: [repo.dir], cacheDir, trusted: false, settings: { baseline: 'no-such-ref' } });
-    cleanup.push(() => client.stop(), () => repo.remove());
+    cleanup.push(() => client.stop(), () => repo.dispose());
 
     const uri = await client.open(repo.path('src/messages.ts'));
     await waitFor('a first status', () => client.statuses[0]);

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { AFTER_NOTE, LspClient, ORDER_V1, TempRepo, waitFor } from './lsp-harness';
+import { AFTER_NOTE, LspClient, ORDER_V1, lspRepo, waitFor } from './lsp-harness';
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
 const BIN = 'bin/skew-language-server.js';
@@ -32,7 +32,7 @@ describe('skew-language-server, the bin other editors start', { skip: built ? fa
   });
 
   it('over --stdio, publishes diagnostics to a client without pull diagnostics', async () => {
-    const repo = new TempRepo({ 'src/messages.ts': ORDER_V1 });
+    const repo = lspRepo({ 'src/messages.ts': ORDER_V1 });
     repo.git('tag', 'v1.4.0');
     const saved = process.env.SKEW_LSP_SERVER;
     let client: LspClient;
@@ -43,7 +43,7 @@ describe('skew-language-server, the bin other editors start', { skip: built ? fa
       if (saved === undefined) delete process.env.SKEW_LSP_SERVER;
       else process.env.SKEW_LSP_SERVER = saved;
     }
-    cleanup.push(() => client.stop(), () => repo.remove());
+    cleanup.push(() => client.stop(), () => repo.dispose());
 
     assert.equal((client.capabilities as { diagnosticProvider?: unknown }).diagnosticProvider, undefined);
     const uri = await client.open(repo.path('src/messages.ts'));

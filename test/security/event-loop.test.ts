@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Hover } from 'vscode-languageserver-protocol/node';
-import { LspClient, TempRepo, waitFor } from '../lsp/lsp-harness';
+import { LspClient, lspRepo, type TempRepo, waitFor } from '../lsp/lsp-harness';
 
 const FILES = 30;
 const PER_FILE = 100;
@@ -37,7 +37,7 @@ describe('security: a heavy check does not block the language server', () => {
   before(async () => {
     const files: Record<string, string> = { 'src/common.ts': COMMON('number'), 'src/small.ts': SMALL };
     for (let i = 0; i < FILES; i++) files[`src/m${i}.ts`] = contracts(i);
-    repo = new TempRepo(files);
+    repo = lspRepo(files);
     repo.git('tag', 'v1');
     client = await LspClient.start({ folders: [repo.dir], cacheDir, pull: false });
     commonUri = await client.open(repo.path('src/common.ts'));
@@ -52,7 +52,7 @@ describe('security: a heavy check does not block the language server', () => {
 
   after(async () => {
     await client?.stop();
-    repo?.remove();
+    repo?.dispose();
     fs.rmSync(cacheDir, { recursive: true, force: true });
   });
 

@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LspClient, ORDER_V1, ORDER_V2, TempRepo, waitFor } from '../lsp/lsp-harness';
+import { LspClient, ORDER_V1, ORDER_V2, lspRepo, type TempRepo, waitFor } from '../lsp/lsp-harness';
 
 const EDITS = 10_000;
 const BURST = 250;
@@ -49,7 +49,7 @@ describe('security: fuzzed edits through the real language server', () => {
   const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'skew-lsp-cache-'));
 
   before(async () => {
-    repo = new TempRepo({ 'src/messages.ts': ORDER_V1 });
+    repo = lspRepo({ 'src/messages.ts': ORDER_V1 });
     repo.git('tag', 'v1.4.0');
     client = await LspClient.start({ folders: [repo.dir], cacheDir });
     await waitFor('first status', () => client.statuses.find((s) => s.state === 'ok'));
@@ -57,7 +57,7 @@ describe('security: fuzzed edits through the real language server', () => {
 
   after(async () => {
     await client?.stop();
-    repo?.remove();
+    repo?.dispose();
     fs.rmSync(cacheDir, { recursive: true, force: true });
   });
 

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { AFTER_NOTE, LspClient, ORDER_V1, TempRepo, waitFor } from '../lsp/lsp-harness';
+import { AFTER_NOTE, LspClient, ORDER_V1, lspRepo, type TempRepo, waitFor } from '../lsp/lsp-harness';
 
 const at = (p: { line: number; character: number }) => ({ start: p, end: p });
 
@@ -58,7 +58,7 @@ describe('security: malformed LSP parameters never poison the session', () => {
   const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'skew-lsp-cache-'));
 
   before(async () => {
-    repo = new TempRepo({ 'src/messages.ts': ORDER_V1 });
+    repo = lspRepo({ 'src/messages.ts': ORDER_V1 });
     repo.git('tag', 'v1.4.0');
     client = await LspClient.start({ folders: [repo.dir], cacheDir, pull: false });
     await waitFor('first status', () => client.statuses.find((s) => s.state === 'ok'));
@@ -66,7 +66,7 @@ describe('security: malformed LSP parameters never poison the session', () => {
 
   after(async () => {
     await client?.stop();
-    repo?.remove();
+    repo?.dispose();
     fs.rmSync(cacheDir, { recursive: true, force: true });
   });
 

@@ -16,7 +16,7 @@ import { buildReport } from '../../server/src/report/report-model';
 import { formatText } from '../../server/src/report/text';
 import { assertOneLineError, runCli } from '../cli/run-cli';
 import { TempRepo, TSCONFIG } from '../cli/temp-repo';
-import { LspClient, TempRepo as LspRepo, messageOf, waitFor } from '../lsp/lsp-harness';
+import { LspClient, lspRepo, messageOf, waitFor } from '../lsp/lsp-harness';
 import { checkOf } from '../unit/report/sample';
 
 /** Field names an attacker can commit; each tries to escape its code span or its line. */
@@ -158,7 +158,7 @@ describe('security: hover and diagnostics over LSP with hostile field names', ()
   it('hover Markdown shows the names as text: no link, image or heading; diagnostics carry no control characters', async () => {
     const fields = (required: boolean) => HOSTILE_NAMES.map((n) => `  ${JSON.stringify(n)}${required ? '' : '?'}: string;`).join('\n');
     const source = (required: boolean) => `/** @wire */\nexport interface M {\n  id: string;\n${fields(required)}\n}\n`;
-    const repo = new LspRepo({ 'src/m.ts': source(false) });
+    const repo = lspRepo({ 'src/m.ts': source(false) });
     repo.git('tag', 'v1.0.0');
     const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'skew-lsp-cache-'));
     const client = await LspClient.start({ folders: [repo.dir], cacheDir });
@@ -184,7 +184,7 @@ describe('security: hover and diagnostics over LSP with hostile field names', ()
       assert.ok(visible.includes('M["[click](https://evil.example/link)"]'), html);
     } finally {
       await client.stop();
-      repo.remove();
+      repo.dispose();
       fs.rmSync(cacheDir, { recursive: true, force: true });
     }
   });
