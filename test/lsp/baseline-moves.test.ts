@@ -54,24 +54,23 @@ describe('language server: skew.json and settings move the baseline', () => {
     await statusFor('deployed (v2.0.0)', 0);
   });
 
-  it('re-checks when skew.json names another baseline, showing progress while it reads it', async () => {
-    const before = progress.length;
+  // One story in order: each step starts from where the previous one left the baseline.
+  it('re-checks when skew.json names another baseline (with progress), when the skew.baseline setting wins over it, and again when the setting is cleared', async () => {
+    let before = progress.length;
     repo.writeFile('skew.json', JSON.stringify({ baseline: 'v1.0.0' }));
     await client.watched([{ uri: fileUri(repo.path('skew.json')), type: FileChangeType.Created }]);
     await statusFor('deployed (v1.0.0)', 1);
     await waitFor('the finding against v1.0.0', () => client.latest(uri)?.diagnostics.length === 1);
     assert.deepEqual(progress.slice(before), ['Skew: reading deployed (v1.0.0)…'], 'the progress names the version being read');
-  });
 
-  it('re-checks when the skew.baseline setting changes, which wins over skew.json', async () => {
-    const before = progress.length;
+    // The setting wins over skew.json.
+    before = progress.length;
     await changeSettings({ baseline: 'v2.0.0' });
     await statusFor('deployed (v2.0.0)', 0);
     await waitFor('the finding to go', () => client.latest(uri)?.diagnostics.length === 0);
     assert.deepEqual(progress.slice(before), ['Skew: reading deployed (v2.0.0)…']);
-  });
 
-  it('back to skew.json when the setting is cleared; a severity change re-renders the diagnostics', async () => {
+    // Back to skew.json when the setting is cleared; a severity change re-renders the diagnostics.
     await changeSettings({ baseline: '', severity: 'warning' });
     const d = await waitFor('a warning against v1.0.0', () => {
       const p = client.latest(uri);

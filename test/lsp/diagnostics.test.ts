@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { BaselineContentRequest } from '../../server/src/shared/protocol';
-import { AFTER_NOTE, fileUri, LspClient, messageOf, ORDER_V1, lspRepo, type TempRepo, waitFor } from './lsp-harness';
+import { AFTER_NOTE, LspClient, messageOf, ORDER_V1, lspRepo, type TempRepo, waitFor } from './lsp-harness';
 
 const CURRENCY = '\n  currency: string;';
 const at = (p: { line: number; character: number }) => ({ start: p, end: p });
@@ -69,7 +69,7 @@ describe('language server: push diagnostics over stdio', () => {
   });
 
   it('shows the baseline shape on hover and a status code lens above the contract', async () => {
-    const uri = repoUri(repo);
+    const uri = await client.setText(repo.path('src/messages.ts'), ORDER_V1);
     const version = await client.edit(uri, at(AFTER_NOTE), CURRENCY);
     await waitFor('the finding again', () => client.latest(uri)?.version === version && client.latest(uri)!.diagnostics.length === 1);
 
@@ -98,8 +98,8 @@ describe('language server: push diagnostics over stdio', () => {
   });
 
   it('publishes only for the newest version after a burst of 200 edits', async () => {
-    const uri = repoUri(repo);
-    // Start from the baseline text (no findings) and type a 200-character field one keystroke at a time.
+    // Start from one finding, so resetting to the baseline text (no findings) is published.
+    const { uri } = await client.show(repo.path('src/messages.ts'), ORDER_V1.replace('  note?: string;\n', `  note?: string;${CURRENCY}\n`));
     const current = client.latest(uri)!;
     const reset = await client.edit(uri, { start: { line: 0, character: 0 }, end: { line: 7, character: 0 } }, ORDER_V1);
     await waitFor('the reset to be checked', () => client.latest(uri)?.version === reset && client.latest(uri)!.diagnostics.length === 0);
@@ -132,7 +132,3 @@ describe('language server: push diagnostics over stdio', () => {
     assert.ok(client.alive);
   });
 });
-
-function repoUri(repo: TempRepo): string {
-  return fileUri(repo.path('src/messages.ts'));
-}

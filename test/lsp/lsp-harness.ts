@@ -146,6 +146,31 @@ export class LspClient {
   }
 
   /** One incremental change; returns the new version. */
+  isOpen(uri: string): boolean {
+    return this.versions.has(uri);
+  }
+
+  /** Opens `file` with `text`, or replaces the whole text when it is open already; returns its uri. */
+  async setText(file: string, text: string): Promise<string> {
+    const uri = fileUri(file);
+    if (this.isOpen(uri)) await this.edit(uri, { start: { line: 0, character: 0 }, end: { line: 1_000_000, character: 0 } }, text);
+    else await this.open(file, text);
+    return uri;
+  }
+
+  /**
+   * Opens `file` (or, when it is open already, replaces its whole text) with `text` and waits for the
+   * diagnostics of that version: a test that starts here does not depend on what an earlier test left.
+   */
+  async show(file: string, text: string): Promise<{ uri: string; version: number }> {
+    const uri = fileUri(file);
+    const version = this.versions.has(uri)
+      ? await this.edit(uri, { start: { line: 0, character: 0 }, end: { line: 1_000_000, character: 0 } }, text)
+      : (await this.open(file, text), 1);
+    await waitFor(`diagnostics for ${path.basename(file)} v${version}`, () => this.latest(uri)?.version === version);
+    return { uri, version };
+  }
+
   async edit(uri: string, range: Range, text: string): Promise<number> {
     const version = (this.versions.get(uri) ?? 0) + 1;
     this.versions.set(uri, version);
