@@ -202,7 +202,9 @@ export class ShapeBuilder {
       return { shape: this.shapeOf(type), optional: declaredOptional };
     }
     // The checker flattens `Status | undefined` into the literals of Status; its internal `origin` still
-    // holds the alias, which keeps the field a ref to the named type rather than an anonymous union.
+    // holds the alias, which keeps the field a ref to the named type rather than an anonymous union. No public
+    // API does this: getNonNullableType also drops `null` (`x?: N` with `type N = 'a' | null` would lose it),
+    // and the declared type node is the type parameter, not its argument, in a generic instantiation.
     const origin = (type as { origin?: ts.Type }).origin;
     if (origin?.isUnion()) {
       const rest = origin.types.filter((t) => !(t.flags & TypeFlags.Undefined));
