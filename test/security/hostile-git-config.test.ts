@@ -167,6 +167,24 @@ describe('a repository whose config names a program for every key that runs one:
     }
   });
 
+  it('the language server in Restricted Mode: nothing runs either, and the workspace skew.baseline setting is ignored', async () => {
+    const client = await LspClient.start({ folders: [repo.dir], cacheDir: repo.cacheDir, trusted: false, settings: { baseline: 'no-such-ref' } });
+    try {
+      const uri = await client.open(path.join(repo.dir, 'src/a.ts'));
+      // Checked against the tag `deployed`: the setting would have named a ref that does not exist.
+      const published = await waitFor('two diagnostics', () => {
+        const p = client.latest(uri);
+        return p && p.diagnostics.length === 2 ? p : undefined;
+      });
+      assert.deepEqual(published.diagnostics.map((d) => d.code).sort(), ['field-made-required', 'field-required-added']);
+      const answer = await client.connection.sendRequest(ReportRequest.type, { uri });
+      assert.equal(answer.report?.contracts.flatMap((c) => c.findings).length, 2);
+      assert.equal(tripped(), '');
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('skew check --fix', async () => {
     const run = await runCli(['check', '--fix'], { cwd: repo.dir, env: { SKEW_CACHE_DIR: repo.cacheDir } });
     assert.match(run.stdout + run.stderr, /fixed src\/a\.ts: Make currency optional/);
