@@ -1,13 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { compareModels } from '../../../server/src/rules';
-import { extractFiles } from '../contracts/extract-helper';
+import { compareSources } from './compare-sources';
 
 function findings(before: string, after: string) {
-  const config = { messages: ['src/m.ts'] };
-  const old = extractFiles({ 'src/m.ts': before }, config).model;
-  const now = extractFiles({ 'src/m.ts': after }, config).model;
-  return compareModels(old, now).findings.map((f) => ({ rule: f.rule, path: f.path, affects: f.affects ?? [] }));
+  return compareSources(before, after).findings.map((f) => ({ rule: f.rule, path: f.path, affects: f.affects ?? [] }));
 }
 
 // Issue 10, item 5: `type EmptyResult = Result` is Result under a second name, not a second contract to blame.
@@ -42,9 +38,7 @@ describe('also affects', () => {
   it('never lists a contract this version removed', () => {
     const before = '/** @wire */\nexport interface Money { amount: number }\n/** @wire */\nexport interface Paid { total: Money }\n/** @wire */\nexport interface Refunded { total: Money }\n';
     const after = '/** @wire */\nexport interface Money { amount: string }\n/** @wire */\nexport interface Paid { total: Money }\n';
-    const old = extractFiles({ 'src/m.ts': before }).model;
-    const now = extractFiles({ 'src/m.ts': after }).model;
-    const money = compareModels(old, now).findings.find((f) => f.path === 'Money.amount');
+    const money = compareSources(before, after, {}).findings.find((f) => f.path === 'Money.amount');
     assert.deepEqual(money?.affects, ['Paid']);
   });
 });

@@ -1,16 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { compareModels } from '../../../server/src/rules';
 import { witnessFor } from '../../../server/src/witness/witness-for';
-import { extractFiles } from '../contracts/extract-helper';
 import { checkWitness } from '../witness/sides';
+import { compareSources } from './compare-sources';
 
-function compare(before: string, after: string) {
-  const config = { messages: ['src/m.ts'] };
-  const oldModel = extractFiles({ 'src/m.ts': before }, config).model;
-  const newModel = extractFiles({ 'src/m.ts': after }, config).model;
-  return { oldModel, newModel, findings: compareModels(oldModel, newModel).findings };
-}
+const compare = compareSources;
 
 // Issue 10: `any` in an index signature that swallows a declared optional field. By the model, this version may
 // now write anything under that key, and the baseline still reads it as declared: new-to-old.

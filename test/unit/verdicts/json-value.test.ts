@@ -1,17 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { compareModels } from '../../../server/src/rules';
-import { extractFiles } from '../contracts/extract-helper';
+import { compareSources, verdictLines } from './compare-sources';
 
 const JSON_VALUE = 'type JSONValue = string | number | boolean | null | { [k: string]: JSONValue } | JSONValue[];\n';
 
 /** Findings (rule, path, directions) for one file before and after, every export a message. */
-function verdicts(before: string, after: string): string[] {
-  const config = { messages: ['src/m.ts'] };
-  const old = extractFiles({ 'src/m.ts': before }, config).model;
-  const now = extractFiles({ 'src/m.ts': after }, config).model;
-  return compareModels(old, now).findings.map((f) => `${f.rule} ${f.path} ${f.breaks.join(',')}`);
-}
+const verdicts = (before: string, after: string): string[] => verdictLines(compareSources(before, after).findings);
 
 // On a JSON wire `unknown` can only ever be a JSON value, so it and a type that admits every JSON value are the
 // same set of values (issue 10, item 2).

@@ -1,13 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { compareModels } from '../../../server/src/rules';
-import { extractFiles } from '../contracts/extract-helper';
+import { compareSources } from './compare-sources';
 
-function findings(before: string, after: string, config: { messages?: string[] } = { messages: ['src/m.ts'] }) {
-  const old = extractFiles({ 'src/m.ts': before }, config).model;
-  const now = extractFiles({ 'src/m.ts': after }, config).model;
-  return compareModels(old, now).findings;
-}
+const findings = (before: string, after: string, config?: { messages?: string[] }) => compareSources(before, after, config).findings;
 
 // Issue 10, item 7: whether a removal breaks depends on whether the name itself travels.
 describe('contract-removed: only names that travel', () => {

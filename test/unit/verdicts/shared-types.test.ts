@@ -1,14 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { compareModels } from '../../../server/src/rules';
-import { extractFiles } from '../contracts/extract-helper';
+import { compareSources } from './compare-sources';
 
-function compare(before: string, after: string) {
-  const config = { messages: ['src/m.ts'] };
-  const old = extractFiles({ 'src/m.ts': before }, config).model;
-  const now = extractFiles({ 'src/m.ts': after }, config).model;
-  return compareModels(old, now);
-}
+const compare = compareSources;
 
 // Issue 10, item 4: each use of a named type is its own path.
 describe('a named type used twice in one contract', () => {

@@ -1,17 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { compareModels } from '../../../server/src/rules';
-import { extractFiles } from '../contracts/extract-helper';
+import { compareSources, verdictLines } from './compare-sources';
 
 const service = (n: string, kind: string) =>
   `interface Observable<T> { subscribe(next: (value: T) => void): { unsubscribe(): void } }\n` +
   `interface Tick { n: ${n} }\n/** @rpc */\nexport interface Feed { ticks(): ${kind}<Tick> }\n`;
 
-function verdicts(kind: string, before: string, after: string): string[] {
-  const old = extractFiles({ 'src/m.ts': service(before, kind) }).model;
-  const now = extractFiles({ 'src/m.ts': service(after, kind) }).model;
-  return compareModels(old, now).findings.map((f) => `${f.rule} ${f.path} ${f.breaks.join(',')}`);
-}
+const verdicts = (kind: string, before: string, after: string): string[] =>
+  verdictLines(compareSources(service(before, kind), service(after, kind), {}).findings);
 
 // Issue 10: a streamed result is a stream of results; what each element carries is compared as a result.
 describe('stream results compare their elements', () => {

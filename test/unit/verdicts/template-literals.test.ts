@@ -1,17 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { matchesTemplate, templateSamples } from '../../../server/src/engine/template';
-import { compareModels } from '../../../server/src/rules';
 import { witnessFor } from '../../../server/src/witness/witness-for';
-import { extractFiles } from '../contracts/extract-helper';
 import { checkWitness } from '../witness/sides';
+import { compareSources } from './compare-sources';
 
-function compare(before: string, after: string) {
-  const config = { messages: ['src/m.ts'] };
-  const oldModel = extractFiles({ 'src/m.ts': before }, config).model;
-  const newModel = extractFiles({ 'src/m.ts': after }, config).model;
-  return { oldModel, newModel, findings: compareModels(oldModel, newModel).findings };
-}
+const compare = compareSources;
 
 // Issue 10: a template literal type is the set of strings that match it, not any string.
 describe('template literal types', () => {

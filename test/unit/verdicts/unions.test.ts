@@ -1,14 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { compareModels } from '../../../server/src/rules';
-import { extractFiles } from '../contracts/extract-helper';
+import { compareSources, verdictLines } from './compare-sources';
 
-function verdicts(before: string, after: string): string[] {
-  const config = { messages: ['src/m.ts'] };
-  const old = extractFiles({ 'src/m.ts': before }, config).model;
-  const now = extractFiles({ 'src/m.ts': after }, config).model;
-  return compareModels(old, now).findings.map((f) => `${f.rule} ${f.path} ${f.breaks.join(',')}`);
-}
+const verdicts = (before: string, after: string): string[] => verdictLines(compareSources(before, after).findings);
 
 describe('union variants are paired by what they carry', () => {
   // Issue 10, item 1.
@@ -50,10 +44,7 @@ describe('union messages read as the code is written', () => {
     const variants = Array.from({ length: 12 }, (_, i) => `{ t: "e${i}" }`).join(' | ');
     const before = `type Event = ${variants};\nexport interface Envelope { event: Event }\nexport interface Raw { event: ${variants} }\n`;
     const after = before.replace(/\| \{ t: "e11" \}/g, '| { t: "e11" } | { t: "e12" }');
-    const config = { messages: ['src/m.ts'] };
-    const old = extractFiles({ 'src/m.ts': before }, config).model;
-    const now = extractFiles({ 'src/m.ts': after }, config).model;
-    const byContract = new Map(compareModels(old, now).findings.map((f) => [f.contract, f.message]));
+    const byContract = new Map(compareSources(before, after).findings.map((f) => [f.contract, f.message]));
     assert.match(byContract.get('Envelope') ?? '', /the baseline only accepts `Event`/);
     assert.match(byContract.get('Raw') ?? '', /… 6 more/);
   });
