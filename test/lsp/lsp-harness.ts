@@ -163,10 +163,8 @@ export class LspClient {
    * diagnostics of that version: a test that starts here does not depend on what an earlier test left.
    */
   async show(file: string, text: string): Promise<{ uri: string; version: number }> {
-    const uri = fileUri(file);
-    const version = this.versions.has(uri)
-      ? await this.edit(uri, { start: { line: 0, character: 0 }, end: { line: 1_000_000, character: 0 } }, text)
-      : (await this.open(file, text), 1);
+    const uri = await this.setText(file, text);
+    const version = this.versions.get(uri) ?? 1;
     await waitFor(`diagnostics for ${path.basename(file)} v${version}`, () => this.latest(uri)?.version === version);
     return { uri, version };
   }
