@@ -209,9 +209,10 @@ class Walk {
     const oldKeyed = keyVariants(oldVariants, this.oldModel, disc);
     const newKeyed = keyVariants(newVariants, this.newModel, disc);
     const partner = this.sameShapePartners(oldKeyed, newKeyed);
+    const takenByShape = new Set(partner.values());
     const paired = new Set<string>();
     for (const [key, nv] of newKeyed) {
-      const oldKey = partner.get(key) ?? (oldKeyed.has(key) && ![...partner.values()].includes(key) ? key : undefined);
+      const oldKey = partner.get(key) ?? (oldKeyed.has(key) && !takenByShape.has(key) ? key : undefined);
       const ov = oldKey === undefined ? undefined : oldKeyed.get(oldKey);
       if (ov && oldKey !== undefined) {
         paired.add(oldKey);

@@ -24,9 +24,9 @@ export function counterexample(writer: Shape, reader: Shape, sides: Sides, depth
   const w = resolve(writer, sides.writer);
   // A union writer: its variants the reader cannot read are where a rejected value lives.
   const writerVariants = w.kind === 'union' ? w.variants : [writer];
-  const ordered = [...writerVariants].sort(
-    (a, b) => Number(readable(a, reader, { writer: sides.writer, reader: sides.reader })) - Number(readable(b, reader, { writer: sides.writer, reader: sides.reader })),
-  );
+  const env = { writer: sides.writer, reader: sides.reader };
+  const unreadable = writerVariants.filter((v) => !readable(v, reader, env));
+  const ordered = [...unreadable, ...writerVariants.filter((v) => !unreadable.includes(v))];
   for (const variant of ordered) {
     const start = samples(variant, sides.writer);
     const plain = start.find((v) => rejects(v, reader, sides));
