@@ -22,8 +22,8 @@ export type UnsafeKind = 'Date' | 'Buffer' | 'Map' | 'Set' | 'bigint' | 'functio
 
 export type Shape =
   /** `template`: a template literal type its values match (`ord_${string}`), see template.ts. */
-  | { kind: 'string'; template?: string }
-  | { kind: 'number' }
+  | { kind: 'string'; template?: string; checks?: Refinement[] }
+  | { kind: 'number'; checks?: Refinement[] }
   | { kind: 'boolean' }
   | { kind: 'null' }
   | { kind: 'literal'; value: Literal }
@@ -32,15 +32,51 @@ export type Shape =
   | { kind: 'never' }
   /** `void` / `undefined` as a whole value (an RPC result that carries nothing). */
   | { kind: 'void' }
-  | { kind: 'object'; fields: Field[]; index?: Shape }
-  | { kind: 'array'; element: Shape }
+  | ObjectShape
+  | { kind: 'array'; element: Shape; checks?: Refinement[] }
   | { kind: 'tuple'; elements: TupleElement[] }
   /** `alias`: the name the union was written with, for messages; not part of its identity. */
   | { kind: 'union'; variants: Shape[]; alias?: string }
   | { kind: 'enum'; members: EnumMember[] }
   /** A named type in `WireModel.types`; how recursion and nested contracts are represented. */
   | { kind: 'ref'; name: string }
-  | { kind: 'unsafe'; what: UnsafeKind };
+  | { kind: 'unsafe'; what: UnsafeKind }
+  /**
+   * A schema node whose reader accepts one shape and whose writer produces another (`.transform()`,
+   * `.pipe()`, codecs). Only views.ts sees it: each side of a comparison is projected to its writer or its
+   * reader view first, so nothing else in the engine meets this kind.
+   */
+  | { kind: 'decoded'; input: Shape; output: Shape };
+
+/**
+ * What a reader does with keys its object does not declare. `lenient` (a plain type, `.passthrough()`,
+ * `looseObject`) keeps or ignores them; `strip` (zod's default) drops them, so a reader that writes the
+ * value back loses them; `strict` rejects the whole value.
+ */
+export type ReaderPolicy = 'lenient' | 'strip' | 'strict';
+
+/**
+ * A check a schema reader makes that the type does not show (`.int()`, `.min(3)`, `.email()`, `.refine()`).
+ * `name` is the check as written; `arg` its argument when it has a literal one. Two checks are the same
+ * when name and arg are.
+ */
+export interface Refinement {
+  name: string;
+  arg?: string | number;
+  loc?: Loc;
+}
+
+export interface ObjectShape {
+  kind: 'object';
+  fields: Field[];
+  index?: Shape;
+  /** Set only for objects read by a schema; absent means a plain type (lenient). */
+  policy?: ReaderPolicy;
+  /** Where the policy is set (the `.strict()` call, the `z.object` call), for messages and fixes. */
+  policyLoc?: Loc;
+  /** Refinements on the object itself (`.refine()` on the object). */
+  checks?: Refinement[];
+}
 
 export interface Field {
   name: string;
@@ -50,6 +86,11 @@ export interface Field {
   loc?: Loc;
   deprecated?: boolean;
   suppressions?: Suppression[];
+  /**
+   * The schema reader fills the field in when it is absent (`.default()`, `.catch()`, valibot `optional(s, d)`):
+   * readers accept it missing, while what the schema produces always has it.
+   */
+  defaulted?: boolean;
 }
 
 export interface TupleElement {
@@ -95,8 +136,10 @@ interface ContractBase {
   /** The contract's name in its declaration. */
   loc: Loc;
   suppressions?: Suppression[];
-  /** How it was declared a contract: a JSDoc tag or a skew.json glob. */
-  source: 'jsdoc' | 'config';
+  /** How it was declared a contract: a JSDoc tag, a skew.json glob, or an adapter that found it. */
+  source: 'jsdoc' | 'config' | 'adapter';
+  /** Declared by a schema value (zod, valibot): its name, library and whether the reader re-serialises what it reads. */
+  schema?: { library: 'zod3' | 'zod4' | 'zod-mini' | 'valibot' };
 }
 
 /** A message; its shape is `WireModel.types[name].shape`. */

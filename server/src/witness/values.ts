@@ -129,6 +129,9 @@ class Sampler {
         return this.tupleSamples(shape, depth, inProgress);
       case 'object':
         return this.objectSamples(shape, depth, inProgress);
+      case 'decoded':
+        // Samples are what a writer sends: the schema's output.
+        return this.samples(shape.output, depth, inProgress);
     }
   }
 
