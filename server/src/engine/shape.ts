@@ -17,6 +17,9 @@ export interface Suppression {
 
 export type Literal = string | number | boolean;
 
+/** `superjson`: tRPC's transformer; `structured-clone`: Workers RPC and postMessage. */
+export type Codec = 'json' | 'superjson' | 'structured-clone';
+
 /** Values JSON cannot carry faithfully. */
 export type UnsafeKind = 'Date' | 'Buffer' | 'Map' | 'Set' | 'bigint' | 'function' | 'symbol' | 'class-method';
 
@@ -140,6 +143,10 @@ interface ContractBase {
   source: 'jsdoc' | 'config' | 'adapter';
   /** Declared by a schema value (zod, valibot): its name, library and whether the reader re-serialises what it reads. */
   schema?: { library: 'zod3' | 'zod4' | 'zod-mini' | 'valibot' };
+  /** How values travel; absent means JSON. Decides what is wire-safe and which witnesses exist. */
+  codec?: Codec;
+  /** The adapter that found it (`trpc`, `jsonrpc`, …), when one did. */
+  adapter?: string;
 }
 
 /** A message; its shape is `WireModel.types[name].shape`. */
