@@ -11,7 +11,7 @@ import type {
   MethodPair,
   ParamPair,
   ValuePair,
-  VariantPair,
+  VariantsPair,
 } from './rule';
 
 /** Where the walk stands: everything a finding needs besides the rule's own words. */
@@ -33,7 +33,7 @@ export interface PairVisitor {
   contract(pair: ContractPair, at: Position): void;
   field(pair: FieldPair, at: Position): void;
   enumMember(pair: EnumMemberPair, at: Position): void;
-  variant(pair: VariantPair, at: Position): void;
+  variants(pair: VariantsPair, at: Position): void;
   value(pair: ValuePair, at: Position): void;
   method(pair: MethodPair, at: Position): void;
   param(pair: ParamPair, at: Position): void;
@@ -211,6 +211,7 @@ class Walk {
     const partner = this.sameShapePartners(oldKeyed, newKeyed);
     const takenByShape = new Set(partner.values());
     const paired = new Set<string>();
+    const added: Shape[] = [];
     for (const [key, nv] of newKeyed) {
       const oldKey = partner.get(key) ?? (oldKeyed.has(key) && !takenByShape.has(key) ? key : undefined);
       const ov = oldKey === undefined ? undefined : oldKeyed.get(oldKey);
@@ -219,12 +220,11 @@ class Walk {
         const tag = disc ? tagOf(nv, this.newModel, disc) : undefined;
         this.shapes(ov, nv, this.below(at, disc && tag !== undefined ? { kind: 'variant', tag: disc, value: tag } : undefined));
       } else {
-        this.visitor.variant({ new: nv, oldUnion: oldShown, newUnion: newShown }, at);
+        added.push(nv);
       }
     }
-    for (const [key, ov] of oldKeyed) {
-      if (!paired.has(key)) this.visitor.variant({ old: ov, oldUnion: oldShown, newUnion: newShown }, at);
-    }
+    const removed = [...oldKeyed].filter(([key]) => !paired.has(key)).map(([, ov]) => ov);
+    if (added.length || removed.length) this.visitor.variants({ added, removed, oldUnion: oldShown, newUnion: newShown }, at);
   }
 
   /**

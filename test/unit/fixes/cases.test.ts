@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fixAll, fixesFor } from '../../../server/src/fixes';
-import { applyFixEdits, checkFix, loadPair, type Files, type Pair } from './fix-harness';
+import { applyFixEdits, checkFix, fixturePair, loadPair, type Files, type Pair } from './fix-harness';
 
 const finding = (pair: Pair, rule: string, path: string) => {
   const f = pair.comparison.findings.find((x) => x.rule === rule && x.path === path);
@@ -177,4 +177,20 @@ describe('parameters', () => {
       for (const fix of out.fixes) assert.deepEqual(checkFix(p, f, fix), [], fix.title);
     }
   });
+});
+
+describe('restoring removed union variants', () => {
+  // Issue 10: one finding per changed union, so its one fix brings every removed variant back.
+  for (const [path, title] of [
+    ['Notification', "Restore `{ channel: 'fax'; number: string }` and `{ channel: 'pager'; pager: string }` so what v1.4.0 senders still send is accepted"],
+    ['OrderStatusChanged.status', "Restore `'refunded'` and `'cancelled'` so what v1.4.0 senders still send is accepted"],
+  ] as const) {
+    test(`${path}: one fix restores every removed variant and clears the finding`, () => {
+      const p = fixturePair('union-variant-removed');
+      const f = finding(p, 'union-variant-removed', path);
+      const safe = fixesFor(f, p.input).fixes.filter((x) => x.safe);
+      assert.deepEqual(safe.map((x) => x.title), [title]);
+      assert.deepEqual(checkFix(p, f, safe[0]!), []);
+    });
+  }
 });
