@@ -94,6 +94,12 @@ export interface ValuePair {
 export interface MethodPair {
   old?: Method;
   new?: Method;
+  /**
+   * Every call signature of the method's name on each side (empty when the name is missing there): an overload
+   * one side lacks may still be served, or called, through another of the same name.
+   */
+  oldOverloads: readonly Method[];
+  newOverloads: readonly Method[];
 }
 
 export interface ParamPair {

@@ -194,3 +194,19 @@ describe('restoring removed union variants', () => {
     });
   }
 });
+
+describe('restoring a removed overload', () => {
+  test('in a class it goes back among the overloads, before the implementation', () => {
+    const cls = (overloads: string) =>
+      `/** @rpc */\nexport class Users {\n${overloads}  find(x: string | string[]): Promise<string | string[]> {\n    return Promise.resolve(x);\n  }\n}\n`;
+    const p = pair(
+      { 'svc.ts': cls('  find(id: string): Promise<string>;\n  find(ids: string[]): Promise<string[]>;\n') },
+      { 'svc.ts': cls('  find(id: string): Promise<string>;\n') },
+    );
+    const f = finding(p, 'rpc-method-removed', 'Users.find(#2)');
+    const [fix] = fixesFor(f, p.input).fixes.filter((x) => x.safe);
+    assert.ok(fix, 'a compatible-change fix');
+    assert.deepEqual(checkFix(p, f, fix), []);
+    assert.match(applyFixEdits(p.new, fix.edits)['svc.ts'] ?? '', /find\(id: string\): Promise<string>;\n {2}\/\*\* @deprecated still called by v1\.4\.0 clients \*\/\n {2}find\(ids: string\[\]\): Promise<string\[\]>;\n {2}find\(x: string \| string\[\]\)/);
+  });
+});
