@@ -107,7 +107,13 @@ class Walk {
     } else {
       const oldT = this.oldModel.types[this.root];
       const newT = this.newModel.types[this.root];
-      if (oldT && newT) this.shapes(oldT.shape, newT.shape, at);
+      if (!oldT || !newT) return;
+      const [o, n] = [oldT.shape, newT.shape];
+      // A contract that is a union is named in messages (`WebhookEventName`), even when no alias survives in its
+      // type (`keyof EventPayloadMap`).
+      const self: Shape = { kind: 'ref', name: this.root };
+      if (o.kind !== 'ref' && n.kind !== 'ref' && (o.kind === 'union' || n.kind === 'union')) this.unions(o, n, at, self, self);
+      else this.shapes(o, n, at);
     }
   }
 

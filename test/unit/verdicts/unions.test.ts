@@ -81,6 +81,13 @@ describe('one finding per changed union', () => {
     assert.match(only?.message ?? '', /^`"v0"`, `"v1"`, `"v10"`, `"v2"`, `"v3"` and 6 more are new possible values;/);
   });
 
+  it('a contract that is a union is named in the message, even when its type keeps no alias', () => {
+    const before = 'export interface Events { a: 1; b: 2 }\nexport type EventName = keyof Events;\n';
+    const after = 'export interface Events { a: 1; b: 2; c: 3 }\nexport type EventName = keyof Events;\n';
+    const added = findings(before, after).find((f) => f.rule === 'union-variant-added');
+    assert.equal(added?.message, '`"c"` is a new possible value; the baseline only accepts `EventName`.');
+  });
+
   it('only variants the other side cannot read are listed', () => {
     const before = 'export interface M { s: "a" | string | { n: number } }\n';
     const after = 'export interface M { s: "b" | string | { n: number } | { m: string } | null }\n';
