@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { after, before } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import {
@@ -216,6 +217,56 @@ export function lspRepo(files: Record<string, string>, options: { git?: boolean 
 }
 
 export { TempRepo };
+
+export interface LspSession {
+  /** Set once the describe block's `before` hooks have run. */
+  readonly repo: TempRepo;
+  readonly client: LspClient;
+}
+
+/**
+ * One committed repository and one language server on it for the enclosing describe block: `before` creates the
+ * repository (tagged `tag`, with a cache folder of its own), starts the server and waits for its first finished
+ * check; `after` stops the server and removes the repository and its cache. Hooks the block adds afterwards run
+ * after the server is up.
+ */
+export function lspSession(
+  files: Record<string, string>,
+  options: {
+    tag?: string;
+    pull?: boolean;
+    firstCheckMs?: number;
+    /** Runs once the server is started, before the wait for its first check (to open documents that check sees). */
+    started?: (session: LspSession) => Promise<void>;
+  } = {},
+): LspSession {
+  let repo: TempRepo | undefined;
+  let client: LspClient | undefined;
+  before(async () => {
+    repo = lspRepo(files);
+    if (options.tag) repo.git('tag', options.tag);
+    client = await LspClient.start({ folders: [repo.dir], cacheDir: repo.cacheDir, pull: options.pull });
+    await options.started?.(session);
+    await waitFor('first status', () => client?.statuses.find((s) => s.state === 'ok'), options.firstCheckMs);
+  });
+  after(async () => {
+    await client?.stop();
+    repo?.dispose();
+  });
+  const ready = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`lspSession: ${what} is read before the describe block's before hook ran`);
+    return value;
+  };
+  const session: LspSession = {
+    get repo() {
+      return ready(repo, 'repo');
+    },
+    get client() {
+      return ready(client, 'client');
+    },
+  };
+  return session;
+}
 
 export const ORDER_V1 = `/** @wire */
 export interface OrderCreated {

@@ -4,12 +4,9 @@
  * is generous (a shared, busy machine) and the test prints what it measured.
  */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { Hover } from 'vscode-languageserver-protocol/node';
-import { LspClient, lspRepo, type TempRepo, waitFor } from '../lsp/lsp-harness';
+import { lspSession, waitFor } from '../lsp/lsp-harness';
 
 const FILES = 30;
 const PER_FILE = 100;
@@ -28,21 +25,22 @@ const SMALL = '/** @wire */\nexport interface Small {\n  id: string;\n}\n';
 const SMALL_NAME = { line: 1, character: 19 };
 
 describe('security: a heavy check does not block the language server', () => {
-  let repo: TempRepo;
-  let client: LspClient;
   let commonUri: string;
   let smallUri: string;
-  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'skew-lsp-cache-'));
+  const files: Record<string, string> = { 'src/common.ts': COMMON('number'), 'src/small.ts': SMALL };
+  for (let i = 0; i < FILES; i++) files[`src/m${i}.ts`] = contracts(i);
+  const lsp = lspSession(files, {
+    tag: 'v1',
+    pull: false,
+    firstCheckMs: 120_000,
+    started: async ({ client, repo }) => {
+      commonUri = await client.open(repo.path('src/common.ts'));
+      smallUri = await client.open(repo.path('src/small.ts'));
+    },
+  });
 
   before(async () => {
-    const files: Record<string, string> = { 'src/common.ts': COMMON('number'), 'src/small.ts': SMALL };
-    for (let i = 0; i < FILES; i++) files[`src/m${i}.ts`] = contracts(i);
-    repo = lspRepo(files);
-    repo.git('tag', 'v1');
-    client = await LspClient.start({ folders: [repo.dir], cacheDir, pull: false });
-    commonUri = await client.open(repo.path('src/common.ts'));
-    smallUri = await client.open(repo.path('src/small.ts'));
-    await waitFor('first status', () => client.statuses.find((s) => s.state === 'ok'), 120_000);
+    const { client } = lsp;
     // Opening the second document may have started another check: wait until the server is quiet.
     for (let seen = -1; seen !== client.statuses.length; ) {
       seen = client.statuses.length;
@@ -50,13 +48,9 @@ describe('security: a heavy check does not block the language server', () => {
     }
   });
 
-  after(async () => {
-    await client?.stop();
-    repo?.dispose();
-    fs.rmSync(cacheDir, { recursive: true, force: true });
-  });
 
   it('answers a hover on another file while a re-check of 3,000 contracts runs', async () => {
+    const { client } = lsp;
     const hover = (): Promise<Hover | null> =>
       client.connection.sendRequest('textDocument/hover', { textDocument: { uri: smallUri }, position: SMALL_NAME });
     assert.ok(await hover(), 'the hover answers before the edit');

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { CodeAction, CodeLens, Diagnostic, Hover } from 'vscode-languageserver-protocol';
 import { CatFile } from '../../server/src/baseline/cat-file';
-import { readBlobSync, readFileAtCommit } from '../../server/src/baseline/git';
+import { readBlobSync } from '../../server/src/baseline/git';
 import { BaselineContentRequest, ListRefsRequest, ReportRequest } from '../../server/src/shared/protocol';
 import { runCli } from '../cli/run-cli';
 import { TempRepo, TSCONFIG } from '../cli/temp-repo';
@@ -212,7 +212,7 @@ describe('a repository whose config names a program for every key that runs one:
 });
 
 describe('a partial clone: a missing object is not fetched, so no transport program runs', () => {
-  it('cat-file (one-off and batch) leaves the promisor remote alone', async () => {
+  it('cat-file (one-off, and batch by blob and by commit:path as baseline documents are read) leaves the promisor remote alone', async () => {
     const origin = TempRepo.create({ 'f.ts': 'one\n' });
     try {
       const old = origin.commit('one');
@@ -230,11 +230,12 @@ describe('a partial clone: a missing object is not fetched, so no transport prog
 
       // Not "the file did not exist": a missing object is an error that says what to do.
       const lacks = /this partial clone .* lacks objects Skew needs, and Skew downloads nothing/;
-      await assert.rejects(readFileAtCommit(clone, old, 'f.ts'), lacks);
       assert.throws(() => readBlobSync(clone, blob), lacks);
       const batch = new CatFile(clone);
       try {
         await assert.rejects(batch.read(blob), lacks);
+        // What ProjectSession.readFileAt asks for the baseline content request, code actions and --fix.
+        await assert.rejects(batch.readAt(old, 'f.ts'), lacks);
       } finally {
         batch.dispose();
       }

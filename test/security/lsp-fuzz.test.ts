@@ -5,12 +5,9 @@
  * server alive, nothing logged as an error. SKEW_FUZZ_SEED=<n> replays a run; the seed is printed.
  */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LspClient, ORDER_V1, ORDER_V2, lspRepo, type TempRepo, waitFor } from '../lsp/lsp-harness';
+import { ORDER_V1, ORDER_V2, lspSession, waitFor } from '../lsp/lsp-harness';
 
 const EDITS = 10_000;
 const BURST = 250;
@@ -44,24 +41,10 @@ function randomText(rand: () => number): string {
 }
 
 describe('security: fuzzed edits through the real language server', () => {
-  let repo: TempRepo;
-  let client: LspClient;
-  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'skew-lsp-cache-'));
-
-  before(async () => {
-    repo = lspRepo({ 'src/messages.ts': ORDER_V1 });
-    repo.git('tag', 'v1.4.0');
-    client = await LspClient.start({ folders: [repo.dir], cacheDir });
-    await waitFor('first status', () => client.statuses.find((s) => s.state === 'ok'));
-  });
-
-  after(async () => {
-    await client?.stop();
-    repo?.dispose();
-    fs.rmSync(cacheDir, { recursive: true, force: true });
-  });
+  const lsp = lspSession({ 'src/messages.ts': ORDER_V1 }, { tag: 'v1.4.0' });
 
   it(`${EDITS} random edits, then the original text: same diagnostics, no crash, no error`, { timeout: 120_000 }, async () => {
+    const { client, repo } = lsp;
     const seed = process.env.SKEW_FUZZ_SEED ? Number(process.env.SKEW_FUZZ_SEED) : Math.floor(Math.random() * 2 ** 31);
     console.log(`lsp fuzz seed: ${seed} (replay with SKEW_FUZZ_SEED=${seed})`);
     const rand = prng(seed);

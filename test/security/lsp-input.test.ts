@@ -4,11 +4,8 @@
  * session working: the good edit that follows still gets the right diagnostics.
  */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { AFTER_NOTE, LspClient, ORDER_V1, lspRepo, type TempRepo, waitFor } from '../lsp/lsp-harness';
+import { describe, it } from 'node:test';
+import { AFTER_NOTE, ORDER_V1, lspSession, waitFor } from '../lsp/lsp-harness';
 
 const at = (p: { line: number; character: number }) => ({ start: p, end: p });
 
@@ -53,24 +50,10 @@ const BAD_REQUESTS: [string, unknown][] = [
 const aim = (params: unknown, uri: string): unknown => JSON.parse(JSON.stringify(params ?? null).replace(/"OPEN"/g, JSON.stringify(uri)));
 
 describe('security: malformed LSP parameters never poison the session', () => {
-  let repo: TempRepo;
-  let client: LspClient;
-  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'skew-lsp-cache-'));
-
-  before(async () => {
-    repo = lspRepo({ 'src/messages.ts': ORDER_V1 });
-    repo.git('tag', 'v1.4.0');
-    client = await LspClient.start({ folders: [repo.dir], cacheDir, pull: false });
-    await waitFor('first status', () => client.statuses.find((s) => s.state === 'ok'));
-  });
-
-  after(async () => {
-    await client?.stop();
-    repo?.dispose();
-    fs.rmSync(cacheDir, { recursive: true, force: true });
-  });
+  const lsp = lspSession({ 'src/messages.ts': ORDER_V1 }, { tag: 'v1.4.0', pull: false });
 
   it('drops bad notifications, answers bad requests with InvalidParams, then checks a good edit correctly', async () => {
+    const { client, repo } = lsp;
     const uri = await client.open(repo.path('src/messages.ts'));
     for (const [method, params] of BAD_NOTIFICATIONS) await client.connection.sendNotification(method, aim(params, uri));
     for (const [method, params] of BAD_REQUESTS) {

@@ -4,9 +4,6 @@
  * see it, rendered by a real CommonMark renderer (markdown-it, with raw HTML and autolinks on, as on GitHub).
  */
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import MarkdownIt from 'markdown-it';
 import { formatGithub } from '../../server/src/report/github';
@@ -16,7 +13,7 @@ import { buildReport } from '../../server/src/report/report-model';
 import { formatText } from '../../server/src/report/text';
 import { assertOneLineError, runCli } from '../cli/run-cli';
 import { TempRepo, TSCONFIG } from '../cli/temp-repo';
-import { LspClient, lspRepo, messageOf, waitFor } from '../lsp/lsp-harness';
+import { lspSession, messageOf, waitFor } from '../lsp/lsp-harness';
 import { checkOf } from '../unit/report/sample';
 
 /** Field names an attacker can commit; each tries to escape its code span or its line. */
@@ -155,37 +152,30 @@ describe('security: CLI stderr with a hostile baseline ref', () => {
 });
 
 describe('security: hover and diagnostics over LSP with hostile field names', () => {
+  const fields = (required: boolean) => HOSTILE_NAMES.map((n) => `  ${JSON.stringify(n)}${required ? '' : '?'}: string;`).join('\n');
+  const source = (required: boolean) => `/** @wire */\nexport interface M {\n  id: string;\n${fields(required)}\n}\n`;
+  const lsp = lspSession({ 'src/m.ts': source(false) }, { tag: 'v1.0.0' });
+
   it('hover Markdown shows the names as text: no link, image or heading; diagnostics carry no control characters', async () => {
-    const fields = (required: boolean) => HOSTILE_NAMES.map((n) => `  ${JSON.stringify(n)}${required ? '' : '?'}: string;`).join('\n');
-    const source = (required: boolean) => `/** @wire */\nexport interface M {\n  id: string;\n${fields(required)}\n}\n`;
-    const repo = lspRepo({ 'src/m.ts': source(false) });
-    repo.git('tag', 'v1.0.0');
-    const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'skew-lsp-cache-'));
-    const client = await LspClient.start({ folders: [repo.dir], cacheDir });
-    try {
-      const uri = await client.open(repo.path('src/m.ts'));
-      const version = await client.edit(uri, { start: { line: 0, character: 0 }, end: { line: 10_000, character: 0 } }, source(true));
-      const published = await waitFor('the findings of the hostile fields', () => {
-        const p = client.latest(uri);
-        return p && p.version === version && p.diagnostics.length === HOSTILE_NAMES.length ? p : undefined;
-      });
-      for (const d of published.diagnostics) assert.doesNotMatch(messageOf(d), ACTING);
-      const hover = await client.connection.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', {
-        textDocument: { uri },
-        position: { line: 1, character: 18 },
-      });
-      assert.ok(hover, 'a hover on the contract name');
-      const md = hover.contents.value;
-      assert.doesNotMatch(md, ACTING);
-      const html = renderer.render(md);
-      assert.doesNotMatch(html, /<img|<a |<\/?details|<h[1-6]/i, html);
-      const visible = decode(html.replace(/<[^>]+>/g, ''));
-      assert.ok(visible.includes('M["`](https://evil.example/tick.png)"]'), html);
-      assert.ok(visible.includes('M["[click](https://evil.example/link)"]'), html);
-    } finally {
-      await client.stop();
-      repo.dispose();
-      fs.rmSync(cacheDir, { recursive: true, force: true });
-    }
+    const { client, repo } = lsp;
+    const uri = await client.open(repo.path('src/m.ts'));
+    const version = await client.edit(uri, { start: { line: 0, character: 0 }, end: { line: 10_000, character: 0 } }, source(true));
+    const published = await waitFor('the findings of the hostile fields', () => {
+      const p = client.latest(uri);
+      return p && p.version === version && p.diagnostics.length === HOSTILE_NAMES.length ? p : undefined;
+    });
+    for (const d of published.diagnostics) assert.doesNotMatch(messageOf(d), ACTING);
+    const hover = await client.connection.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 1, character: 18 },
+    });
+    assert.ok(hover, 'a hover on the contract name');
+    const md = hover.contents.value;
+    assert.doesNotMatch(md, ACTING);
+    const html = renderer.render(md);
+    assert.doesNotMatch(html, /<img|<a |<\/?details|<h[1-6]/i, html);
+    const visible = decode(html.replace(/<[^>]+>/g, ''));
+    assert.ok(visible.includes('M["`](https://evil.example/tick.png)"]'), html);
+    assert.ok(visible.includes('M["[click](https://evil.example/link)"]'), html);
   });
 });

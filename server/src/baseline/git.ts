@@ -132,19 +132,6 @@ export function readBlobSync(cwd: string, sha: string): Buffer {
   }
 }
 
-/**
- * A file's text at a commit, `file` taken relative to `cwd` (`<commit>:./<file>`); undefined when the commit
- * does not have it. cat-file, not `git show`: it applies no textconv and reads no pager or log settings.
- */
-export async function readFileAtCommit(cwd: string, commit: string, file: string): Promise<string | undefined> {
-  try {
-    return await git(cwd, ['cat-file', 'blob', `${commit}:./${file}`]);
-  } catch (e) {
-    if (e instanceof GitCommandFailed) return undefined;
-    throw e;
-  }
-}
-
 export interface RepoInfo {
   /** Absolute path of the repository's top folder. */
   top: string;

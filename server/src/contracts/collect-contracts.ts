@@ -148,7 +148,7 @@ function isContractDeclaration(node: ts.Node): node is ContractDeclaration & { n
   );
 }
 
-/** Public methods and function-typed properties; each call signature's parameters are the request. */
+/** Public methods and function-typed properties; each call signature (every overload) is a request of its own. */
 function methodsOf(type: ts.Type, checker: ts.TypeChecker, relative: RelativePath, builder: ShapeBuilder): Method[] {
   const methods: Method[] = [];
   for (const property of checker.getPropertiesOfType(type)) {
@@ -158,18 +158,24 @@ function methodsOf(type: ts.Type, checker: ts.TypeChecker, relative: RelativePat
     if (!declaration || property.getName().startsWith('#') || property.flags & ts.SymbolFlags.Accessor) continue;
     if (ts.getCombinedModifierFlags(declaration) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) continue;
     const propertyType = checker.getNonNullableType(checker.getTypeOfSymbol(property));
-    const [signature] = propertyType.getCallSignatures();
-    if (!signature) continue;
-    const method: Method = {
-      name: property.getName(),
-      params: signature.getParameters().map((parameter, i) => paramOf(parameter, i, checker, relative, builder)),
-      result: resultOf(signature, checker, builder),
-    };
-    const loc = locOf(nameNode(declaration), relative);
-    if (loc) method.loc = loc;
-    const suppressions = suppressionsOf(declaration, relative);
-    if (suppressions) method.suppressions = suppressions;
-    methods.push(method);
+    const signatures = propertyType.getCallSignatures();
+    signatures.forEach((signature, index) => {
+      const method: Method = {
+        name: property.getName(),
+        params: signature.getParameters().map((parameter, i) => paramOf(parameter, i, checker, relative, builder)),
+        result: resultOf(signature, checker, builder),
+      };
+      if (signatures.length > 1) method.overload = index;
+      // An overload written as a signature of its own is shown (and suppressed) there; one inside a function
+      // type (`find: { (id: string): A; (ids: string[]): A[] }`) at the property.
+      const own = signature.getDeclaration() as ts.SignatureDeclaration | undefined;
+      const at = own && (ts.isMethodSignature(own) || ts.isMethodDeclaration(own)) ? own : declaration;
+      const loc = locOf(nameNode(at), relative);
+      if (loc) method.loc = loc;
+      const suppressions = suppressionsOf(at, relative);
+      if (suppressions) method.suppressions = suppressions;
+      methods.push(method);
+    });
   }
   return methods;
 }

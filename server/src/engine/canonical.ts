@@ -50,9 +50,10 @@ export class Canon {
   /** A contract's key: a message's named shape, or a service's methods; refs to it from inside stop at its name. */
   ofContract(c: Contract, model: WireModel): string {
     if (c.kind === 'service') {
-      return [...c.methods]
-        .sort((x, y) => (x.name < y.name ? -1 : 1))
+      // Sorted as keys, not by name alone: a method's overloads share its name.
+      return c.methods
         .map((m) => `${m.name}(${m.params.map((p) => `${p.optional ? '?' : ''}${this.of(p.shape, model)}`).join(',')}):${this.of(m.result, model)}`)
+        .sort()
         .join(';');
     }
     const t = model.types[c.name];

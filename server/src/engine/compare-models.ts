@@ -100,7 +100,7 @@ export function* compareSteps(ruleSet: RuleSet, oldModel: WireModel, newModel: W
     contract: dispatch('contract'),
     field: dispatch('field'),
     enumMember: dispatch('enumMember'),
-    variant: dispatch('variant'),
+    variants: dispatch('variants'),
     value: dispatch('value'),
     method: dispatch('method'),
     param: dispatch('param'),

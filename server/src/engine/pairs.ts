@@ -11,7 +11,7 @@ import type {
   MethodPair,
   ParamPair,
   ValuePair,
-  VariantPair,
+  VariantsPair,
 } from './rule';
 
 /** Where the walk stands: everything a finding needs besides the rule's own words. */
@@ -33,7 +33,7 @@ export interface PairVisitor {
   contract(pair: ContractPair, at: Position): void;
   field(pair: FieldPair, at: Position): void;
   enumMember(pair: EnumMemberPair, at: Position): void;
-  variant(pair: VariantPair, at: Position): void;
+  variants(pair: VariantsPair, at: Position): void;
   value(pair: ValuePair, at: Position): void;
   method(pair: MethodPair, at: Position): void;
   param(pair: ParamPair, at: Position): void;
@@ -107,7 +107,13 @@ class Walk {
     } else {
       const oldT = this.oldModel.types[this.root];
       const newT = this.newModel.types[this.root];
-      if (oldT && newT) this.shapes(oldT.shape, newT.shape, at);
+      if (!oldT || !newT) return;
+      const [o, n] = [oldT.shape, newT.shape];
+      // A contract that is a union is named in messages (`WebhookEventName`), even when no alias survives in its
+      // type (`keyof EventPayloadMap`).
+      const self: Shape = { kind: 'ref', name: this.root };
+      if (o.kind !== 'ref' && n.kind !== 'ref' && (o.kind === 'union' || n.kind === 'union')) this.unions(o, n, at, self, self);
+      else this.shapes(o, n, at);
     }
   }
 
@@ -211,6 +217,7 @@ class Walk {
     const partner = this.sameShapePartners(oldKeyed, newKeyed);
     const takenByShape = new Set(partner.values());
     const paired = new Set<string>();
+    const added: Shape[] = [];
     for (const [key, nv] of newKeyed) {
       const oldKey = partner.get(key) ?? (oldKeyed.has(key) && !takenByShape.has(key) ? key : undefined);
       const ov = oldKey === undefined ? undefined : oldKeyed.get(oldKey);
@@ -219,12 +226,11 @@ class Walk {
         const tag = disc ? tagOf(nv, this.newModel, disc) : undefined;
         this.shapes(ov, nv, this.below(at, disc && tag !== undefined ? { kind: 'variant', tag: disc, value: tag } : undefined));
       } else {
-        this.visitor.variant({ new: nv, oldUnion: oldShown, newUnion: newShown }, at);
+        added.push(nv);
       }
     }
-    for (const [key, ov] of oldKeyed) {
-      if (!paired.has(key)) this.visitor.variant({ old: ov, oldUnion: oldShown, newUnion: newShown }, at);
-    }
+    const removed = [...oldKeyed].filter(([key]) => !paired.has(key)).map(([, ov]) => ov);
+    if (added.length || removed.length) this.visitor.variants({ added, removed, oldUnion: oldShown, newUnion: newShown }, at);
   }
 
   /**
@@ -253,20 +259,63 @@ class Walk {
   }
 
   private methods(o: Method[], n: Method[], at: Position): void {
-    const oldByName = new Map(o.map((m) => [m.name, m]));
-    const newNames = new Set(n.map((m) => m.name));
-    const pairs: { old?: Method; new?: Method }[] = [];
-    for (const nm of n) pairs.push({ old: oldByName.get(nm.name), new: nm });
-    for (const om of o) if (!newNames.has(om.name)) pairs.push({ old: om });
-    matchRenames(pairs, (a, b) => this.sameSignature(a, b));
-    for (const pair of pairs) {
-      const m = pair.new ?? pair.old!;
+    const oldByName = byName(o);
+    const newByName = byName(n);
+    // A name with several signatures on either side pairs its overloads among themselves (`overloads`); a name
+    // present on one side only is one method added or removed, whatever its overloads.
+    const entries: { old?: Method; new?: Method; overloaded?: string }[] = [];
+    for (const [name, ns] of newByName) {
+      const os = oldByName.get(name) ?? [];
+      entries.push(os.length > 0 && (os.length > 1 || ns.length > 1) ? { overloaded: name } : { old: os[0], new: ns[0] });
+    }
+    for (const [name, os] of oldByName) if (!newByName.has(name)) entries.push({ old: os[0] });
+    matchRenames(entries, (a, b) => this.sameSignature(a, b));
+    for (const entry of entries) {
+      if (entry.overloaded !== undefined) {
+        this.overloads(oldByName.get(entry.overloaded) ?? [], newByName.get(entry.overloaded) ?? [], at);
+        continue;
+      }
+      const m = entry.new ?? entry.old!;
       const here = this.below(at, { kind: 'method', name: m.name }, {
-        loc: pair.new?.loc ?? at.loc,
-        baselineLoc: pair.old?.loc ?? at.baselineLoc,
-        suppressions: [...at.suppressions, ...(pair.new?.suppressions ?? [])],
+        loc: entry.new?.loc ?? at.loc,
+        baselineLoc: entry.old?.loc ?? at.baselineLoc,
+        suppressions: [...at.suppressions, ...(entry.new?.suppressions ?? [])],
       });
-      this.visitor.method(pair, here);
+      const overloads = { oldOverloads: entry.old ? (oldByName.get(entry.old.name) ?? []) : [], newOverloads: entry.new ? (newByName.get(entry.new.name) ?? []) : [] };
+      this.visitor.method({ old: entry.old, new: entry.new, ...overloads }, here);
+      if (entry.old && entry.new) this.signature(entry.old, entry.new, here);
+    }
+  }
+
+  /**
+   * One method's call signatures when either side has several. An overload is identified by its parameters:
+   * the same parameter list is the same overload, whatever its position or result; when exactly one overload on
+   * each side is left over, it is that overload changed. The rest were added or removed, and each is a finding of
+   * its own, at `Svc.find(#2)`, unless another overload of the other side serves its calls (the rules ask).
+   */
+  private overloads(os: Method[], ns: Method[], at: Position): void {
+    const pairs: { old?: Method; new?: Method }[] = ns.map((m) => ({ new: m }));
+    const left = [...os];
+    for (const pair of pairs) {
+      const i = left.findIndex((om) => this.sameParams(om, pair.new!));
+      if (i >= 0) pair.old = left.splice(i, 1)[0];
+    }
+    const [lone, ...moreNew] = pairs.filter((p) => !p.old);
+    if (lone && moreNew.length === 0 && left.length === 1) lone.old = left.pop();
+    for (const om of left) pairs.push({ old: om });
+    const name = itemAt(ns, 0).name;
+    const lastNew = ns.at(-1);
+    for (const pair of pairs) {
+      const step: PathStep = { kind: 'overload' };
+      if (pair.old) step.old = pair.old.overload ?? 0;
+      if (pair.new) step.new = pair.new.overload ?? 0;
+      const here = this.below(this.below(at, { kind: 'method', name }), step, {
+        // A removed overload is shown on the method that lost it.
+        loc: pair.new?.loc ?? lastNew?.loc ?? at.loc,
+        baselineLoc: pair.old?.loc ?? os[0]?.loc ?? at.baselineLoc,
+        suppressions: [...at.suppressions, ...((pair.new ?? lastNew)?.suppressions ?? [])],
+      });
+      this.visitor.method({ ...pair, oldOverloads: os, newOverloads: ns }, here);
       if (pair.old && pair.new) this.signature(pair.old, pair.new, here);
     }
   }
@@ -290,12 +339,22 @@ class Walk {
   }
 
   private sameSignature(a: Method, b: Method): boolean {
+    return this.sameParams(a, b) && sameShape(a.result, this.oldModel, b.result, this.newModel, this.canon);
+  }
+
+  private sameParams(a: Method, b: Method): boolean {
     return (
       a.params.length === b.params.length &&
-      a.params.every((p, i) => p.optional === b.params[i]!.optional && sameShape(p.shape, this.oldModel, b.params[i]!.shape, this.newModel, this.canon)) &&
-      sameShape(a.result, this.oldModel, b.result, this.newModel, this.canon)
+      a.params.every((p, i) => p.optional === b.params[i]!.optional && sameShape(p.shape, this.oldModel, b.params[i]!.shape, this.newModel, this.canon))
     );
   }
+}
+
+/** A service's methods by name, each name's call signatures in declaration order. */
+function byName(methods: Method[]): Map<string, Method[]> {
+  const grouped = new Map<string, Method[]>();
+  for (const m of methods) grouped.set(m.name, [...(grouped.get(m.name) ?? []), m]);
+  return grouped;
 }
 
 /**

@@ -11,6 +11,11 @@ export type PathStep =
   | { kind: 'enum-member'; key: string }
   /** `.getUser`: an RPC method of a service. */
   | { kind: 'method'; name: string }
+  /**
+   * `(#2)`: one call signature of an overloaded method, by its position (1-based when rendered) in this version,
+   * or in the baseline's when it was removed. Both positions are kept, as each side numbers its own overloads.
+   */
+  | { kind: 'overload'; old?: number; new?: number }
   /** `(tenantId)`: an RPC parameter, paired by position and named after this version's (the baseline's when removed). */
   | { kind: 'param'; name: string; index: number }
   /** `(result)`: what an RPC method returns. */
@@ -46,6 +51,8 @@ export function renderStep(step: PathStep): string {
       return `(${name(step.name)})`;
     case 'result':
       return '(result)';
+    case 'overload':
+      return `(#${(step.new ?? step.old ?? 0) + 1})`;
     case 'element':
       return '[]';
     case 'tuple':

@@ -71,9 +71,15 @@ export interface EnumMemberPair {
   newEnum: EnumMember[];
 }
 
-export interface VariantPair {
-  old?: Shape;
-  new?: Shape;
+/**
+ * One union's variants that found no partner, all at once, so a union that changed in several places is one
+ * finding per direction rather than one per variant. Paired variants are walked into instead.
+ */
+export interface VariantsPair {
+  /** Variants only this version's union has, in its order. */
+  added: Shape[];
+  /** Variants only the baseline's union has, in its order. */
+  removed: Shape[];
   /** The whole unions (a lone shape counts as a union of one); a ref when the union is a named type, so messages name it. */
   oldUnion: Shape;
   newUnion: Shape;
@@ -88,6 +94,12 @@ export interface ValuePair {
 export interface MethodPair {
   old?: Method;
   new?: Method;
+  /**
+   * Every call signature of the method's name on each side (empty when the name is missing there): an overload
+   * one side lacks may still be served, or called, through another of the same name.
+   */
+  oldOverloads: readonly Method[];
+  newOverloads: readonly Method[];
 }
 
 export interface ParamPair {
@@ -135,7 +147,7 @@ export interface Rule<Id extends string = string> {
   contract?(pair: ContractPair, ctx: RuleContext): void;
   field?(pair: FieldPair, ctx: RuleContext): void;
   enumMember?(pair: EnumMemberPair, ctx: RuleContext): void;
-  variant?(pair: VariantPair, ctx: RuleContext): void;
+  variants?(pair: VariantsPair, ctx: RuleContext): void;
   value?(pair: ValuePair, ctx: RuleContext): void;
   method?(pair: MethodPair, ctx: RuleContext): void;
   param?(pair: ParamPair, ctx: RuleContext): void;

@@ -130,6 +130,11 @@ export interface Method {
   params: Param[];
   /** Already awaited: `Promise<T>` is stored as T. */
   result: Shape;
+  /**
+   * Which of the method's call signatures this is (0-based, in declaration order), set only when it has several:
+   * each overload is a Method of its own, with the same name, since a caller may use any of them.
+   */
+  overload?: number;
   loc?: Loc;
   suppressions?: Suppression[];
 }

@@ -1,4 +1,4 @@
-import type { Shape } from './shape';
+import type { Method, Shape } from './shape';
 
 const MAX_VARIANTS = 6;
 
@@ -40,4 +40,19 @@ export function show(shape: Shape, depth = 0): string {
     default:
       return shape.kind;
   }
+}
+
+/**
+ * Several shapes for one message: "`A`", "`A` and `B`", "`A`, `B` and `C`"; past six, the first five and how many
+ * more, so a union that gained a hundred events still fits a diagnostic.
+ */
+export function showList(shapes: readonly Shape[]): string {
+  const names = shapes.map((s) => `\`${show(s)}\``);
+  if (names.length > MAX_VARIANTS) return `${names.slice(0, MAX_VARIANTS - 1).join(', ')} and ${names.length - MAX_VARIANTS + 1} more`;
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
+}
+
+/** A call signature for messages: `find(id: string, opts?: Options)`. */
+export function showSignature(method: Method): string {
+  return `${method.name}(${method.params.map((p) => `${p.name}${p.optional ? '?' : ''}: ${show(p.shape, 1)}`).join(', ')})`;
 }

@@ -17,6 +17,8 @@ export interface RestoreRequest {
   container: ContainerSpan;
   /** Insert after this member instead of at the baseline position. */
   after?: MemberSpan;
+  /** The member is one more signature of a name the container still has (an overload), not a duplicate. */
+  overload?: boolean;
   rewrite: MemberRewrite;
 }
 
@@ -40,7 +42,7 @@ function baselineNeighbour(req: RestoreRequest): MemberSpan | undefined {
 /** Edits that put a baseline member back into the working-tree container, styled like its new neighbours. */
 export function restoreMember(req: RestoreRequest): FixEdit[] | { reason: string } {
   const name = req.rewrite.rename ?? req.oldMember.name;
-  if (req.container.members.some((m) => m.name === name)) {
+  if (!req.overload && req.container.members.some((m) => m.name === name)) {
     return { reason: `${code(name)} already exists in ${req.container.name ? code(req.container.name) : 'the type'}.` };
   }
   const style = styleOf(req.target, req.container);

@@ -5,7 +5,11 @@ import { restoreMember } from './restore-member';
 import type { FixProvider } from './types';
 import { safeFix } from './safe-fix';
 
-/** A removed or renamed RPC method comes back with its baseline signature, deprecated, for old clients. */
+/**
+ * A removed or renamed RPC method comes back with its baseline signature, deprecated, for old clients. A removed
+ * overload comes back right after the method's last remaining signature (where a class requires it: before the
+ * implementation).
+ */
 export const restoreMethod: FixProvider = (finding, input) => {
   if (!finding.loc || !finding.baselineLoc) return undefined;
   const old = oldFile(input, finding.baselineLoc);
@@ -13,9 +17,12 @@ export const restoreMethod: FixProvider = (finding, input) => {
   const target = newFile(input, finding.loc.file);
   if (!old || !oldMember || !target) return { reason: 'Cannot find the baseline method.' };
   const renamed = finding.rule === 'rpc-method-renamed';
-  const newMember = renamed ? memberAt(target, finding.loc.range) : undefined;
-  const container = renamed ? containerOfMemberAt(target, finding.loc.range) : containerAt(target, finding.loc.range);
-  if (!container || (renamed && !newMember)) return { reason: `Cannot find service ${code(finding.contract)} in ${finding.loc.file}.` };
+  const overload = finding.steps.some((s) => s.kind === 'overload');
+  // A removed overload's finding sits on the method's last remaining signature.
+  const besideMember = renamed || overload;
+  const newMember = besideMember ? memberAt(target, finding.loc.range) : undefined;
+  const container = besideMember ? containerOfMemberAt(target, finding.loc.range) : containerAt(target, finding.loc.range);
+  if (!container || (besideMember && !newMember)) return { reason: `Cannot find service ${code(finding.contract)} in ${finding.loc.file}.` };
   if (oldMember.hasBody && container.kind !== 'class') return { reason: 'The baseline method has a body but the service is no longer a class.' };
   const clients = `${input.baselineLabel} clients`;
   const edits = restoreMember({
@@ -25,8 +32,10 @@ export const restoreMethod: FixProvider = (finding, input) => {
     target,
     container,
     after: newMember,
-    rewrite: { deprecated: newMember ? `use ${newMember.name}` : `still called by ${clients}` },
+    overload,
+    rewrite: { deprecated: renamed && newMember ? `use ${newMember.name}` : `still called by ${clients}` },
   });
   if ('reason' in edits) return edits;
-  return [safeFix(finding, `Restore ${code(oldMember.name)} as deprecated so ${clients} can still call it`, edits)];
+  const what = overload ? `the removed overload of ${code(oldMember.name)}` : code(oldMember.name);
+  return [safeFix(finding, `Restore ${what} as deprecated so ${clients} can still call it`, edits)];
 };

@@ -42,5 +42,7 @@ export const restoreVariant: FixProvider = (finding, input) => {
   const asVariant = (t: string) => (needsParensInUnion(t) ? `(${t})` : t);
   const edit = editAt(target, last.end, last.end, missing.map((t) => joiner + asVariant(t)).join(''));
   const writers = `${input.baselineLabel} ${baselineParty(finding, 'writers')}`;
-  return [safeFix(finding, `Restore ${missing.map(code).join(', ')} so what ${writers} still send is accepted`, [edit])];
+  const names = missing.map(code);
+  const listed = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names.join('');
+  return [safeFix(finding, `Restore ${listed} so what ${writers} still send is accepted`, [edit])];
 };

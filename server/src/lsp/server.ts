@@ -283,7 +283,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onRequest(
     BaselineContentRequest.method,
     checkedRequest(BaselineContentRequest.method, validRequiredString('uri'), logError, safe('baseline content', logError, { message: 'Skew could not read the baseline file (see the Skew output).' }, (params: BaselineContentParams): Promise<BaselineContentResult> =>
-      answerBaselineContent(params, folders.all().map((f) => f.view?.checked.result.root).filter((r): r is string => !!r)),
+      answerBaselineContent(
+        params,
+        folders.all().flatMap((f) => {
+          const root = f.view?.checked.result.root;
+          return root ? [{ root, readFileAt: (commit: string, file: string) => f.readFileAt(commit, file) }] : [];
+        }),
+      ),
     )),
   );
 

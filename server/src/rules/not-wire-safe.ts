@@ -45,9 +45,8 @@ export default defineRule({
     const what = findUnsafe(pair.new.shape, ctx.newModel);
     if (what) report(what, ctx, `New field \`${pair.new.name}\``);
   },
-  variant(pair, ctx) {
-    if (pair.old || !pair.new) return;
-    const what = findUnsafe(pair.new, ctx.newModel);
-    if (what) report(what, ctx, 'A new union variant');
+  variants(pair, ctx) {
+    const kinds = new Set(pair.added.map((v) => findUnsafe(v, ctx.newModel)));
+    for (const what of kinds) if (what) report(what, ctx, 'A new union variant');
   },
 });

@@ -1,6 +1,7 @@
 import { resolve } from '../engine/readable';
 import type { EnumMember, Shape, WireModel } from '../engine/shape';
 import type { PathStep } from '../engine/path-steps';
+import { methodAt, type Side } from '../engine/method-at';
 
 /** A value both versions accept at an enum member's path, naming a different member on each side. */
 export interface Misreading {
@@ -16,8 +17,8 @@ export interface Misreading {
 export function enumMisreading(root: string, steps: PathStep[], oldModel: WireModel, newModel: WireModel): Misreading | undefined {
   const last = steps[steps.length - 1];
   if (last?.kind !== 'enum-member') return undefined;
-  const oldEnum = enumAt(root, steps.slice(0, -1), oldModel);
-  const newEnum = enumAt(root, steps.slice(0, -1), newModel);
+  const oldEnum = enumAt(root, steps.slice(0, -1), oldModel, 'old');
+  const newEnum = enumAt(root, steps.slice(0, -1), newModel, 'new');
   if (!oldEnum || !newEnum) return undefined;
   const pick = (members: EnumMember[]) => members.find((m) => m.key === last.key);
   for (const [side, members] of [
@@ -39,15 +40,14 @@ export const describeMisreading = (m: Misreading): string =>
   `the value ${JSON.stringify(m.value)} means ${m.baselineKey} to the baseline and ${m.newKey} to this version`;
 
 /** The enum members at a path in one model, following the first variant that fits where unions branch. */
-function enumAt(root: string, steps: PathStep[], model: WireModel): EnumMember[] | undefined {
+function enumAt(root: string, steps: PathStep[], model: WireModel, side: Side): EnumMember[] | undefined {
   const contract = model.contracts[root];
   if (!contract) return undefined;
   let shape: Shape | undefined;
   let rest = steps;
   if (contract.kind === 'service') {
-    const [methodStep, flowStep, ...more] = steps;
-    const method = methodStep?.kind === 'method' ? contract.methods.find((m) => m.name === methodStep.name) : undefined;
-    if (!method) return undefined;
+    const { method, rest: [flowStep, ...more] } = methodAt(contract, steps, side);
+    if (!method || steps[0]?.kind !== 'method') return undefined;
     if (flowStep?.kind === 'result') shape = method.result;
     else if (flowStep?.kind === 'param') shape = method.params[flowStep.index]?.shape;
     rest = more;

@@ -3,6 +3,8 @@ import { resolve } from '../engine/readable';
 import { ruleById } from '../rules';
 import { counterexample } from './counterexample';
 import type { Field, Method, ServiceContract, Shape, WireModel } from '../engine/shape';
+import { methodAt } from '../engine/method-at';
+import { requestShape, requestsOf } from '../engine/request-shape';
 import type { Flow, PathStep } from '../engine/path-steps';
 import { describeMisreading, enumMisreading, type Misreading } from './meaning';
 import { describeMismatch, member, mismatches, validate, type Mismatch } from './validate';
@@ -34,6 +36,7 @@ interface Candidate {
 interface Side {
   model: WireModel;
   name: VersionName;
+  side: 'old' | 'new';
 }
 
 const NEVER: Shape = { kind: 'never' };
@@ -94,8 +97,8 @@ class Attempt {
     this.flow = finding.flow;
     // A result is written by the callee: for old-to-new (old caller, new callee) that is this version.
     const oldWrites = this.flow === 'result' ? direction === 'new-to-old' : direction === 'old-to-new';
-    const oldSide: Side = { model: oldModel, name: 'baseline' };
-    const newSide: Side = { model: newModel, name: 'this version' };
+    const oldSide: Side = { model: oldModel, name: 'baseline', side: 'old' };
+    const newSide: Side = { model: newModel, name: 'this version', side: 'new' };
     [this.writer, this.reader] = oldWrites ? [oldSide, newSide] : [newSide, oldSide];
   }
 
@@ -155,33 +158,43 @@ class Attempt {
     if (!wS) return { none: `${this.writer.name} has no ${this.root}` };
     const rS = serviceIn(this.reader.model, this.root);
     const first = this.steps[0];
-    let wM: Method | undefined;
-    if (first?.kind === 'method') wM = wS.methods.find((m) => m.name === first.name);
-    else if (!first) wM = wS.methods[0];
+    const { method: wM, rest } = methodAt(wS, this.steps, this.writer.side);
     if (!wM) return { none: `${this.writer.name} has no method ${first?.kind === 'method' ? first.name : ''} to call`.replace(/ {2}/, ' ') };
     this.method = wM.name;
-    const rM = rS?.methods.find((m) => m.name === wM.name);
-    const readerMissing = rM ? undefined : rS ? `${this.root}.${wM.name}` : this.root;
-    const next = this.steps[1];
+    const reader = rS ? methodAt(rS, this.steps, this.reader.side) : undefined;
+    const rM = reader?.method;
+    // An overload the reader lacks: its server still takes any call one of its other overloads accepts.
+    const servedBy = !rM && reader && reader.overloads.length > 0 && this.steps[1]?.kind === 'overload' ? reader.overloads : undefined;
+    const readerMissing = rM || servedBy ? undefined : rS ? `${this.root}.${wM.name}` : this.root;
+    // Steps below the method start here in the finding's path.
+    const below = this.steps.length - rest.length;
+    const next = rest[0];
     if (next?.kind === 'result') {
       return {
         writerRoot: wM.result,
         readerRoot: rM ? rM.result : NEVER,
         readerMissing,
-        candidates: this.descend(2, wM.result, rM?.result, '$'),
+        candidates: this.descend(below + 1, wM.result, rM?.result, '$'),
       };
     }
     const writerRoot = requestShape(wM);
-    const readerRoot = rM ? requestShape(rM) : NEVER;
+    const readerRoot = rM ? requestShape(rM) : servedBy ? requestsOf(servedBy) : NEVER;
     if (!next) {
       const params = this.commonParams(wM, rM, wM.params.length);
-      return { writerRoot, readerRoot, readerMissing, candidates: params ? [{ value: params, focusAt: '$' }] : [] };
+      const candidates = params ? [{ value: params, focusAt: '$' }] : [];
+      // Calls that vary one argument at a time, for a reader whose other overloads accept the plainest call.
+      if (servedBy && params) {
+        wM.params.forEach((p, i) => {
+          for (const v of samples(p.shape, this.writer.model)) candidates.push({ value: params.map((x, k) => (k === i ? v : x)), focusAt: '$' });
+        });
+      }
+      return { writerRoot, readerRoot, readerMissing, candidates };
     }
     if (next.kind !== 'param') return { none: `the path ${this.finding.path} does not name a parameter or result` };
     const index = next.index;
     const wP = wM.params[index];
     const rP = rM?.params[index];
-    const inner = this.descend(2, wP?.shape, rP?.shape, `$[${index}]`, wP?.optional ?? false);
+    const inner = this.descend(below + 1, wP?.shape, rP?.shape, `$[${index}]`, wP?.optional ?? false);
     const out: Candidate[] = [];
     for (const c of inner) {
       const before = this.commonParams(wM, rM, index);
@@ -363,17 +376,6 @@ interface Frame {
   /** Set when the reader has no such contract or method at all. */
   readerMissing: string | undefined;
   candidates: Candidate[];
-}
-
-/** The parameters as a JSON array; extra trailing arguments are ignored, as a JavaScript callee does. */
-export function requestShape(method: Method): Shape {
-  return {
-    kind: 'tuple',
-    elements: [
-      ...method.params.map((p) => ({ shape: p.shape, optional: p.optional })),
-      { shape: { kind: 'any' }, optional: true, rest: true },
-    ],
-  };
 }
 
 function serviceIn(model: WireModel, name: string): ServiceContract | undefined {

@@ -15,6 +15,11 @@ describe('rendering path steps', () => {
     assert.equal(renderPath('M', [{ kind: 'field', name: '$x_1' }, { kind: 'field', name: 'café' }]), 'M.$x_1.café');
   });
 
+  it('names an overload by its position in this version, or in the baseline when it was removed', () => {
+    assert.equal(renderPath('Svc', [{ kind: 'method', name: 'find' }, { kind: 'overload', old: 0, new: 1 }, { kind: 'param', name: 'ids', index: 0 }]), 'Svc.find(#2)(ids)');
+    assert.equal(renderPath('Svc', [{ kind: 'method', name: 'find' }, { kind: 'overload', old: 2 }]), 'Svc.find(#3)');
+  });
+
   it('quotes names that are not identifiers as JSON strings', () => {
     assert.equal(renderPath('M', [{ kind: 'field', name: 'io.mcp/version' }]), 'M["io.mcp/version"]');
     assert.equal(renderPath('M', [{ kind: 'field', name: 'a b' }, { kind: 'field', name: '0' }, { kind: 'field', name: '' }]), 'M["a b"]["0"][""]');

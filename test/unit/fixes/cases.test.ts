@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fixAll, fixesFor } from '../../../server/src/fixes';
-import { applyFixEdits, checkFix, loadPair, type Files, type Pair } from './fix-harness';
+import { applyFixEdits, checkFix, fixturePair, loadPair, type Files, type Pair } from './fix-harness';
 
 const finding = (pair: Pair, rule: string, path: string) => {
   const f = pair.comparison.findings.find((x) => x.rule === rule && x.path === path);
@@ -176,5 +176,37 @@ describe('parameters', () => {
       const out = fixesFor(f, p.input);
       for (const fix of out.fixes) assert.deepEqual(checkFix(p, f, fix), [], fix.title);
     }
+  });
+});
+
+describe('restoring removed union variants', () => {
+  // Issue 10: one finding per changed union, so its one fix brings every removed variant back.
+  for (const [path, title] of [
+    ['Notification', "Restore `{ channel: 'fax'; number: string }` and `{ channel: 'pager'; pager: string }` so what v1.4.0 senders still send is accepted"],
+    ['OrderStatusChanged.status', "Restore `'refunded'` and `'cancelled'` so what v1.4.0 senders still send is accepted"],
+  ] as const) {
+    test(`${path}: one fix restores every removed variant and clears the finding`, () => {
+      const p = fixturePair('union-variant-removed');
+      const f = finding(p, 'union-variant-removed', path);
+      const safe = fixesFor(f, p.input).fixes.filter((x) => x.safe);
+      assert.deepEqual(safe.map((x) => x.title), [title]);
+      assert.deepEqual(checkFix(p, f, safe[0]!), []);
+    });
+  }
+});
+
+describe('restoring a removed overload', () => {
+  test('in a class it goes back among the overloads, before the implementation', () => {
+    const cls = (overloads: string) =>
+      `/** @rpc */\nexport class Users {\n${overloads}  find(x: string | string[]): Promise<string | string[]> {\n    return Promise.resolve(x);\n  }\n}\n`;
+    const p = pair(
+      { 'svc.ts': cls('  find(id: string): Promise<string>;\n  find(ids: string[]): Promise<string[]>;\n') },
+      { 'svc.ts': cls('  find(id: string): Promise<string>;\n') },
+    );
+    const f = finding(p, 'rpc-method-removed', 'Users.find(#2)');
+    const [fix] = fixesFor(f, p.input).fixes.filter((x) => x.safe);
+    assert.ok(fix, 'a compatible-change fix');
+    assert.deepEqual(checkFix(p, f, fix), []);
+    assert.match(applyFixEdits(p.new, fix.edits)['svc.ts'] ?? '', /find\(id: string\): Promise<string>;\n {2}\/\*\* @deprecated still called by v1\.4\.0 clients \*\/\n {2}find\(ids: string\[\]\): Promise<string\[\]>;\n {2}find\(x: string \| string\[\]\)/);
   });
 });

@@ -15,7 +15,7 @@ const MUST_FIX: Record<string, string[]> = {
   'enum-value-changed': ['TicketOpened.priority.High', 'TicketOpened.channel.Phone'],
   'enum-member-removed': ['ShipmentDispatched.carrier.Ups'],
   'union-variant-removed': ['Notification', 'OrderStatusChanged.status'],
-  'rpc-method-removed': ['UserService.deleteUser'],
+  'rpc-method-removed': ['UserService.deleteUser', 'UserService.getUser(#2)'],
   'rpc-method-renamed': ['UserService.fetchUser'],
   'rpc-parameter-required-added': ['UserService.getUser(tenantId)'],
   'rpc-parameter-made-required': ['UserService.listUsers(limit)'],

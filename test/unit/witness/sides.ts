@@ -2,7 +2,8 @@ import type { Direction } from '../../../server/src/engine/finding';
 import type { Finding } from '../../../server/src/rules';
 import type { Shape, WireModel } from '../../../server/src/engine/shape';
 import { validate } from '../../../server/src/witness/validate';
-import { requestShape, type Witness } from '../../../server/src/witness/witness-for';
+import type { Witness } from '../../../server/src/witness/witness-for';
+import { requestShape, requestsOf } from '../../../server/src/engine/request-shape';
 
 export interface Side {
   shape: Shape;
@@ -20,20 +21,27 @@ export function sidesOf(finding: Finding, direction: Direction, oldModel: WireMo
   const isResult = finding.flow === 'result';
   const oldWrites = isResult ? direction === 'new-to-old' : direction === 'old-to-new';
   const [writerModel, readerModel] = oldWrites ? [oldModel, newModel] : [newModel, oldModel];
-  const shapeIn = (model: WireModel): Shape => {
+  const shapeIn = (model: WireModel, side: 'old' | 'new'): Shape => {
     const contract = model.contracts[root];
     if (!contract) return NEVER;
     if (contract.kind === 'message') return { kind: 'ref', name: root };
     // A finding on a whole service (contract-removed) is shown with a call to its first method.
     const writerService = writerModel.contracts[root];
     const firstMethod = writerService?.kind === 'service' ? writerService.methods[0]?.name : undefined;
-    const [first] = finding.steps;
+    const [first, second] = finding.steps;
     const methodName = first?.kind === 'method' ? first.name : firstMethod;
-    const method = contract.methods.find((m) => m.name === methodName);
-    if (!method) return NEVER;
+    const overloads = contract.methods.filter((m) => m.name === methodName);
+    // `Svc.find(#2)`: each side numbers its own overloads; a side without that overload serves what any other accepts.
+    const index = second?.kind === 'overload' ? second[side] : 0;
+    const method = index === undefined ? undefined : overloads[index];
+    if (!method) return !isResult && index === undefined && overloads.length ? requestsOf(overloads) : NEVER;
     return isResult ? method.result : requestShape(method);
   };
-  return { writer: { shape: shapeIn(writerModel), model: writerModel }, reader: { shape: shapeIn(readerModel), model: readerModel } };
+  const [writerSide, readerSide] = oldWrites ? (['old', 'new'] as const) : (['new', 'old'] as const);
+  return {
+    writer: { shape: shapeIn(writerModel, writerSide), model: writerModel },
+    reader: { shape: shapeIn(readerModel, readerSide), model: readerModel },
+  };
 }
 
 /**
