@@ -7,6 +7,9 @@ import { isSkewError } from './common/errors';
 import { checkWithModels } from './project/check-once';
 import { formatCheck, REPORT_FORMATS, type ReportFormat } from './report/formats';
 import { printable } from './report/printable';
+import { windowInWords } from './report/live-versions';
+import { rollbackOf } from './report/rollback';
+import { rollbackLines } from './report/text';
 
 /** Exit codes: nothing breaks, something breaks, skew could not do its job. */
 export const EXIT_OK = 0;
@@ -14,7 +17,8 @@ export const EXIT_BREAKING = 1;
 export const EXIT_ERROR = 2;
 
 interface CheckFlags {
-  against?: string;
+  against: string[];
+  rollback?: boolean;
   format: ReportFormat;
   cwd?: string;
   cacheDir?: string;
@@ -40,12 +44,13 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command('check')
     .description('compare the working tree with the baseline (deployed) version')
-    .option('--against <ref>', 'baseline tag, branch or commit (default: skew.json "baseline", tag `deployed`, newest version tag)')
+    .option('--against <ref>', 'a live version: tag, branch, commit or tag glob; repeat for several (default: skew.json "baseline", tag `deployed`, newest version tag)', collect, [])
     .addOption(new Option('--format <format>', 'output format').choices([...REPORT_FORMATS]).default('text'))
     .option('--cwd <dir>', 'project folder (default: the current folder)')
     .option('--cache-dir <dir>', 'where baseline models are cached (default: $SKEW_CACHE_DIR or ~/.cache/skew)')
     .option('--verbose', 'log what skew does to stderr')
     .option('--fix', 'apply the safe quick fixes to the files on disk, then report what is left')
+    .option('--rollback', 'also fail when going back to the live versions after this one wrote persisted data is unsafe')
     .action(async (flags: CheckFlags) => {
       code = await runCheck(flags);
     });
@@ -71,7 +76,8 @@ async function runCheck(flags: CheckFlags): Promise<number> {
   const fixed = fixes ? await fixes.checkAndFix(options) : undefined;
   const checked = fixed ?? (await checkWithModels(options));
   const { result } = checked;
-  stderrLine(comparingLine(result.baseline));
+  stderrLine(result.window && result.window.length > 1 ? `Comparing against ${windowInWords(result.window)} — ${describeHow(result.baseline.how)}` : comparingLine(result.baseline));
+  if (result.persistedRange?.length) stderrLine(`Persisted contracts must read data from ${result.persistedRange.length} version${result.persistedRange.length === 1 ? '' : 's'} (oldest ${result.persistedRange[0]!.ref})`);
   for (const p of result.problems) {
     const level = p.uncheckable ? 'error' : 'warning';
     stderrLine(`skew: ${level}: ${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${oneLine(p.message)}`);
@@ -80,9 +86,16 @@ async function runCheck(flags: CheckFlags): Promise<number> {
   if (fixes && fixed) (flags.format === 'text' ? process.stdout : process.stderr).write(fixes.describeFixes(fixed));
   const out = await formatCheck(flags.format, checked, { color: useColor() });
   process.stdout.write(out);
+  let rollbackUnsafe = false;
+  if (flags.rollback) {
+    const rollback = rollbackOf(result);
+    rollbackUnsafe = !rollback.safe;
+    // The text report has its own rollback section; the machine formats keep stdout one document.
+    if (flags.format !== 'text' || !result.persistedContracts?.length) process.stderr.write(rollbackLines(rollback).map(printable).join('\n') + '\n');
+  }
   // A contract read only in part was not checked: that is never a pass, whatever the rest found.
   if (result.problems.some((p) => p.uncheckable)) return EXIT_ERROR;
-  return result.findings.length > 0 ? EXIT_BREAKING : EXIT_OK;
+  return result.findings.length > 0 || rollbackUnsafe ? EXIT_BREAKING : EXIT_OK;
 }
 
 /** e.g. "Comparing against deployed (v1.4.0, abc1234, 2024-05-01) — picked the tag `deployed`". */
@@ -90,6 +103,8 @@ function comparingLine(b: ResolvedBaseline): string {
   const details = [b.version, b.commit.slice(0, 7), b.date.slice(0, 10)].filter(Boolean).join(', ');
   return `Comparing against ${b.ref} (${details}) — ${describeHow(b.how)}`;
 }
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 function useColor(): boolean {
   return Boolean(process.stdout.isTTY) && !process.env.NO_COLOR && process.env.TERM !== 'dumb';

@@ -59,8 +59,10 @@ export interface StatusParams {
   /** The workspace folder URI this status is about. */
   folder: string;
   state: 'ok' | 'error';
-  /** e.g. "deployed (v1.4.0)"; absent when no baseline could be resolved. */
+  /** e.g. "deployed (v1.4.0)", or "3 live versions"; absent when no baseline could be resolved. */
   baseline?: string;
+  /** Every live version's label, when more than one is checked. */
+  liveVersions?: string[];
   /** The baseline commit and the project root, so the client can build `skew-baseline:` URIs for any file. */
   commit?: string;
   root?: string;
