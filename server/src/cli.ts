@@ -4,6 +4,7 @@ import { version as SKEW_VERSION } from '../../package.json';
 import { describeHow, type ResolvedBaseline } from './baseline/resolve-baseline';
 import { exitAfterOutput, tolerateClosedReaders } from './common/exit-after-output';
 import { isSkewError } from './common/errors';
+import { recordAccepted, validateRequest } from './project/accept';
 import { checkWithModels } from './project/check-once';
 import { formatCheck, REPORT_FORMATS, type ReportFormat } from './report/formats';
 import { printable } from './report/printable';
@@ -54,6 +55,18 @@ export async function main(argv: string[]): Promise<number> {
     .action(async (flags: CheckFlags) => {
       code = await runCheck(flags);
     });
+  program
+    .command('accept')
+    .description('record a break as intended in skew.json "accepted": it no longer fails the check (until --until is released)')
+    .argument('<finding>', 'the fingerprint or path of a finding, as skew check prints it')
+    .requiredOption('--reason <text>', 'why shipping this break is fine')
+    .option('--until <tag>', 'the acceptance ends once this release tag is cut from this history')
+    .option('--against <ref>', 'a live version, as for check (repeatable)', collect, [])
+    .option('--cwd <dir>', 'project folder (default: the current folder)')
+    .option('--cache-dir <dir>', 'where baseline models are cached')
+    .action(async (target: string, flags: AcceptFlags) => {
+      code = await runAccept(target, flags);
+    });
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {
@@ -96,6 +109,26 @@ async function runCheck(flags: CheckFlags): Promise<number> {
   // A contract read only in part was not checked: that is never a pass, whatever the rest found.
   if (result.problems.some((p) => p.uncheckable)) return EXIT_ERROR;
   return result.findings.length > 0 || rollbackUnsafe ? EXIT_BREAKING : EXIT_OK;
+}
+
+interface AcceptFlags {
+  reason: string;
+  until?: string;
+  against: string[];
+  cwd?: string;
+  cacheDir?: string;
+}
+
+async function runAccept(target: string, flags: AcceptFlags): Promise<number> {
+  const request = { target, reason: flags.reason, until: flags.until };
+  // Before the check, so a missing reason costs nothing.
+  validateRequest(request);
+  const { result } = await checkWithModels({ cwd: flags.cwd ?? process.cwd(), against: flags.against, cacheDir: flags.cacheDir });
+  const accepted = recordAccepted(result.root, request, [...result.findings, ...result.suppressed]);
+  for (const f of accepted) {
+    process.stdout.write(printable(`Accepted ${f.path} (${f.rule}, fingerprint ${f.fingerprint ?? ''})${flags.until ? ` until ${flags.until}` : ''} in skew.json`) + '\n');
+  }
+  return EXIT_OK;
 }
 
 /** e.g. "Comparing against deployed (v1.4.0, abc1234, 2024-05-01) — picked the tag `deployed`". */

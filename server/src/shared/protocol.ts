@@ -106,3 +106,27 @@ export interface SkewInitializationOptions {
   /** False in a VS Code workspace the user has not trusted: then workspace-provided baselines are ignored. */
   trusted?: boolean;
 }
+
+/**
+ * "Accept this break…": the code action runs the client command, which asks for a reason and then has the server
+ * run its command, which records the finding in skew.json `accepted` and checks again.
+ */
+export namespace AcceptBreak {
+  /** Client command, the code action's: arguments `[AcceptBreakTarget]`. */
+  export const clientCommand = 'skew.acceptBreak' as const;
+  /** Server command (workspace/executeCommand): arguments `[AcceptBreakParams]`. */
+  export const serverCommand = 'skew.server.acceptBreak' as const;
+}
+
+export interface AcceptBreakTarget {
+  /** The project root the finding belongs to (the folder holding skew.json). */
+  root: string;
+  fingerprint: string;
+  /** The finding's path, for the prompt. */
+  path: string;
+}
+
+export interface AcceptBreakParams extends AcceptBreakTarget {
+  reason: string;
+  until?: string;
+}
