@@ -10,12 +10,15 @@ import { formatCheck, REPORT_FORMATS, type ReportFormat } from './report/formats
 import { printable } from './report/printable';
 import { windowInWords } from './report/live-versions';
 import { rollbackOf } from './report/rollback';
-import { rollbackLines } from './report/text';
+import { planLines, rollbackLines } from './report/text';
+import { deployVerdict } from './report/deploy-verdict';
 
 /** Exit codes: nothing breaks, something breaks, skew could not do its job. */
 export const EXIT_OK = 0;
 export const EXIT_BREAKING = 1;
 export const EXIT_ERROR = 2;
+/** can-i-deploy: safe, but only in one upgrade order. */
+export const EXIT_ORDERED = 3;
 
 interface CheckFlags {
   against: string[];
@@ -67,6 +70,15 @@ export async function main(argv: string[]): Promise<number> {
     .action(async (target: string, flags: AcceptFlags) => {
       code = await runAccept(target, flags);
     });
+  program
+    .command('can-i-deploy')
+    .description('one line: can this version join the live versions? exit 0 in any order, 3 in one order, 1 needs two releases')
+    .option('--to <ref>', 'a live version: tag, branch, commit or tag glob; repeat for several (default: as for check)', collect, [])
+    .option('--cwd <dir>', 'project folder (default: the current folder)')
+    .option('--cache-dir <dir>', 'where baseline models are cached')
+    .action(async (flags: DeployFlags) => {
+      code = await runCanIDeploy(flags);
+    });
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {
@@ -109,6 +121,26 @@ async function runCheck(flags: CheckFlags): Promise<number> {
   // A contract read only in part was not checked: that is never a pass, whatever the rest found.
   if (result.problems.some((p) => p.uncheckable)) return EXIT_ERROR;
   return result.findings.length > 0 || rollbackUnsafe ? EXIT_BREAKING : EXIT_OK;
+}
+
+interface DeployFlags {
+  to: string[];
+  cwd?: string;
+  cacheDir?: string;
+}
+
+async function runCanIDeploy(flags: DeployFlags): Promise<number> {
+  const { result } = await checkWithModels({ cwd: flags.cwd ?? process.cwd(), against: flags.to, cacheDir: flags.cacheDir });
+  const unchecked = result.problems.find((p) => p.uncheckable);
+  if (unchecked) {
+    stderrLine(`skew: cannot tell: ${unchecked.file} was not read in full (${oneLine(unchecked.message)})`);
+    return EXIT_ERROR;
+  }
+  const verdict = deployVerdict(result);
+  process.stdout.write(printable(verdict.line) + '\n');
+  // The plan follows the verdict line only when one release cannot do it.
+  if (verdict.verdict === 'two-releases') process.stdout.write(planLines(verdict.plan).map(printable).join('\n') + '\n');
+  return verdict.verdict === 'any-order' ? EXIT_OK : verdict.verdict === 'two-releases' ? EXIT_BREAKING : EXIT_ORDERED;
 }
 
 interface AcceptFlags {

@@ -104,4 +104,24 @@ describe('several live versions', () => {
       repo.write({ 'src/messages.ts': WORKING });
     }
   });
+
+  it('can-i-deploy: one verdict line and an exit code for the whole window', async () => {
+    const env = { SKEW_CACHE_DIR: repo.cacheDir };
+    const ordered = await runCli(['can-i-deploy', '--to', 'deploy/us'], { cwd: repo.dir, env });
+    assert.equal(ordered.code, 3, ordered.stderr);
+    assert.equal(ordered.stdout, 'safe if writers and clients go first against deploy/us (v1.0.0): Upgrade writers and clients first, then readers and servers\n');
+    const two = await runCli(['can-i-deploy', '--to', 'deploy/*'], { cwd: repo.dir, env });
+    assert.equal(two.code, 1, two.stderr);
+    const [line, ...plan] = two.stdout.trimEnd().split('\n');
+    assert.equal(line, 'needs two releases against 3 live versions (deploy/ap (v1.1.0), deploy/eu (v1.1.0) and deploy/us (v1.0.0)): No safe order: these changes need two releases');
+    assert.match(plan.join('\n'), /Release 1 \(expand\):[\s\S]*OrderCreated\.note/);
+    repo.write({ 'src/messages.ts': V11 });
+    try {
+      const safe = await runCli(['can-i-deploy', '--to', 'deploy/eu', '--to', 'deploy/ap'], { cwd: repo.dir, env });
+      assert.equal(safe.code, 0, safe.stderr);
+      assert.equal(safe.stdout, 'safe to deploy in any order against 2 live versions (deploy/eu (v1.1.0) and deploy/ap (v1.1.0))\n');
+    } finally {
+      repo.write({ 'src/messages.ts': WORKING });
+    }
+  });
 });
