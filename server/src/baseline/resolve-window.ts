@@ -72,11 +72,14 @@ export async function resolvePersistedRange(cwd: string, since: string): Promise
     if (!commit) throw new SkewError('ref-not-found', `"persisted.since" in skew.json names \`${since}\`, which is not in this repository: check the name, or run git fetch --tags`);
     tags = await tagsMergedIntoHead(cwd, commit);
   }
-  const range: ResolvedBaseline[] = [];
+  // One entry per commit: `deployed` and `v1.2.0` on one commit are one version of the data, named by its version.
+  const byCommit = new Map<string, string[]>();
   for (const tag of tags) {
     const commit = await resolveCommit(cwd, `refs/tags/${tag}`);
-    if (commit) range.push(await withDate(cwd, { ref: tag, commit, how: 'skew.json' }));
+    if (commit) byCommit.set(commit, [...(byCommit.get(commit) ?? []), tag]);
   }
+  const range: ResolvedBaseline[] = [];
+  for (const [commit, names] of byCommit) range.push(await withDate(cwd, { ref: sortByVersion(names)[0]!, commit, how: 'skew.json' }));
   return range.sort(oldestFirst);
 }
 
