@@ -120,7 +120,8 @@ async function runCheck(flags: CheckFlags): Promise<number> {
   }
   // A contract read only in part was not checked: that is never a pass, whatever the rest found.
   if (result.problems.some((p) => p.uncheckable)) return EXIT_ERROR;
-  return result.findings.length > 0 || rollbackUnsafe ? EXIT_BREAKING : EXIT_OK;
+  // Notices (a deprecated field's planned removal) are reported, not failed on.
+  return result.findings.some((f) => f.severity !== 'info') || rollbackUnsafe ? EXIT_BREAKING : EXIT_OK;
 }
 
 interface DeployFlags {

@@ -17,6 +17,8 @@ import { runSliced } from '../common/steps';
 import type { ModelPair, WireModel } from '../engine/shape';
 import { baselineList, loadConfig } from './config';
 import { applyAccepted } from './accepted';
+import { noticeDeprecatedRemovals } from './deprecation';
+import { isBreaking } from '../report/live-versions';
 import { mergeWindow, persistedMatcher, type WindowComparison } from './merge-window';
 import { SkewError, type SourceProblem } from '../common/errors';
 import { ComparisonCache } from './comparison-cache';
@@ -200,7 +202,8 @@ export class ProjectSession {
     }
     const isPersisted = persistedMatcher(this.config.persisted, [model, ...[...this.baselineModels.values()].map((e) => e.model)]);
     const merged = mergeWindow(entries, isPersisted);
-    const { findings, suppressed } = await applyAccepted(this.root, this.config.accepted, this.window, merged.findings, merged.suppressed);
+    const noticed = noticeDeprecatedRemovals(merged.findings, this.window, (commit) => this.baselineModels.get(commit)?.model);
+    const { findings, suppressed } = await applyAccepted(this.root, this.config.accepted, this.window, noticed, merged.suppressed);
     const changed = [...merged.changed];
     const skipped = this.baselineModels.get(this.baseline.commit)?.skipped ?? new Map<string, string>();
     return {
@@ -216,7 +219,7 @@ export class ProjectSession {
       summary: {
         contracts: contracts.size,
         changed: changed.length,
-        breaking: findings.filter((f) => f.breaks.length > 0).length,
+        breaking: findings.filter(isBreaking).length,
         suppressed: suppressed.length,
       },
     };

@@ -1,6 +1,7 @@
 import { liveLabel } from '../baseline/resolve-window';
 import type { ResolvedBaseline } from '../baseline/resolve-baseline';
 import type { LiveRef } from '../engine/finding';
+import type { Finding } from '../rules';
 import type { CheckResult } from './check-result';
 
 /** "a", "a and b", "a, b and c". */
@@ -36,3 +37,6 @@ export const oldestPersisted = (against: readonly LiveRef[] | undefined): LiveRe
 export function windowInWords(window: readonly ResolvedBaseline[]): string {
   return `${window.length} live version${window.length === 1 ? '' : 's'}: ${listInWords(window.map(liveLabel))}`;
 }
+
+/** Breaks something and is not a notice (a deprecated field's planned removal): what fails a check. */
+export const isBreaking = (f: Pick<Finding, 'breaks' | 'severity'>): boolean => f.breaks.length > 0 && f.severity !== 'info';

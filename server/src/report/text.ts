@@ -2,7 +2,7 @@ import type { ContractKind, Direction, Order } from '../engine/finding';
 import type { Finding } from '../rules';
 import type { Loc } from '../engine/shape';
 import type { CheckResult } from './check-result';
-import { againstInWords, checksWindow, listInWords } from './live-versions';
+import { againstInWords, checksWindow, isBreaking, listInWords } from './live-versions';
 import { printable } from './printable';
 import { rollbackOf, type Rollback } from './rollback';
 import { rolloutPlan, type RolloutPlan } from './rollout-plan';
@@ -78,7 +78,7 @@ export function formatText(checked: CheckResult, options: TextOptions = {}): str
     const kind = findings[0]!.contractKind;
     lines.push(s.bold(`${contract} (${kind === 'service' ? 'RPC service' : 'message'})`));
     for (const f of findings) {
-      const mark = f.severity === 'error' ? s.red('✖') : s.yellow('⚠');
+      const mark = f.severity === 'error' ? s.red('✖') : f.severity === 'info' ? s.dim('ℹ') : s.yellow('⚠');
       lines.push(`  ${mark} ${f.path}  ${s.dim(f.rule)}`);
       lines.push(`    ${f.message}`);
       const against = multi ? againstInWords(f.against) : undefined;
@@ -107,7 +107,7 @@ export function formatText(checked: CheckResult, options: TextOptions = {}): str
     for (const f of silenced) lines.push(s.dim(`  ${f.path}  ${f.rule}: ${f.suppressed?.reason ?? ''}`));
     lines.push('');
   }
-  const breaking = result.findings.filter((f) => f.breaks.length > 0);
+  const breaking = result.findings.filter(isBreaking);
   if (breaking.length) lines.push(...planLines(rolloutPlan(breaking), s), '');
   if (result.persistedContracts?.length) lines.push(...rollbackLines(rollbackOf(checked)), '');
   lines.push(summaryLine(result, s));
