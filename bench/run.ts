@@ -7,6 +7,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path';
 import { generateProject } from './generate';
 import { measureLatency } from './latency';
+import { measureWindow, printWindow } from './window';
 
 const here = resolve(__dirname, '..');
 const work = join(here, 'bench/.work');
@@ -123,6 +124,7 @@ async function main(): Promise<void> {
     const cold = generatedRow.coldMs;
     console.log(`\nkeystroke → diagnostics in the language server (generated project, ${l.samples} edits): p50 ${l.p50.toFixed(0)} ms (${((l.p50 / cold) * 100).toFixed(1)}% of cold check), p95 ${l.p95.toFixed(0)} ms (${((l.p95 / cold) * 100).toFixed(1)}% of cold check); aim p95 ≤ 5%`);
   }
+  printWindow(measureWindow(work, runs));
 }
 
 main().catch((e) => {

@@ -72,6 +72,8 @@ export class ProjectSession {
   private extractor: Extractor | undefined;
   private readonly compareMemo = new CompareMemo();
   private baselineSeed: Seed | undefined;
+  /** The last baseline extraction's, while the window's models are read. */
+  private windowSeed: Seed | undefined;
   private queue: Promise<unknown> = Promise.resolve();
 
   private constructor(
@@ -287,8 +289,12 @@ export class ProjectSession {
     const wanted = [...this.window, ...this.persistedRange];
     const commits = new Set(wanted.map((b) => b.commit));
     for (const commit of [...this.baselineModels.keys()]) if (!commits.has(commit)) this.baselineModels.delete(commit);
-    for (const b of wanted) {
-      if (!this.baselineModels.has(b.commit)) this.baselineModels.set(b.commit, await this.loadBaseline(b));
+    try {
+      for (const b of wanted) {
+        if (!this.baselineModels.has(b.commit)) this.baselineModels.set(b.commit, await this.loadBaseline(b));
+      }
+    } finally {
+      this.windowSeed = undefined;
     }
   }
 
@@ -319,10 +325,12 @@ export class ProjectSession {
     // them decides whether this entry still holds on a later run.
     const { tree, inputs } = recordInputs(gitTree, isOutsideGit);
     this.baselineExtractions++;
-    const extractor = this.deps.createExtractor(tree, this.config, this.compilerOptions);
+    // Live versions share most files: each extraction takes the entries of the files the previous one read.
+    const extractor = this.deps.createExtractor(tree, this.config, this.compilerOptions, this.windowSeed);
     const { model, problems } = await extractor.extractSliced();
     // The working tree's first extraction takes the entries of every file it shares with the baseline.
     if (!this.extractor && !this.baselineSeed) this.baselineSeed = extractor.seed();
+    this.windowSeed = extractor.seed();
     const { syntax, other } = splitProblems(tree, problems);
     if (syntax.length) {
       throw new SkewError(
