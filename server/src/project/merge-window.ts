@@ -41,17 +41,34 @@ export function mergeWindow(entries: readonly WindowComparison[], isPersisted: (
       [comparison.findings, findings],
       [comparison.suppressed, suppressed],
     ] as const) {
-      for (const f of list) {
-        if (!counts(f)) continue;
-        const fingerprint = fingerprintOf(f);
+      const fingerprints = fingerprintsOf(list);
+      // Never merged within one comparison: two findings equal in every part the fingerprint reads stay two.
+      const occurrences = new Map<string, number>();
+      list.forEach((f, i) => {
+        if (!counts(f)) return;
+        const fingerprint = fingerprints[i]!;
+        const n = occurrences.get(fingerprint) ?? 0;
+        occurrences.set(fingerprint, n + 1);
+        const key = n === 0 ? fingerprint : `${fingerprint}#${n}`;
         const ref = liveRef(baseline, persisted);
-        const known = into.get(fingerprint);
-        if (!known) into.set(fingerprint, { ...f, fingerprint, against: [ref] });
+        const known = into.get(key);
+        if (!known) into.set(key, { ...f, fingerprint, against: [ref] });
         else if (!known.against?.some((r) => r.ref === ref.ref)) known.against = [...(known.against ?? []), ref];
-      }
+      });
     }
   }
   return { findings: [...findings.values()], suppressed: [...suppressed.values()], changed };
+}
+
+/**
+ * Each finding's fingerprint; findings of one comparison that rule, contract, path and directions leave equal (one
+ * per variant added to a union at one path) are told apart by their messages, so each has its own.
+ */
+function fingerprintsOf(list: readonly Finding[]): string[] {
+  const plain = list.map((f) => fingerprintOf(f));
+  const seen = new Map<string, number>();
+  for (const p of plain) seen.set(p, (seen.get(p) ?? 0) + 1);
+  return list.map((f, i) => (seen.get(plain[i]!)! > 1 ? fingerprintOf(f, f.message) : plain[i]!));
 }
 
 /** Whether a contract's data is persisted: its name or its file matches `persisted.messages`. */
