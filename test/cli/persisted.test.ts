@@ -59,6 +59,18 @@ describe('persisted messages and rollback', () => {
     assert.match(md.stdout, /### Rollback: unsafe/);
   });
 
+  it('can-i-deploy: a break only stored data shows has no safe order', async () => {
+    repo.write({ 'src/messages.ts': V11 });
+    try {
+      const run = await runCli(['can-i-deploy'], { cwd: repo.dir, env: { SKEW_CACHE_DIR: repo.cacheDir } });
+      assert.equal(run.code, 1, run.stdout + run.stderr);
+      assert.match(run.stdout, /^needs two releases against deployed \(v1\.2\.0\): No safe order/);
+      assert.match(run.stdout, /StoredEvent\.kind/);
+    } finally {
+      repo.write({ 'src/messages.ts': WORKING });
+    }
+  });
+
   it('--rollback passes when the persisted contracts only change in ways the old version reads', async () => {
     repo.write({ 'src/messages.ts': V11.replace('status: "x";', 'status: "x" | "y";') });
     try {

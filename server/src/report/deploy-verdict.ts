@@ -1,6 +1,6 @@
 import { liveLabel } from '../baseline/resolve-window';
 import type { CheckResult } from './check-result';
-import { isBreaking, listInWords } from './live-versions';
+import { listInWords, planChanges } from './live-versions';
 import { rolloutPlan, type PlanVerdict, type RolloutPlan } from './rollout-plan';
 
 export interface DeployVerdict {
@@ -19,7 +19,7 @@ const WORDS: Record<PlanVerdict, string> = {
 
 /** Whether this version can join the whole window: the rollout plan of every break against any live version. */
 export function deployVerdict(result: Pick<CheckResult, 'findings' | 'window' | 'baseline'>): DeployVerdict {
-  const plan = rolloutPlan(result.findings.filter(isBreaking));
+  const plan = rolloutPlan(planChanges(result.findings));
   const live = (result.window ?? [result.baseline]).map(liveLabel);
   const against = `against ${live.length === 1 ? live[0]! : `${live.length} live versions (${listInWords(live)})`}`;
   const why = plan.verdict === 'any-order' ? '' : `: ${plan.headline}`;

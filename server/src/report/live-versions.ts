@@ -40,3 +40,11 @@ export function windowInWords(window: readonly ResolvedBaseline[]): string {
 
 /** Breaks something and is not a notice (a deprecated field's planned removal): what fails a check. */
 export const isBreaking = (f: Pick<Finding, 'breaks' | 'severity'>): boolean => f.breaks.length > 0 && f.severity !== 'info';
+
+/**
+ * What the rollout plan gets: the breaking findings, where one found only against persisted data has no safe
+ * order (the stored data is there whatever is upgraded first), so the plan splits it over two releases.
+ */
+export function planChanges<F extends Pick<Finding, 'breaks' | 'severity' | 'order'> & { against?: readonly LiveRef[] }>(findings: readonly F[]): F[] {
+  return findings.filter(isBreaking).map((f) => (f.against?.length && f.against.every((r) => r.persisted) ? { ...f, order: 'none' as const } : f));
+}

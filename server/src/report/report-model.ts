@@ -1,7 +1,7 @@
 import { describeHow, type ResolvedBaseline } from '../baseline/resolve-baseline';
 import { liveLabel } from '../baseline/resolve-window';
 import type { LiveRef } from '../engine/finding';
-import { againstInWords, checksWindow, isBreaking } from './live-versions';
+import { againstInWords, checksWindow, planChanges } from './live-versions';
 import { rollbackOf, type Rollback } from './rollback';
 import type { ContractKind, Direction, Order, Severity } from '../engine/finding';
 import type { Finding, RuleId } from '../rules';
@@ -166,7 +166,7 @@ export function buildReport({ result, models, baselineModels, workingTree }: Rep
     },
     contracts,
     suppressed,
-    plan: rolloutPlan(findings.filter(isBreaking)),
+    plan: rolloutPlan(planChanges(findings)),
     ...(result.window && result.window.length > 1 ? { window: result.window.map(reportBaseline) } : {}),
     ...(result.persistedRange?.length ? { persistedRange: result.persistedRange.map(reportBaseline) } : {}),
     ...(result.persistedContracts?.length ? { rollback: rollbackOf(result) } : {}),

@@ -2,7 +2,7 @@ import type { ContractKind, Direction, Order } from '../engine/finding';
 import type { Finding } from '../rules';
 import type { Loc } from '../engine/shape';
 import type { CheckResult } from './check-result';
-import { againstInWords, checksWindow, isBreaking, listInWords } from './live-versions';
+import { againstInWords, checksWindow, listInWords, planChanges } from './live-versions';
 import { printable } from './printable';
 import { rollbackOf, type Rollback } from './rollback';
 import { rolloutPlan, type RolloutPlan } from './rollout-plan';
@@ -107,7 +107,7 @@ export function formatText(checked: CheckResult, options: TextOptions = {}): str
     for (const f of silenced) lines.push(s.dim(`  ${f.path}  ${f.rule}: ${f.suppressed?.reason ?? ''}`));
     lines.push('');
   }
-  const breaking = result.findings.filter(isBreaking);
+  const breaking = planChanges(result.findings);
   if (breaking.length) lines.push(...planLines(rolloutPlan(breaking), s), '');
   if (result.persistedContracts?.length) lines.push(...rollbackLines(rollbackOf(checked)), '');
   lines.push(summaryLine(result, s));
