@@ -45,6 +45,8 @@ describe('persisted messages and rollback', () => {
         ['StoredEvent.kind', ['old-to-new'], ['v1.0.0 (persisted)']],
       ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
     );
+    assert.equal(run.report.rollback?.safe, false);
+    assert.deepEqual(run.report.rollback?.unsafe.map((u) => u.path), ['StoredEvent.kind']);
     const text = await runCli(['check'], { cwd: repo.dir, env: { SKEW_CACHE_DIR: repo.cacheDir } });
     assert.match(text.stdout, /breaks old-to-new against data persisted since v1\.0\.0 \(the oldest version it reaches; 1 persisted version in all\)/);
   });

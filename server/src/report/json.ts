@@ -2,6 +2,7 @@ import type { Finding } from '../rules';
 import type { Range } from '../engine/shape';
 import type { CheckResult } from './check-result';
 import { liveLabel } from '../baseline/resolve-window';
+import { rollbackOf, type Rollback } from './rollback';
 import type { ResolvedBaseline } from '../baseline/resolve-baseline';
 
 /** The stable JSON shape of one finding; keys and their order are part of the CLI's contract with tools. */
@@ -40,6 +41,8 @@ export interface JsonReport {
   window?: JsonVersion[];
   /** The versions whose persisted data must stay readable (skew.json `persisted`), oldest first. */
   persistedRange?: JsonVersion[];
+  /** Whether rolling back after this version wrote persisted data is safe; when skew.json `persisted` names a contract. */
+  rollback?: Rollback;
 }
 
 export function toJsonFinding(f: Finding): JsonFinding {
@@ -71,6 +74,7 @@ export function toJsonReport(result: CheckResult): JsonReport {
     summary: { ...result.summary },
     ...(result.window && result.window.length > 1 ? { window: result.window.map(jsonVersion) } : {}),
     ...(result.persistedRange?.length ? { persistedRange: result.persistedRange.map(jsonVersion) } : {}),
+    ...(result.persistedContracts?.length ? { rollback: rollbackOf(result) } : {}),
   };
 }
 
