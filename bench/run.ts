@@ -9,6 +9,7 @@ import { generateProject } from './generate';
 import { measureLatency } from './latency';
 import { skewServerRss, tsserverRss } from './memory';
 import { generateAtScale } from './scaling';
+import { measureWindow, printWindow } from './window';
 
 const here = resolve(__dirname, '..');
 const work = join(here, 'bench/.work');
@@ -136,8 +137,8 @@ function latencyLine(what: string, l: { samples: number; p50: number; p95: numbe
   return `keystroke → diagnostics (${what}, ${l.samples} edits): p50 ${l.p50.toFixed(0)} ms (${((l.p50 / cold) * 100).toFixed(1)}% of cold), p95 ${l.p95.toFixed(0)} ms (${((l.p95 / cold) * 100).toFixed(1)}% of cold); aim p95 ≤ 5%`;
 }
 
-/** SKEW_BENCH_ONLY=main,scaling,memory picks sections; SKEW_BENCH_SCALES=500,2000 picks the scaling sizes. */
-const sections = new Set((process.env.SKEW_BENCH_ONLY ?? 'main,scaling,memory').split(','));
+/** SKEW_BENCH_ONLY=main,scaling,memory,window picks sections; SKEW_BENCH_SCALES=500,2000 picks the scaling sizes. */
+const sections = new Set((process.env.SKEW_BENCH_ONLY ?? 'main,scaling,memory,window').split(','));
 const scales = (process.env.SKEW_BENCH_SCALES ?? '500,2000,10000').split(',').map(Number);
 
 async function main(): Promise<void> {
@@ -169,6 +170,7 @@ async function main(): Promise<void> {
     const mb = (b: number) => `${(b / 2 ** 20).toFixed(0)} MB`;
     console.log(`\nlanguage server RSS after opening and editing a contract (generated project): skew ${mb(skew)}, tsserver (typescript-language-server) ${mb(tsserver)}: ${(skew / tsserver).toFixed(2)}×; aim ≤ 0.5×`);
   }
+  if (sections.has('window')) printWindow(measureWindow(work, runs));
 }
 
 main().catch((e) => {

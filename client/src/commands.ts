@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { toBaselineUri } from '../../server/src/shared/baseline-uri';
-import { ListRefsRequest } from '../../server/src/shared/protocol';
+import { AcceptBreak, ListRefsRequest, type AcceptBreakParams, type AcceptBreakTarget } from '../../server/src/shared/protocol';
 import type { FolderStatuses } from './folder-statuses';
 import { ReportPanel } from './report/report-panel';
 
@@ -70,12 +70,28 @@ async function showProblems(): Promise<void> {
   await vscode.commands.executeCommand('workbench.actions.view.problems');
 }
 
+/** "Accept this break…": asks why, then has the server record it in skew.json. */
+async function acceptBreak(ctx: CommandContext, target: unknown): Promise<void> {
+  const t = target as AcceptBreakTarget | undefined;
+  if (!t || typeof t.fingerprint !== 'string' || typeof t.root !== 'string') return;
+  const reason = await vscode.window.showInputBox({
+    title: `Accept the break at ${t.path}`,
+    prompt: 'Why is shipping this break fine? Recorded in skew.json "accepted".',
+    validateInput: (v) => (v.trim() ? undefined : 'A reason is required.'),
+    ignoreFocusOut: true,
+  });
+  if (!reason?.trim()) return;
+  const params: AcceptBreakParams = { ...t, reason: reason.trim() };
+  await ctx.client.sendRequest('workspace/executeCommand', { command: AcceptBreak.serverCommand, arguments: [params] });
+}
+
 /** Every command of the extension, in one table. */
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
   const table: Record<string, (...args: unknown[]) => unknown> = {
     'skew.compareWithBaseline': (uri?: unknown) => compareWithBaseline(ctx, uri instanceof vscode.Uri ? uri : undefined),
     'skew.selectBaseline': () => selectBaseline(ctx),
     'skew.showProblems': () => showProblems(),
+    [AcceptBreak.clientCommand]: (target?: unknown) => acceptBreak(ctx, target),
     'skew.showReport': (uri?: unknown) =>
       ReportPanel.show(ctx.client, uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri),
   };

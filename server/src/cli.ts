@@ -4,17 +4,25 @@ import { version as SKEW_VERSION } from '../../package.json';
 import { describeHow, type ResolvedBaseline } from './baseline/resolve-baseline';
 import { exitAfterOutput, tolerateClosedReaders } from './common/exit-after-output';
 import { isSkewError } from './common/errors';
+import { recordAccepted, validateRequest } from './project/accept';
 import { checkWithModels } from './project/check-once';
 import { formatCheck, REPORT_FORMATS, type ReportFormat } from './report/formats';
 import { printable } from './report/printable';
+import { windowInWords } from './report/live-versions';
+import { rollbackOf } from './report/rollback';
+import { planLines, rollbackLines } from './report/text';
+import { deployVerdict } from './report/deploy-verdict';
 
 /** Exit codes: nothing breaks, something breaks, skew could not do its job. */
 export const EXIT_OK = 0;
 export const EXIT_BREAKING = 1;
 export const EXIT_ERROR = 2;
+/** can-i-deploy: safe, but only in one upgrade order. */
+export const EXIT_ORDERED = 3;
 
 interface CheckFlags {
-  against?: string;
+  against: string[];
+  rollback?: boolean;
   format: ReportFormat;
   cwd?: string;
   cacheDir?: string;
@@ -40,14 +48,36 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command('check')
     .description('compare the working tree with the baseline (deployed) version')
-    .option('--against <ref>', 'baseline tag, branch or commit (default: skew.json "baseline", tag `deployed`, newest version tag)')
+    .option('--against <ref>', 'a live version: tag, branch, commit or tag glob; repeat for several (default: skew.json "baseline", tag `deployed`, newest version tag)', collect, [])
     .addOption(new Option('--format <format>', 'output format').choices([...REPORT_FORMATS]).default('text'))
     .option('--cwd <dir>', 'project folder (default: the current folder)')
     .option('--cache-dir <dir>', 'where baseline models are cached (default: $SKEW_CACHE_DIR or ~/.cache/skew)')
     .option('--verbose', 'log what skew does to stderr')
     .option('--fix', 'apply the safe quick fixes to the files on disk, then report what is left')
+    .option('--rollback', 'also fail when going back to the live versions after this one wrote persisted data is unsafe')
     .action(async (flags: CheckFlags) => {
       code = await runCheck(flags);
+    });
+  program
+    .command('accept')
+    .description('record a break as intended in skew.json "accepted": it no longer fails the check (until --until is released)')
+    .argument('<finding>', 'the fingerprint or path of a finding, as skew check prints it')
+    .requiredOption('--reason <text>', 'why shipping this break is fine')
+    .option('--until <tag>', 'the acceptance ends once this release tag is cut from this history')
+    .option('--against <ref>', 'a live version, as for check (repeatable)', collect, [])
+    .option('--cwd <dir>', 'project folder (default: the current folder)')
+    .option('--cache-dir <dir>', 'where baseline models are cached')
+    .action(async (target: string, flags: AcceptFlags) => {
+      code = await runAccept(target, flags);
+    });
+  program
+    .command('can-i-deploy')
+    .description('one line: can this version join the live versions? exit 0 in any order, 3 in one order, 1 needs two releases')
+    .option('--to <ref>', 'a live version: tag, branch, commit or tag glob; repeat for several (default: as for check)', collect, [])
+    .option('--cwd <dir>', 'project folder (default: the current folder)')
+    .option('--cache-dir <dir>', 'where baseline models are cached')
+    .action(async (flags: DeployFlags) => {
+      code = await runCanIDeploy(flags);
     });
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -71,7 +101,8 @@ async function runCheck(flags: CheckFlags): Promise<number> {
   const fixed = fixes ? await fixes.checkAndFix(options) : undefined;
   const checked = fixed ?? (await checkWithModels(options));
   const { result } = checked;
-  stderrLine(comparingLine(result.baseline));
+  stderrLine(result.window && result.window.length > 1 ? `Comparing against ${windowInWords(result.window)} — ${describeHow(result.baseline.how)}` : comparingLine(result.baseline));
+  if (result.persistedRange?.length) stderrLine(`Persisted contracts must read data from ${result.persistedRange.length} version${result.persistedRange.length === 1 ? '' : 's'} (oldest ${result.persistedRange[0]!.ref})`);
   for (const p of result.problems) {
     const level = p.uncheckable ? 'error' : 'warning';
     stderrLine(`skew: ${level}: ${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${oneLine(p.message)}`);
@@ -80,9 +111,57 @@ async function runCheck(flags: CheckFlags): Promise<number> {
   if (fixes && fixed) (flags.format === 'text' ? process.stdout : process.stderr).write(fixes.describeFixes(fixed));
   const out = await formatCheck(flags.format, checked, { color: useColor() });
   process.stdout.write(out);
+  let rollbackUnsafe = false;
+  if (flags.rollback) {
+    const rollback = rollbackOf(result);
+    rollbackUnsafe = !rollback.safe;
+    // The text report has its own rollback section; the machine formats keep stdout one document.
+    if (flags.format !== 'text' || !result.persistedContracts?.length) process.stderr.write(rollbackLines(rollback).map(printable).join('\n') + '\n');
+  }
   // A contract read only in part was not checked: that is never a pass, whatever the rest found.
   if (result.problems.some((p) => p.uncheckable)) return EXIT_ERROR;
-  return result.findings.length > 0 ? EXIT_BREAKING : EXIT_OK;
+  // Notices (a deprecated field's planned removal) are reported, not failed on.
+  return result.findings.some((f) => f.severity !== 'info') || rollbackUnsafe ? EXIT_BREAKING : EXIT_OK;
+}
+
+interface DeployFlags {
+  to: string[];
+  cwd?: string;
+  cacheDir?: string;
+}
+
+async function runCanIDeploy(flags: DeployFlags): Promise<number> {
+  const { result } = await checkWithModels({ cwd: flags.cwd ?? process.cwd(), against: flags.to, cacheDir: flags.cacheDir });
+  const unchecked = result.problems.find((p) => p.uncheckable);
+  if (unchecked) {
+    stderrLine(`skew: cannot tell: ${unchecked.file} was not read in full (${oneLine(unchecked.message)})`);
+    return EXIT_ERROR;
+  }
+  const verdict = deployVerdict(result);
+  process.stdout.write(printable(verdict.line) + '\n');
+  // The plan follows the verdict line only when one release cannot do it.
+  if (verdict.verdict === 'two-releases') process.stdout.write(planLines(verdict.plan).map(printable).join('\n') + '\n');
+  return verdict.verdict === 'any-order' ? EXIT_OK : verdict.verdict === 'two-releases' ? EXIT_BREAKING : EXIT_ORDERED;
+}
+
+interface AcceptFlags {
+  reason: string;
+  until?: string;
+  against: string[];
+  cwd?: string;
+  cacheDir?: string;
+}
+
+async function runAccept(target: string, flags: AcceptFlags): Promise<number> {
+  const request = { target, reason: flags.reason, until: flags.until };
+  // Before the check, so a missing reason costs nothing.
+  validateRequest(request);
+  const { result } = await checkWithModels({ cwd: flags.cwd ?? process.cwd(), against: flags.against, cacheDir: flags.cacheDir });
+  const accepted = recordAccepted(result.root, request, [...result.findings, ...result.suppressed]);
+  for (const f of accepted) {
+    process.stdout.write(printable(`Accepted ${f.path} (${f.rule}, fingerprint ${f.fingerprint ?? ''})${flags.until ? ` until ${flags.until}` : ''} in skew.json`) + '\n');
+  }
+  return EXIT_OK;
 }
 
 /** e.g. "Comparing against deployed (v1.4.0, abc1234, 2024-05-01) — picked the tag `deployed`". */
@@ -90,6 +169,8 @@ function comparingLine(b: ResolvedBaseline): string {
   const details = [b.version, b.commit.slice(0, 7), b.date.slice(0, 10)].filter(Boolean).join(', ');
   return `Comparing against ${b.ref} (${details}) — ${describeHow(b.how)}`;
 }
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 function useColor(): boolean {
   return Boolean(process.stdout.isTTY) && !process.env.NO_COLOR && process.env.TERM !== 'dumb';

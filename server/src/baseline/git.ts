@@ -195,3 +195,20 @@ export function committerDate(raw: string): string {
   // git prints a zero offset as +00:00 whichever sign the object has.
   return `${local.toISOString().slice(0, 19)}${offsetMinutes < 0 ? '-' : '+'}${hh}:${mm}`;
 }
+
+/** Whether `ancestor` is `descendant` or one of its ancestors (`git merge-base --is-ancestor`). */
+export async function isAncestor(cwd: string, ancestor: string, descendant: string): Promise<boolean> {
+  if (ancestor.startsWith('-') || descendant.startsWith('-')) return false;
+  return (await gitMaybe(cwd, ['merge-base', '--is-ancestor', ancestor, descendant])) !== undefined;
+}
+
+/**
+ * Tags whose commit HEAD reaches; with `since`, only those that also contain that commit (tags cut at or after
+ * it on this line of history).
+ */
+export async function tagsMergedIntoHead(cwd: string, since?: string): Promise<string[]> {
+  const args = ['for-each-ref', '--format=%(refname:short)', '--merged=HEAD'];
+  if (since) args.push(`--contains=${since}`);
+  const out = await gitMaybe(cwd, [...args, 'refs/tags']);
+  return (out ?? '').split('\n').filter(Boolean);
+}

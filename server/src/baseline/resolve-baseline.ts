@@ -59,7 +59,7 @@ export async function resolveBaseline(cwd: string, opts: { against?: string; aga
   );
 }
 
-async function resolveExplicit(cwd: string, ref: string, how: BaselineHow): Promise<ResolvedBaseline> {
+export async function resolveExplicit(cwd: string, ref: string, how: BaselineHow): Promise<ResolvedBaseline> {
   const where = how === 'argument' ? '--against' : how === 'setting' ? 'the skew.baseline setting' : '"baseline" in skew.json';
   // Control characters (NUL above all, which cannot even be passed to git) are never part of a ref. A ref too
   // long for the system's argument limit is caught when git is started (E2BIG, see translate in git.ts).
@@ -85,7 +85,7 @@ async function resolveExplicit(cwd: string, ref: string, how: BaselineHow): Prom
   );
 }
 
-async function withDate(cwd: string, b: Omit<ResolvedBaseline, 'date'>): Promise<ResolvedBaseline> {
+export async function withDate(cwd: string, b: Omit<ResolvedBaseline, 'date'>): Promise<ResolvedBaseline> {
   const [date, tags] = await Promise.all([commitDate(cwd, b.commit), tagsPointingAt(cwd, b.commit)]);
   const version = newestSemverTag(tags.filter((t) => t !== b.ref));
   return version ? { ...b, date, version } : { ...b, date };
@@ -96,10 +96,15 @@ export function newestSemverTag(tags: readonly string[]): string | undefined {
   const versioned: { tag: string; version: string; exact: boolean }[] = [];
   for (const tag of tags) {
     const exact = semver.valid(tag);
-    // coerce() finds a version in any text ("build-7" → 7.0.0); only accept tags that start like a version.
-    const version = exact ?? (/^v?\d+(\.\d+)*([-+].*)?$/.test(tag) ? semver.coerce(tag, { includePrerelease: true })?.version : null);
+    const version = versionOfTag(tag);
     if (version) versioned.push({ tag, version, exact: exact !== null });
   }
   versioned.sort((a, b) => semver.rcompare(a.version, b.version) || Number(b.exact) - Number(a.exact) || a.tag.localeCompare(b.tag));
   return versioned[0]?.tag;
+}
+
+/** The semantic version a tag names (`v1.4` → 1.4.0), or undefined for a tag that is not a version. */
+export function versionOfTag(tag: string): string | undefined {
+  // coerce() finds a version in any text ("build-7" → 7.0.0); only accept tags that start like a version.
+  return semver.valid(tag) ?? (/^v?\d+(\.\d+)*([-+].*)?$/.test(tag) ? semver.coerce(tag, { includePrerelease: true })?.version : undefined);
 }

@@ -16,7 +16,10 @@ export type SkewErrorCode =
   | 'bad-config'
   | 'baseline-parse'
   | 'baseline-uncheckable'
-  | 'working-parse';
+  | 'working-parse'
+  | 'bad-argument'
+  | 'no-such-finding'
+  | 'write-failed';
 
 /** A source problem (syntax error) behind a 'baseline-parse' / 'working-parse' error, for editors to show. */
 export interface SourceProblem {

@@ -21,13 +21,35 @@ export interface SourceTree {
 
 /** skew.json at the project root; every field optional. */
 export interface SkewConfig {
-  baseline?: string;
+  /** One ref, or the live window: refs and tag globs (`["deployed", "deploy/*"]`). */
+  baseline?: string | string[];
   /** Globs (relative to the root): every exported type in these files is a message contract. */
   messages?: string[];
   /** Globs: every exported interface/class in these files is an RPC service. */
   services?: string[];
   /** Rule ids, contract/path globs, or { rule, path, reason } entries that silence findings. */
   ignore?: IgnoreEntry[];
+  /** Contracts whose data outlives the version that wrote it: readable old-to-new against every tag since `since`. */
+  persisted?: PersistedConfig;
+  /** Breaks shipped on purpose (`skew accept`), each with a reason and maybe an expiry. */
+  accepted?: AcceptedEntry[];
+}
+
+export interface PersistedConfig {
+  /** Globs matched against contract names and the files that declare them. */
+  messages: string[];
+  /** A ref (every tag cut at or after it) or a tag glob (every matching tag HEAD reaches). */
+  since: string;
+}
+
+export interface AcceptedEntry {
+  fingerprint: string;
+  /** For people reading skew.json: where the break was when it was accepted. */
+  path?: string;
+  rule?: string;
+  reason: string;
+  /** A tag: the acceptance ends once that release is cut from this history (see docs/release-window.md). */
+  until?: string;
 }
 
 export type IgnoreEntry = string | { rule?: string; path?: string; reason?: string };

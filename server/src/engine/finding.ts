@@ -41,6 +41,21 @@ export interface Finding<Id extends string = string> {
   affects?: string[];
   /** Set when a `skew-ignore` comment or skew.json `ignore` entry silences it. */
   suppressed?: { reason: string; by: 'comment' | 'config' };
+  /** Stable id (see `fingerprintOf`): what `skew accept` records. Set once findings leave the engine. */
+  fingerprint?: string;
+  /** The live versions (and persisted-data versions) it breaks against, set when more than one is checked. */
+  against?: LiveRef[];
+  /** Set when skew.json `accepted` names it; `expired` once its `until` release is reached (it counts again). */
+  accepted?: { reason: string; until?: string; expired?: boolean };
+}
+
+/** One baseline a finding breaks against: `label` is how people name it ("deploy/eu (v1.4.0)"). */
+export interface LiveRef {
+  ref: string;
+  commit: string;
+  label: string;
+  /** A version whose persisted data this one must still read (skew.json `persisted`), not a running one. */
+  persisted?: boolean;
 }
 
 /** The upgrade order that makes a change safe, from the directions it breaks. */

@@ -18,6 +18,7 @@ import type { FolderChecker } from './folder-checker';
 import type { ModelPair } from '../engine/shape';
 import type { SkewDiagnosticData } from './to-diagnostic';
 import { pathToUri, uriToPath } from './uris';
+import { AcceptBreak, type AcceptBreakTarget } from '../shared/protocol';
 
 export const FIX_ALL_KIND = 'source.fixAll.skew';
 export const FIX_ALL_TITLE = 'Fix all Skew problems in this file';
@@ -84,6 +85,7 @@ export async function codeActions(params: CodeActionParams, host: CodeActionHost
       if (!finding) continue;
       const { fixes, unavailable } = fixesFor(finding, input);
       for (const fix of fixes) actions.push(quickFix(fix, diagnostic, edit(fix)));
+      if (finding.fingerprint) actions.push(acceptAction(diagnostic, { root, fingerprint: finding.fingerprint, path: finding.path }));
       if (disabledSupport) {
         for (const u of unavailable) actions.push({ title: u.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], disabled: { reason: u.reason } });
       }
@@ -96,6 +98,12 @@ export async function codeActions(params: CodeActionParams, host: CodeActionHost
     if (wantFixAll) actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: edit(all) });
   }
   return actions;
+}
+
+/** Last among a finding's actions: shipping the break on purpose is the choice after every fix. */
+function acceptAction(diagnostic: Diagnostic, target: AcceptBreakTarget): CodeAction {
+  const title = 'Accept this break…';
+  return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: AcceptBreak.clientCommand, arguments: [target] } };
 }
 
 function quickFix(fix: Fix, diagnostic: Diagnostic, edit: WorkspaceEdit): CodeAction {

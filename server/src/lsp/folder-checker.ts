@@ -5,6 +5,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isSkewError, type SkewError } from '../common/errors';
 import type { StatusParams } from '../shared/protocol';
 import { baselineLabel } from '../report/baseline-label';
+import { liveLabel } from '../baseline/resolve-window';
+import { checksWindow, windowInWords } from '../report/live-versions';
 import { halfTypedImports } from './half-typed-imports';
 import type { CheckedProject, OpenSession, SessionPort } from './session-port';
 import type { SkewSettings } from './settings';
@@ -210,7 +212,7 @@ export class FolderChecker {
     }
     if (this.blocked) return;
     const against = this.host.trusted ? settings.baseline : '';
-    if (this.session && this.sessionKey !== against) await this.closeSession();
+    if (this.session && this.sessionKey !== JSON.stringify(against)) await this.closeSession();
 
     const docs = this.host.documents().filter((d) => {
       const file = uriToPath(d.uri);
@@ -248,9 +250,9 @@ export class FolderChecker {
     this.accept(checked, settings, stamps);
   }
 
-  private openSession(against: string): Promise<SessionPort> {
+  private openSession(against: string | readonly string[]): Promise<SessionPort> {
     if (!this.session) {
-      this.sessionKey = against;
+      this.sessionKey = JSON.stringify(against);
       const opening = this.progress(() =>
         this.host.openSession({
           cwd: this.folderPath,
@@ -310,6 +312,7 @@ export class FolderChecker {
       root: result.root,
       baselineCommit: result.baseline.commit,
       baselineLabel: label,
+      window: checksWindow(result),
       severity: settings.severity,
       existsInWorkingTree: (rel: string) => fs.existsSync(path.join(result.root, ...rel.split('/'))),
     };
@@ -354,17 +357,20 @@ export class FolderChecker {
     this.host.viewChanged(this);
     const breaking = result.summary.breaking;
     const restricted = this.host.trusted ? '' : ' Restricted Mode: the skew.baseline setting is ignored until you trust this workspace.';
+    const live = result.window ?? [result.baseline];
     this.host.status({
       folder: this.uri,
       state: 'ok',
-      baseline: label,
+      // The status bar shows this; a window is too long to name there, so it says how many versions are live.
+      baseline: live.length > 1 ? `${live.length} live versions` : label,
+      ...(live.length > 1 ? { liveVersions: live.map(liveLabel) } : {}),
       commit: result.baseline.commit,
       root: result.root,
       breaking,
       message:
         (breaking === 0
-          ? `Compatible with ${label}.`
-          : `${breaking} breaking change${breaking === 1 ? '' : 's'} against ${label}.`) + restricted,
+          ? `Compatible with ${live.length > 1 ? windowInWords(live) : label}.`
+          : `${breaking} breaking change${breaking === 1 ? '' : 's'} against ${live.length > 1 ? windowInWords(live) : label}.`) + restricted,
     });
   }
 

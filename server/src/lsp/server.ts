@@ -2,6 +2,8 @@ import * as path from 'node:path';
 import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  ErrorCodes,
+  ResponseError,
   MessageType,
   TextDocumentSyncKind,
   TextDocuments,
@@ -14,6 +16,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isSourceFile } from '../baseline/tree-paths';
 import { contractLenses } from './code-lens';
+import { acceptBreak } from './accept-command';
 import { codeActions, CODE_ACTION_KINDS } from './code-actions';
 import { answerBaselineContent } from './baseline-request';
 import { FolderChecker, type FileDiagnostics, type FolderHost } from './folder-checker';
@@ -39,6 +42,7 @@ import {
 } from './valid-params';
 import { classifyWatched, WATCHED_GLOBS } from './watched-files';
 import {
+  AcceptBreak,
   BaselineContentRequest,
   ListRefsRequest,
   ReportRequest,
@@ -167,6 +171,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         hoverProvider: true,
         codeLensProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
+        executeCommandProvider: { commands: [AcceptBreak.serverCommand] },
         ...(pull ? { diagnosticProvider: { identifier: 'skew', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -253,6 +258,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }),
     )),
   );
+
+  connection.onExecuteCommand(async (params) => {
+    if (params.command === AcceptBreak.serverCommand) return acceptBreak(params, folders.all());
+    return new ResponseError(ErrorCodes.MethodNotFound, `unknown command ${params.command}`);
+  });
 
   connection.onCodeLens(
     checkedRequest('textDocument/codeLens', validDocumentOnly, logError, safe('code lens', logError, [], (params) => {

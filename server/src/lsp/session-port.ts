@@ -22,7 +22,7 @@ export interface SessionPort {
 
 export interface OpenSessionOptions {
   cwd: string;
-  against?: string;
+  against?: string | readonly string[];
   log: (line: string) => void;
   /** Awaited before the baseline is read from git (not from the cache), with its label ("deployed (v1.4.0)"). */
   onExtractBaseline?: (label: string) => Promise<void> | void;
@@ -34,7 +34,7 @@ export type OpenSession = (options: OpenSessionOptions) => Promise<SessionPort>;
 export const openProjectSession: OpenSession = async ({ cwd, against, log, onExtractBaseline }) => {
   const session = await ProjectSession.open({
     cwd,
-    against: against || undefined,
+    against: typeof against === 'string' ? against || undefined : against?.length ? against : undefined,
     againstFrom: 'setting',
     log,
     onExtractBaseline: onExtractBaseline && ((b) => onExtractBaseline(baselineLabel(b))),

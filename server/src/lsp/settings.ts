@@ -7,8 +7,11 @@ export type SeveritySetting = 'error' | 'warning' | 'information';
 
 export interface SkewSettings {
   enable: boolean;
-  /** A tag, branch or commit; '' means: skew.json `baseline`, then tag `deployed`, then the newest semver tag. */
-  baseline: string;
+  /**
+   * A tag, branch or commit, or a list of refs and tag globs (the live window); '' or [] means: skew.json
+   * `baseline`, then tag `deployed`, then the newest semver tag.
+   */
+  baseline: string | readonly string[];
   severity: SeveritySetting;
 }
 
@@ -20,7 +23,12 @@ export function normaliseSettings(raw: unknown): SkewSettings {
   const severity = r.severity === 'warning' || r.severity === 'information' ? r.severity : 'error';
   return {
     enable: typeof r.enable === 'boolean' ? r.enable : DEFAULT_SETTINGS.enable,
-    baseline: typeof r.baseline === 'string' ? r.baseline.trim() : DEFAULT_SETTINGS.baseline,
+    baseline:
+      typeof r.baseline === 'string'
+        ? r.baseline.trim()
+        : Array.isArray(r.baseline)
+          ? r.baseline.filter((b): b is string => typeof b === 'string' && b.trim() !== '').map((b) => b.trim())
+          : DEFAULT_SETTINGS.baseline,
     severity,
   };
 }

@@ -4,6 +4,7 @@ import type { Finding } from '../rules';
 import type { Range } from '../engine/shape';
 import { toBaselineUri } from '../shared/baseline-uri';
 import { ruleDocUrl } from '../rules';
+import { againstInWords } from '../report/live-versions';
 import { printable } from '../report/printable';
 import { findingMessage } from './finding-message';
 import type { SeveritySetting } from './settings';
@@ -20,6 +21,8 @@ export interface DiagnosticContext {
   root: string;
   baselineCommit: string;
   baselineLabel: string;
+  /** More than one baseline is checked: each diagnostic names the ones its finding breaks against. */
+  window?: boolean;
   severity: SeveritySetting;
   /** Whether a file (relative to root) exists in the working tree; decides where a whole-contract removal goes. */
   existsInWorkingTree(rel: string): boolean;
@@ -67,7 +70,7 @@ export function toDiagnostic(f: Finding, ctx: DiagnosticContext): PlacedDiagnost
     code: f.rule,
     codeDescription: { href: ruleDocUrl(f.rule) },
     // Field names and the baseline label come from the repository: no line breaks, escapes or bidi controls.
-    message: printable(findingMessage(f, ctx.baselineLabel)),
+    message: printable(withAgainst(findingMessage(f, ctx.window ? 'baseline' : ctx.baselineLabel), ctx.window ? f.against : undefined)),
     data,
   };
   if (f.baselineLoc) {
@@ -82,6 +85,12 @@ export function toDiagnostic(f: Finding, ctx: DiagnosticContext): PlacedDiagnost
     ];
   }
   return { file: path.join(ctx.root, ...place.file.split('/')), diagnostic };
+}
+
+/** "… Breaks against deploy/eu (v1.4.0) and deploy/us (v1.3.2)." after the finding's own words. */
+function withAgainst(message: string, against: Finding['against']): string {
+  const words = againstInWords(against);
+  return words ? `${message} Breaks ${words}.` : message;
 }
 
 /** Used for `problems` the check reports that are not findings (e.g. a type Skew cannot read). */

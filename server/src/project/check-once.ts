@@ -7,7 +7,7 @@ export async function checkWithModels(options: SessionOptions & { overlays?: Rea
   try {
     // one check right after opening: the file listing open() read is the one to use
     const result = await session.check(options.overlays, { diskUnchanged: true });
-    return { result, models: session.models };
+    return { result, models: session.models, baselineModels: session.baselineModelsByCommit() };
   } finally {
     session.dispose();
   }

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { IgnoreEntry, SkewConfig } from '../common/source';
+import type { AcceptedEntry, IgnoreEntry, PersistedConfig, SkewConfig } from '../common/source';
 import { SkewError } from '../common/errors';
 import { CONFIG_FILE_LIMIT, readTextFile, RefusedFile, withoutBom } from '../common/safe-read';
 
@@ -11,7 +11,7 @@ export interface LoadedConfig {
   raw: string | undefined;
 }
 
-const KEYS = ['baseline', 'messages', 'services', 'ignore'];
+const KEYS = ['baseline', 'messages', 'services', 'ignore', 'persisted', 'accepted'];
 
 /** Reads skew.json at the project root; a missing file is an empty config, a malformed one an error. */
 export function loadConfig(root: string): LoadedConfig {
@@ -44,8 +44,14 @@ export function parseConfig(raw: string, file = CONFIG_FILE): SkewConfig {
     if (!KEYS.includes(key)) fail(`unknown key "${key}" (allowed: ${KEYS.join(', ')})`);
   }
   if ('baseline' in data) {
-    if (typeof data.baseline !== 'string' || !data.baseline.trim()) fail('"baseline" must be a non-empty string (a tag, branch or commit)');
-    config.baseline = (data.baseline as string).trim();
+    const b = data.baseline;
+    if (Array.isArray(b)) {
+      if (!b.length || !b.every((r) => typeof r === 'string' && r.trim())) fail('"baseline" must be a ref or a non-empty list of refs and tag globs, e.g. ["deployed", "deploy/*"]');
+      config.baseline = (b as string[]).map((r) => r.trim());
+    } else {
+      if (typeof b !== 'string' || !b.trim()) fail('"baseline" must be a non-empty string (a tag, branch or commit) or a list of them');
+      config.baseline = (b as string).trim();
+    }
   }
   for (const key of ['messages', 'services'] as const) {
     if (!(key in data)) continue;
@@ -56,7 +62,39 @@ export function parseConfig(raw: string, file = CONFIG_FILE): SkewConfig {
     config[key] = value as string[];
   }
   if ('ignore' in data) config.ignore = parseIgnore(data.ignore, fail);
+  if ('persisted' in data) config.persisted = parsePersisted(data.persisted, fail);
+  if ('accepted' in data) config.accepted = parseAccepted(data.accepted, fail);
   return config;
+}
+
+/** `baseline` as a list: the live window's refs and tag globs. */
+export const baselineList = (config: SkewConfig): string[] | undefined =>
+  config.baseline === undefined ? undefined : Array.isArray(config.baseline) ? config.baseline : [config.baseline];
+
+function parsePersisted(value: unknown, fail: (what: string) => never): PersistedConfig {
+  const example = '{ "messages": ["Order*"], "since": "v1.0.0" }';
+  if (!isObject(value)) return fail(`"persisted" must be an object like ${example}`);
+  for (const k of Object.keys(value)) if (k !== 'messages' && k !== 'since') fail(`unknown key "persisted.${k}" (allowed: messages, since)`);
+  const { messages, since } = value;
+  if (!Array.isArray(messages) || !messages.length || !messages.every((g) => typeof g === 'string' && g.length > 0)) {
+    fail(`"persisted.messages" must be a non-empty array of globs (contract names or files), e.g. ${example}`);
+  }
+  if (typeof since !== 'string' || !since.trim()) fail('"persisted.since" must be a ref or tag glob: the oldest version whose data may still be read');
+  return { messages: messages as string[], since: (since).trim() };
+}
+
+function parseAccepted(value: unknown, fail: (what: string) => never): AcceptedEntry[] {
+  if (!Array.isArray(value)) return fail('"accepted" must be an array of { "fingerprint", "reason" } objects (write it with skew accept)');
+  return value.map((entry, i) => {
+    if (!isObject(entry)) return fail(`"accepted[${i}]" must be an object with "fingerprint" and "reason"`);
+    for (const [k, v] of Object.entries(entry)) {
+      if (!['fingerprint', 'path', 'rule', 'reason', 'until'].includes(k)) fail(`unknown key "accepted[${i}].${k}" (allowed: fingerprint, path, rule, reason, until)`);
+      if (typeof v !== 'string') fail(`"accepted[${i}].${k}" must be a string`);
+    }
+    if (!entry.fingerprint) fail(`"accepted[${i}]" needs a "fingerprint" (skew check prints it for every finding)`);
+    if (typeof entry.reason !== 'string' || !entry.reason.trim()) fail(`"accepted[${i}]" needs a "reason": why shipping this break is fine`);
+    return entry as unknown as AcceptedEntry;
+  });
 }
 
 function parseIgnore(value: unknown, fail: (what: string) => never): IgnoreEntry[] {

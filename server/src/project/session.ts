@@ -3,7 +3,8 @@ import { baselineCacheKey, cacheDirectory, ModelCache, stableJson } from './base
 import { CatFile } from '../baseline/cat-file';
 import { repoInfo, type RepoInfo } from '../baseline/git';
 import { GitTree } from '../baseline/git-tree';
-import { resolveBaseline, type AgainstFrom, type ResolvedBaseline } from '../baseline/resolve-baseline';
+import type { AgainstFrom, ResolvedBaseline } from '../baseline/resolve-baseline';
+import { resolvePersistedRange, resolveWindow } from '../baseline/resolve-window';
 import { isOutsideGit, isSourceFile } from '../baseline/tree-paths';
 import { WorkingTree } from '../baseline/working-tree';
 import { diskView, recordInputs } from '../cache/recorded-inputs';
@@ -14,7 +15,11 @@ import { CompareMemo } from '../engine/compare-memo';
 import { compareModelSteps, isRuleId, type Comparison } from '../rules';
 import { runSliced } from '../common/steps';
 import type { ModelPair, WireModel } from '../engine/shape';
-import { loadConfig } from './config';
+import { baselineList, loadConfig } from './config';
+import { applyAccepted } from './accepted';
+import { noticeDeprecatedRemovals } from './deprecation';
+import { isBreaking } from '../report/live-versions';
+import { mergeWindow, persistedMatcher, type WindowComparison } from './merge-window';
 import { SkewError, type SourceProblem } from '../common/errors';
 import { ComparisonCache } from './comparison-cache';
 import { CompilerOptionsCache } from './compiler-options-cache';
@@ -41,8 +46,8 @@ export interface SessionDeps {
 
 export interface SessionOptions {
   cwd?: string;
-  /** A tag, branch or commit; overrides skew.json and the default tag. */
-  against?: string;
+  /** Tags, branches, commits or tag globs (the live window); override skew.json and the default tag. */
+  against?: string | readonly string[];
   /** Whether `against` came from the CLI flag or the editor setting, so messages name the right one. */
   againstFrom?: AgainstFrom;
   cacheDir?: string;
@@ -59,17 +64,16 @@ export interface SessionOptions {
  * extractor is reused so unchanged files are not parsed again.
  */
 export class ProjectSession {
-  /** How many times the baseline was extracted (not read from the cache) in this session. */
+  /** How many times a baseline was extracted (not read from the cache) in this session. */
   baselineExtractions = 0;
-  private baselineModel: WireModel | undefined;
-  /** The baseline model's cache entry id: with the working model's, it names their comparison. */
-  private baselineId: string | undefined;
+  /** Each baseline commit's model, read once however many refs of the window name it. */
+  private readonly baselineModels = new Map<string, BaselineEntry>();
   private workingModel: WireModel | undefined;
   private extractor: Extractor | undefined;
   private readonly compareMemo = new CompareMemo();
   private baselineSeed: Seed | undefined;
-  /** What the last baseline extraction did not read, and why. */
-  private baselineSkipped: ReadonlyMap<string, string> = new Map();
+  /** The last baseline extraction's, while the window's models are read. */
+  private windowSeed: Seed | undefined;
   private queue: Promise<unknown> = Promise.resolve();
 
   private constructor(
@@ -85,8 +89,16 @@ export class ProjectSession {
     private readonly catFile: CatFile,
     private readonly options: SessionOptions,
     private readonly deps: SessionDeps,
-    public baseline: ResolvedBaseline,
+    /** Every live version, the first one foremost (the editor's baseline documents, fixes and hovers use it). */
+    public window: ResolvedBaseline[],
+    /** Versions whose persisted data this one must still read (skew.json `persisted`), oldest first. */
+    public persistedRange: ResolvedBaseline[],
   ) {}
+
+  /** The foremost live version. */
+  get baseline(): ResolvedBaseline {
+    return this.window[0]!;
+  }
 
   static async open(options: SessionOptions = {}): Promise<ProjectSession> {
     const root = findProjectRoot(options.cwd ?? process.cwd());
@@ -97,12 +109,12 @@ export class ProjectSession {
     const compiler = new CompilerOptionsCache(cache.dir).get(working, () => loadAnalysis().readCompilerOptions(working));
     const tsconfigText = working.readFile('tsconfig.json');
     if ('error' in compiler) throw new SkewError('bad-tsconfig', `${compiler.error} Fix tsconfig.json and run skew again.`);
-    const baseline = await resolveBaseline(root, { against: options.against, againstFrom: options.againstFrom, configBaseline: config.baseline });
+    const { window, persistedRange } = await resolveVersions(root, options, config);
     const deps: SessionDeps = { createExtractor: (...args) => loadAnalysis().createExtractor(...args), ...options.deps };
     const catFile = new CatFile(repo.top);
-    const session = new ProjectSession(root, repo, config, raw, tsconfigText, compiler.options, working, cache, catFile, options, deps, baseline);
+    const session = new ProjectSession(root, repo, config, raw, tsconfigText, compiler.options, working, cache, catFile, options, deps, window, persistedRange);
     try {
-      await session.loadBaseline();
+      await session.loadBaselines();
     } catch (e) {
       session.dispose();
       throw e;
@@ -117,17 +129,20 @@ export class ProjectSession {
     return run;
   }
 
-  /** Resolves the baseline ref again (a tag may have moved); true when it now names another commit. */
+  /** Resolves the window again (a tag may have moved or appeared); true when it now names other commits. */
   refreshBaseline(): Promise<boolean> {
     const run = this.queue.then(async () => {
-      const next = await resolveBaseline(this.root, { against: this.options.against, againstFrom: this.options.againstFrom, configBaseline: this.config.baseline });
-      if (next.commit === this.baseline.commit) return false;
-      const previous = this.baseline;
-      this.baseline = next;
+      const next = await resolveVersions(this.root, this.options, this.config);
+      const names = (w: readonly ResolvedBaseline[]) => w.map((b) => `${b.ref}\0${b.commit}`).join('\n');
+      if (names(next.window) === names(this.window) && names(next.persistedRange) === names(this.persistedRange)) return false;
+      const previous = { window: this.window, persistedRange: this.persistedRange };
+      this.window = next.window;
+      this.persistedRange = next.persistedRange;
       try {
-        await this.loadBaseline();
+        await this.loadBaselines();
       } catch (e) {
-        this.baseline = previous;
+        this.window = previous.window;
+        this.persistedRange = previous.persistedRange;
         throw e;
       }
       return true;
@@ -138,7 +153,18 @@ export class ProjectSession {
 
   /** Both wire models of the last successful check (the report builds witnesses from them); undefined before one. */
   get models(): ModelPair | undefined {
-    return this.baselineModel && this.workingModel ? { baseline: this.baselineModel, working: this.workingModel } : undefined;
+    const baseline = this.baselineModels.get(this.baseline.commit)?.model;
+    return baseline && this.workingModel ? { baseline, working: this.workingModel } : undefined;
+  }
+
+  /** Every baseline commit's model, by commit. */
+  baselineModelsByCommit(): Map<string, WireModel> {
+    return new Map([...this.baselineModels].map(([commit, e]) => [commit, e.model]));
+  }
+
+  /** The wire model of one baseline commit of the window; undefined for a commit outside it. */
+  modelAt(commit: string): WireModel | undefined {
+    return this.baselineModels.get(commit)?.model;
   }
 
   /**
@@ -162,21 +188,40 @@ export class ProjectSession {
     if (syntax.length) {
       throw new SkewError('working-parse', `${describeProblem(syntax[0]!)} (fix the syntax error and run skew again)`, syntax);
     }
-    const oldModel = this.baselineModel!;
     this.workingModel = model;
-    const { findings, suppressed, changed } = await this.compare(oldModel, model, cacheId);
-    const contracts = new Set([...Object.keys(oldModel.contracts), ...Object.keys(model.contracts)]);
+    const entries: WindowComparison[] = [];
+    const compared = new Map<string, Comparison>();
+    const contracts = new Set(Object.keys(model.contracts));
+    for (const [baseline, persisted] of [...this.window.map((b) => [b, false] as const), ...this.persistedRange.map((b) => [b, true] as const)]) {
+      const entry = this.baselineModels.get(baseline.commit)!;
+      let comparison = compared.get(baseline.commit);
+      if (!comparison) {
+        comparison = await this.compare(entry.model, model, cacheId, entry.id);
+        compared.set(baseline.commit, comparison);
+        if (!persisted) for (const name of Object.keys(entry.model.contracts)) contracts.add(name);
+      }
+      entries.push({ baseline, persisted, comparison });
+    }
+    const isPersisted = persistedMatcher(this.config.persisted, [model, ...[...this.baselineModels.values()].map((e) => e.model)]);
+    const merged = mergeWindow(entries, isPersisted);
+    const noticed = noticeDeprecatedRemovals(merged.findings, this.window, (commit) => this.baselineModels.get(commit)?.model);
+    const { findings, suppressed } = await applyAccepted(this.root, this.config.accepted, this.window, noticed, merged.suppressed);
+    const changed = [...merged.changed];
+    const skipped = this.baselineModels.get(this.baseline.commit)?.skipped ?? new Map<string, string>();
     return {
       root: this.root,
       baseline: this.baseline,
+      window: this.window,
+      persistedRange: this.persistedRange,
+      persistedContracts: [...contracts].filter(isPersisted).sort(),
       findings,
       suppressed,
-      problems: [...skippedProblems(this.working.skipped, this.baselineSkipped, this.baseline.ref), ...other],
+      problems: [...skippedProblems(this.working.skipped, skipped, this.baseline.ref), ...other],
       files,
       summary: {
         contracts: contracts.size,
         changed: changed.length,
-        breaking: findings.filter((f) => f.breaks.length > 0).length,
+        breaking: findings.filter(isBreaking).length,
         suppressed: suppressed.length,
       },
     };
@@ -187,13 +232,13 @@ export class ProjectSession {
    * is then read rather than made (a warm `skew check`). Otherwise compare, through the memo an editing
    * session keeps between checks.
    */
-  private async compare(oldModel: WireModel, newModel: WireModel, workingCacheId: string | undefined): Promise<Comparison> {
+  private async compare(oldModel: WireModel, newModel: WireModel, workingCacheId: string | undefined, baselineId: string | undefined): Promise<Comparison> {
     const options = { ignore: this.config.ignore, memo: this.compareMemo };
     // In slices: the language server answers hovers and edits while a big comparison runs.
     const compareModels = () => runSliced(compareModelSteps(oldModel, newModel, options));
-    if (!workingCacheId || !this.baselineId) return compareModels();
+    if (!workingCacheId || !baselineId) return compareModels();
     const cache = new ComparisonCache(this.cache.dir);
-    const key = ComparisonCache.key({ baseline: this.baselineId, working: workingCacheId, options: JSON.stringify(this.config.ignore ?? []) });
+    const key = ComparisonCache.key({ baseline: baselineId, working: workingCacheId, options: JSON.stringify(this.config.ignore ?? []) });
     const cached = cache.read(key);
     // Entries carry the build that made them, so their rule ids are ours; checked anyway, as the type promises it.
     if (cached && [...cached.findings, ...cached.suppressed].every((f) => isRuleId(f.rule))) {
@@ -239,8 +284,22 @@ export class ProjectSession {
     return { result, cacheId: cache.write(key, this.working, result, recorded.inputs) };
   }
 
-  private async loadBaseline(): Promise<void> {
-    const { commit, ref } = this.baseline;
+  /** Reads the model of every commit of the window not read yet; models of commits it no longer names go. */
+  private async loadBaselines(): Promise<void> {
+    const wanted = [...this.window, ...this.persistedRange];
+    const commits = new Set(wanted.map((b) => b.commit));
+    for (const commit of [...this.baselineModels.keys()]) if (!commits.has(commit)) this.baselineModels.delete(commit);
+    try {
+      for (const b of wanted) {
+        if (!this.baselineModels.has(b.commit)) this.baselineModels.set(b.commit, await this.loadBaseline(b));
+      }
+    } finally {
+      this.windowSeed = undefined;
+    }
+  }
+
+  private async loadBaseline(baseline: ResolvedBaseline): Promise<BaselineEntry> {
+    const { commit, ref } = baseline;
     const key = baselineCacheKey({
       commit,
       config: this.configText,
@@ -248,14 +307,11 @@ export class ProjectSession {
       compilerOptions: this.compilerOptions,
     });
     const cached = this.cache.readEntry(key, diskView(this.root));
-    this.baselineId = undefined;
     if (cached) {
-      this.baselineModel = cached.model;
-      this.baselineId = cached.id;
-      this.log(`Baseline model read from the cache (${this.cache.fileFor(key)})`);
-      return;
+      this.log(`Baseline model read from the cache (${this.cache.fileFor(key)}) for ${ref}`);
+      return { model: cached.model, id: cached.id, skipped: new Map() };
     }
-    await this.options.onExtractBaseline?.(this.baseline);
+    await this.options.onExtractBaseline?.(baseline);
     const started = Date.now();
     const gitTree = await GitTree.open({
       repoTop: this.repo.top,
@@ -269,10 +325,12 @@ export class ProjectSession {
     // them decides whether this entry still holds on a later run.
     const { tree, inputs } = recordInputs(gitTree, isOutsideGit);
     this.baselineExtractions++;
-    const extractor = this.deps.createExtractor(tree, this.config, this.compilerOptions);
+    // Live versions share most files: each extraction takes the entries of the files the previous one read.
+    const extractor = this.deps.createExtractor(tree, this.config, this.compilerOptions, this.windowSeed);
     const { model, problems } = await extractor.extractSliced();
     // The working tree's first extraction takes the entries of every file it shares with the baseline.
-    if (!this.extractor) this.baselineSeed = extractor.seed();
+    if (!this.extractor && !this.baselineSeed) this.baselineSeed = extractor.seed();
+    this.windowSeed = extractor.seed();
     const { syntax, other } = splitProblems(tree, problems);
     if (syntax.length) {
       throw new SkewError(
@@ -291,20 +349,36 @@ export class ProjectSession {
       );
     }
     for (const p of other) this.log(`Baseline ${ref}: ${describeProblem(p)}`);
-    this.baselineModel = model;
-    this.baselineSkipped = gitTree.skipped;
-    this.log(`Baseline model extracted in ${Date.now() - started} ms`);
+    this.log(`Baseline model extracted in ${Date.now() - started} ms for ${ref}`);
+    let id: string | undefined;
     try {
       this.cache.write(key, model, inputs);
-      this.baselineId = ModelCache.id(key, inputs);
+      id = ModelCache.id(key, inputs);
     } catch (e) {
       this.log(`Could not write the baseline cache in ${this.cache.dir}: ${(e as Error).message}`);
     }
+    return { model, id, skipped: gitTree.skipped };
   }
 
   private log(line: string): void {
     this.options.log?.(line);
   }
+}
+
+interface BaselineEntry {
+  model: WireModel;
+  /** The model's cache entry id: with the working model's, it names their comparison. */
+  id: string | undefined;
+  /** What its extraction did not read, and why (nothing when read from the cache). */
+  skipped: ReadonlyMap<string, string>;
+}
+
+/** The live window and the persisted range, as the options and skew.json name them. */
+async function resolveVersions(root: string, options: SessionOptions, config: SkewConfig): Promise<{ window: ResolvedBaseline[]; persistedRange: ResolvedBaseline[] }> {
+  const against = typeof options.against === 'string' ? [options.against] : options.against;
+  const window = await resolveWindow(root, { against, againstFrom: options.againstFrom, configBaseline: baselineList(config) });
+  const persistedRange = config.persisted ? await resolvePersistedRange(root, config.persisted.since) : [];
+  return { window, persistedRange };
 }
 
 /** Opens a session, checks once and closes it: what the CLI does. */

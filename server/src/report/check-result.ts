@@ -1,6 +1,6 @@
 import type { ResolvedBaseline } from '../baseline/resolve-baseline';
 import type { SourceProblem } from '../common/errors';
-import type { ModelPair } from '../engine/shape';
+import type { ModelPair, WireModel } from '../engine/shape';
 import type { Finding } from '../rules';
 
 /** What one check found: what the report formats render and the language server publishes. */
@@ -16,7 +16,14 @@ export interface CheckSummary {
 
 export interface CheckResult {
   root: string;
+  /** The foremost live version (`window[0]`). */
   baseline: ResolvedBaseline;
+  /** Every live version checked; absent means just `baseline`. */
+  window?: ResolvedBaseline[];
+  /** Versions whose persisted data must stay readable (skew.json `persisted`), oldest first. */
+  persistedRange?: ResolvedBaseline[];
+  /** Contracts skew.json `persisted` names, in either version. */
+  persistedContracts?: string[];
   findings: Finding[];
   suppressed: Finding[];
   /** Non-fatal problems of the working tree (fatal ones are thrown as 'working-parse'). */
@@ -30,4 +37,6 @@ export interface CheckResult {
 export interface CheckedWithModels {
   result: CheckResult;
   models?: ModelPair;
+  /** Each baseline commit's model (the window may hold several). */
+  baselineModels?: ReadonlyMap<string, WireModel>;
 }

@@ -13,7 +13,7 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** The full report model: the check, its witnesses, the rollout plan and the working tree's git state. */
 export async function reportFor(checked: CheckedWithModels): Promise<ReportModel> {
-  return buildReport({ result: checked.result, models: checked.models, workingTree: await readWorkingState(checked.result.root) });
+  return buildReport({ result: checked.result, models: checked.models, baselineModels: checked.baselineModels, workingTree: await readWorkingState(checked.result.root) });
 }
 
 /** The CLI's stdout for one format. */

@@ -11,12 +11,17 @@ const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'erro
 export function formatGithub(report: ReportModel): string {
   const lines: string[] = [];
   for (const f of report.contracts.flatMap((c) => c.findings)) lines.push(annotation(f, report.workingTree.repoPrefix));
+  for (const f of report.suppressed.filter((x) => x.accepted)) {
+    lines.push(`::notice title=${property(printable(`skew accepted ${f.rule}: ${f.path}`))}::${data(printable(`Accepted: ${f.accepted?.reason ?? ''}${f.accepted?.until ? ` (until ${f.accepted.until})` : ''}. Fingerprint ${f.fingerprint ?? ''}.`))}`);
+  }
   const s = report.summary;
+  const against = report.window ? `${report.window.length} live versions (${report.window.map((b) => b.ref).join(', ')})` : report.baseline.ref;
   const summary =
     s.findings === 0
-      ? `No breaking changes against ${printable(report.baseline.ref)} (${s.contractsChecked} contracts checked, ${s.contractsChanged} changed).`
-      : `${s.findings} finding${s.findings === 1 ? '' : 's'} against ${printable(report.baseline.ref)}. Rollout: ${printable(report.plan.headline)}. ${printable(report.plan.reason)}`;
+      ? `No breaking changes against ${printable(against)} (${s.contractsChecked} contracts checked, ${s.contractsChanged} changed).`
+      : `${s.findings} finding${s.findings === 1 ? '' : 's'} against ${printable(against)}. Rollout: ${printable(report.plan.headline)}. ${printable(report.plan.reason)}`;
   lines.push(`::notice title=${property('Skew compatibility')}::${data(summary)}`);
+  if (report.rollback) lines.push(`::${report.rollback.safe ? 'notice' : 'warning'} title=${property('Skew rollback')}::${data(printable(report.rollback.headline))}`);
   return lines.join('\n') + '\n';
 }
 
@@ -32,7 +37,9 @@ function annotation(f: ReportFinding, prefix: string): string {
   }
   props.push(`title=${property(printable(`skew ${f.rule}: ${f.path}`))}`);
   // Lines of the annotation are ours; what is inside each comes from the code and is made printable.
-  const body = [f.message, ...f.directions.map((d) => `Breaks ${d.direction}: ${d.words}.`), `Safe order: ${f.orderWords}.`, `Docs: ${f.docUrl}`];
+  const body = [f.message, ...f.directions.map((d) => `Breaks ${d.direction}${f.againstWords ? ` ${f.againstWords}` : ''}: ${d.words}.`), `Safe order: ${f.orderWords}.`, `Docs: ${f.docUrl}`];
+  if (f.accepted?.expired) body.push(`Accepted until ${f.accepted.until ?? ''}, which is reached: it counts again.`);
+  if (f.fingerprint) body.push(`Fingerprint: ${f.fingerprint}`);
   return `::${COMMAND[f.severity]} ${props.join(',')}::${data(body.map(printable).join('\n'))}`;
 }
 

@@ -1,6 +1,7 @@
 import type { Severity } from '../engine/finding';
 import { baselineLine, workingTreeLine, type DirectionGroup, type ReportFinding, type ReportLocation, type ReportModel } from './report-model';
 import { code, fenced, inline, lineStart, text } from './markdown-escape';
+import type { Rollback } from './rollback';
 import type { RolloutPlan } from './rollout-plan';
 
 export { code, inline, text };
@@ -16,7 +17,9 @@ const GROUP_WORDS: Record<DirectionGroup, string> = { 'old-to-new': 'old-to-new 
 export function formatMarkdown(report: ReportModel): string {
   const out: string[] = [];
   out.push('## Skew compatibility report', '');
-  out.push(`**Baseline:** ${code(baselineLine(report.baseline))}, ${inline(report.baseline.how)}  `);
+  if (report.window) out.push(`**Live versions (${report.window.length}):** ${report.window.map((b) => code(baselineLine(b))).join(', ')}, ${inline(report.baseline.how)}  `);
+  else out.push(`**Baseline:** ${code(baselineLine(report.baseline))}, ${inline(report.baseline.how)}  `);
+  if (report.persistedRange) out.push(`**Persisted data from:** ${report.persistedRange.map((b) => code(b.ref)).join(', ')}  `);
   const wt = workingTreeLine(report.workingTree);
   out.push(`**Working tree:** ${wt ? text(wt) : 'state unknown (git could not tell)'}`, '');
 
@@ -38,6 +41,7 @@ export function formatMarkdown(report: ReportModel): string {
   }
 
   out.push(...planMarkdown(report.plan));
+  if (report.rollback) out.push(...rollbackMarkdown(report.rollback));
 
   if (report.contracts.length) {
     out.push('### Findings', '');
@@ -46,9 +50,19 @@ export function formatMarkdown(report: ReportModel): string {
       for (const f of c.findings) out.push(...findingMarkdown(f), '');
     }
   }
-  if (report.suppressed.length) {
+  const accepted = report.suppressed.filter((f) => f.accepted);
+  if (accepted.length) {
+    out.push('### Accepted breaks', '');
+    for (const f of accepted) {
+      const until = f.accepted?.until ? ` (until ${code(f.accepted.until)})` : '';
+      out.push(`- ${code(f.path)} ${ruleLink(f)}: ${text(f.accepted?.reason ?? '')}${until}${f.fingerprint ? `, fingerprint ${code(f.fingerprint)}` : ''}`);
+    }
+    out.push('');
+  }
+  const silenced = report.suppressed.filter((f) => !f.accepted);
+  if (silenced.length) {
     out.push('### Suppressed', '');
-    for (const f of report.suppressed) {
+    for (const f of silenced) {
       out.push(`- ${code(f.path)} ${ruleLink(f)}: ${text(f.suppressed?.reason ?? '')} (${f.suppressed?.by === 'config' ? 'skew.json' : 'skew-ignore comment'})`);
     }
     out.push('');
@@ -77,11 +91,13 @@ export function planMarkdown(plan: RolloutPlan): string[] {
 
 function findingMarkdown(f: ReportFinding): string[] {
   const out = [`- ${SEVERITY_MARK[f.severity]} **${code(f.path)}** ${ruleLink(f)}  `, `  ${lineStart(inline(f.message))}  `];
-  for (const d of f.directions) out.push(`  Breaks ${code(d.direction)}: ${text(d.words)}.  `);
+  for (const d of f.directions) out.push(`  Breaks ${code(d.direction)}${f.againstWords ? ` ${text(f.againstWords)}` : ''}: ${text(d.words)}.  `);
   out.push(`  Safe order: ${text(f.orderWords)}.  `);
   const where = [f.loc ? `source ${code(place(f.loc))}` : undefined, f.baselineLoc ? `baseline ${code(place(f.baselineLoc))}` : undefined].filter(Boolean);
   if (where.length) out.push(`  At ${where.join(', ')}.  `);
   if (f.affects?.length) out.push(`  Also affects ${f.affects.map(code).join(', ')}.  `);
+  if (f.accepted?.expired) out.push(`  Accepted until ${code(f.accepted.until ?? '')}, which is reached: it counts again (${text(f.accepted.reason)}).  `);
+  if (f.fingerprint) out.push(`  Fingerprint ${code(f.fingerprint)}.  `);
   if ('none' in f.witness) {
     out.push(`  No witness: ${text(f.witness.none)}.`);
   } else {
@@ -94,3 +110,12 @@ function findingMarkdown(f: ReportFinding): string[] {
 
 const ruleLink = (f: ReportFinding): string => `[${text(f.rule)}](${f.docUrl.replace(/[()\s]/g, encodeURIComponent)})`;
 const place = (loc: ReportLocation): string => `${loc.file}:${loc.range.start.line + 1}:${loc.range.start.character + 1}`;
+
+export function rollbackMarkdown(rollback: Rollback): string[] {
+  const out = [`### Rollback: ${rollback.safe ? 'safe' : 'unsafe'}`, '', lineStart(text(rollback.headline)) + '.', ''];
+  for (const u of rollback.unsafe) {
+    out.push(`- ${code(u.path)} (${text(u.rule)}): ${text(u.why)}.`, `  - Plan: ${text(u.plan)}`);
+  }
+  if (rollback.unsafe.length) out.push('');
+  return out;
+}

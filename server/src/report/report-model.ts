@@ -1,4 +1,8 @@
-import { describeHow } from '../baseline/resolve-baseline';
+import { describeHow, type ResolvedBaseline } from '../baseline/resolve-baseline';
+import { liveLabel } from '../baseline/resolve-window';
+import type { LiveRef } from '../engine/finding';
+import { againstInWords, checksWindow, planChanges } from './live-versions';
+import { rollbackOf, type Rollback } from './rollback';
 import type { ContractKind, Direction, Order, Severity } from '../engine/finding';
 import type { Finding, RuleId } from '../rules';
 import type { Range, WireModel } from '../engine/shape';
@@ -25,6 +29,12 @@ export interface ReportModel {
   contracts: ReportContract[];
   suppressed: ReportFinding[];
   plan: RolloutPlan;
+  /** Every live version, when more than one is checked. */
+  window?: ReportBaseline[];
+  /** Versions whose persisted data must stay readable (skew.json `persisted`), oldest first. */
+  persistedRange?: ReportBaseline[];
+  /** Whether going back to the live versions after this one wrote persisted data is safe. */
+  rollback?: Rollback;
 }
 
 export interface ReportBaseline {
@@ -84,6 +94,12 @@ export interface ReportFinding {
   affects?: string[];
   witness: ReportWitness | { none: string };
   suppressed?: { reason: string; by: 'comment' | 'config' };
+  fingerprint?: string;
+  /** The baselines it breaks against, when more than one was checked. */
+  against?: LiveRef[];
+  /** `against` in words: "against deploy/eu (v1.4.0) and deploy/us (v1.3.2)". */
+  againstWords?: string;
+  accepted?: { reason: string; until?: string; expired?: boolean };
 }
 
 export interface ReportContract {
@@ -96,16 +112,28 @@ export interface ReportInput {
   result: CheckResult;
   /** Both wire models of the check; without them no witness can be built (and the report says so). */
   models?: { baseline: WireModel; working: WireModel };
+  /** Each baseline commit's model, for witnesses of findings against a version other than the foremost. */
+  baselineModels?: ReadonlyMap<string, WireModel>;
   workingTree?: WorkingState;
 }
 
 const descriptions = new Map<string, string>(rules.map((r) => [r.meta.id, r.meta.description]));
 
-export function buildReport({ result, models, workingTree }: ReportInput): ReportModel {
+export function buildReport({ result, models, baselineModels, workingTree }: ReportInput): ReportModel {
   let next = 0;
+  const multi = checksWindow(result);
   const toReport = (f: Finding): ReportFinding => {
     next++;
-    return reportFinding(f, `f${next}`, models);
+    // The witness is built against a version the finding breaks against: the foremost one may not be.
+    const commit = f.against?.[0]?.commit;
+    const own = commit && commit !== result.baseline.commit ? baselineModels?.get(commit) : undefined;
+    const out = reportFinding(f, `f${next}`, own && models ? { baseline: own, working: models.working } : models);
+    if (multi && f.against) {
+      out.against = f.against.map((r) => ({ ...r }));
+      const words = againstInWords(f.against);
+      if (words) out.againstWords = words;
+    }
+    return out;
   };
   const findings = sortFindings(result.findings).map(toReport);
   const suppressed = sortFindings(result.suppressed).map(toReport);
@@ -138,9 +166,14 @@ export function buildReport({ result, models, workingTree }: ReportInput): Repor
     },
     contracts,
     suppressed,
-    plan: rolloutPlan(findings.filter((f) => f.breaks.length > 0)),
+    plan: rolloutPlan(planChanges(findings)),
+    ...(result.window && result.window.length > 1 ? { window: result.window.map(reportBaseline) } : {}),
+    ...(result.persistedRange?.length ? { persistedRange: result.persistedRange.map(reportBaseline) } : {}),
+    ...(result.persistedContracts?.length ? { rollback: rollbackOf(result) } : {}),
   };
 }
+
+const reportBaseline = (b: ResolvedBaseline): ReportBaseline => ({ ref: liveLabel(b), commit: b.commit, date: b.date, how: describeHow(b.how) });
 
 function reportFinding(f: Finding, id: string, models: ReportInput['models']): ReportFinding {
   const out: ReportFinding = {
@@ -163,6 +196,8 @@ function reportFinding(f: Finding, id: string, models: ReportInput['models']): R
   if (f.baselineLoc) out.baselineLoc = { file: f.baselineLoc.file, range: f.baselineLoc.range };
   if (f.affects?.length) out.affects = [...f.affects];
   if (f.suppressed) out.suppressed = { ...f.suppressed };
+  if (f.fingerprint) out.fingerprint = f.fingerprint;
+  if (f.accepted) out.accepted = { ...f.accepted };
   return out;
 }
 

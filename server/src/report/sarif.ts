@@ -43,6 +43,9 @@ export function toSarif(report: ReportModel): Sarif.Log {
         properties: {
           baseline: { ref: report.baseline.ref, commit: report.baseline.commit, date: report.baseline.date },
           rollout: { verdict: report.plan.verdict, headline: report.plan.headline },
+          ...(report.window ? { window: report.window.map((b) => ({ ref: b.ref, commit: b.commit, date: b.date })) } : {}),
+          ...(report.persistedRange ? { persistedRange: report.persistedRange.map((b) => ({ ref: b.ref, commit: b.commit })) } : {}),
+          ...(report.rollback ? { rollback: { safe: report.rollback.safe, headline: report.rollback.headline } } : {}),
         },
       },
     ],
@@ -54,7 +57,8 @@ export function formatSarif(report: ReportModel): string {
 }
 
 function result(f: ReportFinding, report: ReportModel, index: number | undefined): Sarif.Result {
-  const lines = [f.message, ...f.directions.map((d) => `Breaks ${d.direction}: ${d.words}.`), `Safe order: ${f.orderWords}.`];
+  const lines = [f.message, ...f.directions.map((d) => `Breaks ${d.direction}${f.againstWords ? ` ${f.againstWords}` : ''}: ${d.words}.`), `Safe order: ${f.orderWords}.`];
+  if (f.accepted) lines.push(f.accepted.expired ? `Accepted until ${f.accepted.until ?? ''}, which is reached: it counts again.` : `Accepted: ${f.accepted.reason}${f.accepted.until ? ` (until ${f.accepted.until})` : ''}.`);
   if (!f.loc && f.baselineLoc) lines.push(`Only the baseline has it (${baselineLine(report.baseline)}).`);
   else if (f.baselineLoc) lines.push(`Baseline definition: ${place(f.baselineLoc)} in ${baselineLine(report.baseline)}.`);
   if (!('none' in f.witness)) lines.push(`Witness: ${oneLineJson(f.witness.json)} (${f.witness.explanation})`);
@@ -65,12 +69,18 @@ function result(f: ReportFinding, report: ReportModel, index: number | undefined
     partialFingerprints: { 'skewFinding/v1': fingerprint(f) },
     properties: { contract: f.contract, path: f.path, breaks: f.breaks, order: f.order },
   };
+  if (f.fingerprint) {
+    out.fingerprints = { 'skew/v1': f.fingerprint };
+    out.properties!.fingerprint = f.fingerprint;
+  }
+  if (f.against) out.properties!.against = f.against.map((r) => r.label);
+  if (f.accepted) out.properties!.accepted = { ...f.accepted };
   if (index !== undefined) out.ruleIndex = index;
   // A removed contract exists only in the baseline; its old place is still the best pointer for a reviewer.
   const loc = f.loc ?? f.baselineLoc;
   if (loc) out.locations = [location(loc, report.workingTree.repoPrefix)];
   if (f.suppressed) {
-    out.suppressions = [{ kind: f.suppressed.by === 'comment' ? 'inSource' : 'external', justification: f.suppressed.reason }];
+    out.suppressions = [{ kind: f.suppressed.by === 'comment' ? 'inSource' : 'external', justification: f.suppressed.reason, ...(f.accepted ? { status: 'accepted' as const } : {}) }];
   }
   return out;
 }

@@ -59,8 +59,10 @@ export interface StatusParams {
   /** The workspace folder URI this status is about. */
   folder: string;
   state: 'ok' | 'error';
-  /** e.g. "deployed (v1.4.0)"; absent when no baseline could be resolved. */
+  /** e.g. "deployed (v1.4.0)", or "3 live versions"; absent when no baseline could be resolved. */
   baseline?: string;
+  /** Every live version's label, when more than one is checked. */
+  liveVersions?: string[];
   /** The baseline commit and the project root, so the client can build `skew-baseline:` URIs for any file. */
   commit?: string;
   root?: string;
@@ -103,4 +105,28 @@ export namespace ReportRequest {
 export interface SkewInitializationOptions {
   /** False in a VS Code workspace the user has not trusted: then workspace-provided baselines are ignored. */
   trusted?: boolean;
+}
+
+/**
+ * "Accept this break…": the code action runs the client command, which asks for a reason and then has the server
+ * run its command, which records the finding in skew.json `accepted` and checks again.
+ */
+export namespace AcceptBreak {
+  /** Client command, the code action's: arguments `[AcceptBreakTarget]`. */
+  export const clientCommand = 'skew.acceptBreak' as const;
+  /** Server command (workspace/executeCommand): arguments `[AcceptBreakParams]`. */
+  export const serverCommand = 'skew.server.acceptBreak' as const;
+}
+
+export interface AcceptBreakTarget {
+  /** The project root the finding belongs to (the folder holding skew.json). */
+  root: string;
+  fingerprint: string;
+  /** The finding's path, for the prompt. */
+  path: string;
+}
+
+export interface AcceptBreakParams extends AcceptBreakTarget {
+  reason: string;
+  until?: string;
 }
