@@ -28,6 +28,8 @@ export interface SkewConfig {
   services?: string[];
   /** Rule ids, contract/path globs, or { rule, path, reason } entries that silence findings. */
   ignore?: IgnoreEntry[];
+  /** Adapters by name (`trpc`, `jsonrpc`, …): false turns one off although the project depends on its library. */
+  adapters?: Record<string, boolean>;
 }
 
 export type IgnoreEntry = string | { rule?: string; path?: string; reason?: string };

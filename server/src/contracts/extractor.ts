@@ -3,6 +3,7 @@ import { ts } from '@ts-morph/common';
 import type { Range, WireModel } from '../engine/shape.js';
 import { pushAll } from '../engine/push-all.js';
 import { collectContracts } from './collect-contracts.js';
+import { dependenciesOf, type ContractAdapter } from './adapter-hook.js';
 import { TreeCompilerHost } from './compiler-host.js';
 import { discover } from './discover.js';
 import { rangeOf } from './locations.js';
@@ -76,7 +77,13 @@ function optionsFor(options: ts.CompilerOptions, root: string): ts.CompilerOptio
  * `seed`: another version's extraction (the baseline's, for the working tree): its entries for files with the
  * same text are taken as they are on the first extraction, under the same rules as after an edit.
  */
-export function createExtractor(tree: SourceTree, config: SkewConfig, options: ts.CompilerOptions, seed?: Seed): Extractor {
+export function createExtractor(
+  tree: SourceTree,
+  config: SkewConfig,
+  options: ts.CompilerOptions,
+  seed?: Seed,
+  adapters: readonly ContractAdapter[] = [],
+): Extractor {
   let current = tree;
   let fs: TreeFileSystem = treeFileSystem(tree);
   const programOptions = optionsFor(options, tree.root);
@@ -101,9 +108,13 @@ export function createExtractor(tree: SourceTree, config: SkewConfig, options: t
 
   function* extractSteps(): Steps<ExtractResult> {
     const discovery = discover(current, config);
+    const active = activeAdapters(adapters, current, config);
+    // A framework's contracts sit in files nothing marks (a router built through a project's own helper), so
+    // a project that uses one is read whole; one that does not pays nothing.
+    const roots = active.length ? [...new Set([...discovery.roots, ...current.listFiles()])].sort() : discovery.roots;
     const previousProgram = program ?? reusableFrom;
     reusableFrom = undefined;
-    const built = build([...discovery.roots.map((rel) => fs.absolute(rel)), `${LIB_FOLDER}/${NODE_GLOBALS_LIB}`]);
+    const built = build([...roots.map((rel) => fs.absolute(rel)), `${LIB_FOLDER}/${NODE_GLOBALS_LIB}`]);
     program = built;
     host.retainOnly(built);
     yield;
@@ -117,11 +128,11 @@ export function createExtractor(tree: SourceTree, config: SkewConfig, options: t
     let builder = new ShapeBuilder(checker, relative, isLibNode, limit, previous);
     let collected;
     try {
-      collected = yield* collectContracts(built, discovery, fs.absolute, relative, builder);
+      collected = yield* collectContracts(built, discovery, fs.absolute, relative, builder, active);
     } catch (e) {
       if (!(e instanceof ReuseFailed)) throw e;
       builder = new ShapeBuilder(checker, relative, isLibNode, limit);
-      collected = yield* collectContracts(built, discovery, fs.absolute, relative, builder);
+      collected = yield* collectContracts(built, discovery, fs.absolute, relative, builder, active);
     }
     reusable = { types: collected.model.types, records: builder.records };
 
@@ -167,6 +178,15 @@ export function createExtractor(tree: SourceTree, config: SkewConfig, options: t
     extract: () => runNow(extractSteps()),
     extractSliced: () => runSliced(extractSteps()),
   };
+}
+
+/** The adapters whose library the tree's package.json depends on, less those skew.json turns off. */
+function activeAdapters(adapters: readonly ContractAdapter[], tree: SourceTree, config: SkewConfig): ContractAdapter[] {
+  if (!adapters.length) return [];
+  const wanted = adapters.filter((adapter) => config.adapters?.[adapter.name] !== false);
+  if (!wanted.length) return [];
+  const deps = dependenciesOf(tree.readFile('package.json'));
+  return wanted.filter((adapter) => adapter.packages.some((pkg) => deps.has(pkg)));
 }
 
 function isNodeBuiltin(specifier: string): boolean {

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { IgnoreEntry, SkewConfig } from '../common/source';
 import { SkewError } from '../common/errors';
+import { ADAPTER_NAMES } from '../adapters/names';
 import { CONFIG_FILE_LIMIT, readTextFile, RefusedFile, withoutBom } from '../common/safe-read';
 
 export const CONFIG_FILE = 'skew.json';
@@ -11,7 +12,7 @@ export interface LoadedConfig {
   raw: string | undefined;
 }
 
-const KEYS = ['baseline', 'messages', 'services', 'ignore'];
+const KEYS = ['baseline', 'messages', 'services', 'ignore', 'adapters'];
 
 /** Reads skew.json at the project root; a missing file is an empty config, a malformed one an error. */
 export function loadConfig(root: string): LoadedConfig {
@@ -56,7 +57,18 @@ export function parseConfig(raw: string, file = CONFIG_FILE): SkewConfig {
     config[key] = value as string[];
   }
   if ('ignore' in data) config.ignore = parseIgnore(data.ignore, fail);
+  if ('adapters' in data) config.adapters = parseAdapters(data.adapters, fail);
   return config;
+}
+
+function parseAdapters(value: unknown, fail: (what: string) => never): Record<string, boolean> {
+  const example = `e.g. { "${ADAPTER_NAMES[0]}": false }`;
+  if (!isObject(value)) return fail(`"adapters" must be an object of adapter names and booleans, ${example}`);
+  for (const [name, on] of Object.entries(value)) {
+    if (!(ADAPTER_NAMES as readonly string[]).includes(name)) fail(`unknown adapter "adapters.${name}" (known: ${ADAPTER_NAMES.join(', ')})`);
+    if (typeof on !== 'boolean') fail(`"adapters.${name}" must be true or false, ${example}`);
+  }
+  return value as Record<string, boolean>;
 }
 
 function parseIgnore(value: unknown, fail: (what: string) => never): IgnoreEntry[] {

@@ -1,0 +1,6 @@
+import type { ContractAdapter } from '../contracts/adapter-hook.js';
+import type { AdapterName } from './names.js';
+import trpc from './trpc/index.js';
+
+/** Every adapter, in the order they add contracts (a name two adapters find goes to the first). */
+export const adapters: readonly (ContractAdapter & { name: AdapterName })[] = [trpc];
