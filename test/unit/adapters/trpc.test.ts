@@ -116,3 +116,22 @@ test('subscriptions stream their yielded values server to client', () => {
   assert.equal(order?.kind === 'service' && order.methods.find((m) => m.name === 'onChange')?.result.kind, 'object');
   assert.deepEqual(compareProjects(project(sub("{ id: 'o1' }")), project(sub('{ id: 1 }'))), ['type-changed order.onChange(result).id [new-to-old,old-to-new]']);
 });
+
+test('codec: with a transformer (superjson) a Date travels; without one it is not wire-safe', () => {
+  const withDate = BASE.replace("({ id: 'o1', total: 3 })", "({ id: 'o1', total: 3, at: new Date() })");
+  assert.deepEqual(compareProjects(project(BASE), project(withDate)), [
+    'field-required-added order.create(result).at [new-to-old]',
+    'not-wire-safe order.create(result).at [new-to-old,old-to-new]',
+  ]);
+  const superjson = (files: Record<string, string>) => ({
+    ...files,
+    // A transformer of the project's own (superjson is one): tRPC only needs serialize and deserialize.
+    'src/trpc.ts': TRPC.replace('initTRPC.create()', 'initTRPC.create({ transformer: { serialize: (v: unknown) => v, deserialize: (v: unknown) => v } })'),
+  });
+  assert.equal(extractProject(superjson(project(BASE))).model.contracts.order?.codec, 'superjson');
+  assert.deepEqual(compareProjects(superjson(project(BASE)), superjson(project(withDate))), ['field-required-added order.create(result).at [new-to-old]']);
+  // What superjson carries is compared as a type: a Date that becomes a string reaches old clients as a string.
+  const asString = withDate.replace('at: new Date()', 'at: new Date().toISOString()');
+  assert.deepEqual(compareProjects(superjson(project(withDate)), superjson(project(asString))), ['type-changed order.create(result).at [new-to-old,old-to-new]']);
+  assert.deepEqual(compareProjects(project(withDate), project(asString)), []);
+});
