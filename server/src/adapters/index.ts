@@ -1,6 +1,7 @@
 import type { ContractAdapter } from '../contracts/adapter-hook.js';
 import type { AdapterName } from './names.js';
+import jsonrpc from './jsonrpc/index.js';
 import trpc from './trpc/index.js';
 
 /** Every adapter, in the order they add contracts (a name two adapters find goes to the first). */
-export const adapters: readonly (ContractAdapter & { name: AdapterName })[] = [trpc];
+export const adapters: readonly (ContractAdapter & { name: AdapterName })[] = [trpc, jsonrpc];

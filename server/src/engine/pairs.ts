@@ -103,7 +103,7 @@ class Walk {
     this.visitor.contract({ old: oldC, new: newC }, at);
     if (!oldC || !newC || oldC.kind !== newC.kind) return;
     if (oldC.kind === 'service' && newC.kind === 'service') {
-      this.methods(oldC.methods, newC.methods, at);
+      this.methods(oldC.methods, newC.methods, at, newC.methodSeparator);
     } else {
       const oldT = this.oldModel.types[this.root];
       const newT = this.newModel.types[this.root];
@@ -252,7 +252,7 @@ class Walk {
     return partner;
   }
 
-  private methods(o: Method[], n: Method[], at: Position): void {
+  private methods(o: Method[], n: Method[], at: Position, separator?: '/'): void {
     const oldByName = new Map(o.map((m) => [m.name, m]));
     const newNames = new Set(n.map((m) => m.name));
     const pairs: { old?: Method; new?: Method }[] = [];
@@ -261,7 +261,7 @@ class Walk {
     matchRenames(pairs, (a, b) => this.sameSignature(a, b));
     for (const pair of pairs) {
       const m = pair.new ?? pair.old!;
-      const here = this.below(at, { kind: 'method', name: m.name }, {
+      const here = this.below(at, separator ? { kind: 'method', name: m.name, separator } : { kind: 'method', name: m.name }, {
         loc: pair.new?.loc ?? at.loc,
         baselineLoc: pair.old?.loc ?? at.baselineLoc,
         suppressions: [...at.suppressions, ...(pair.new?.suppressions ?? [])],

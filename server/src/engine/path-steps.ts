@@ -9,8 +9,8 @@ export type PathStep =
   | { kind: 'field'; name: string }
   /** `.High`: an enum member, by its key. */
   | { kind: 'enum-member'; key: string }
-  /** `.getUser`: an RPC method of a service. */
-  | { kind: 'method'; name: string }
+  /** `.getUser`: an RPC method of a service; `/hover` when the service joins its methods with a slash (JSON-RPC). */
+  | { kind: 'method'; name: string; separator?: '/' }
   /** `(tenantId)`: an RPC parameter, paired by position and named after this version's (the baseline's when removed). */
   | { kind: 'param'; name: string; index: number }
   /** `(result)`: what an RPC method returns. */
@@ -37,8 +37,9 @@ const member = (text: string): string => (IDENTIFIER.test(text) ? `.${text}` : `
 /** The one spelling of a step in a rendered path, e.g. `.email`, `["io.mcp/version"]`, `(result)`, `[type="card"]`. */
 export function renderStep(step: PathStep): string {
   switch (step.kind) {
-    case 'field':
     case 'method':
+      return step.separator ? `${step.separator}${name(step.name)}` : member(step.name);
+    case 'field':
       return member(step.name);
     case 'enum-member':
       return member(step.key);

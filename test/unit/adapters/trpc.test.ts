@@ -44,7 +44,9 @@ test('routers become services named by their path, procedures their methods, thr
   const create = order.methods[0]!;
   assert.equal(create.params[0]?.name, 'input');
   assert.equal(create.loc?.file, 'src/order.ts');
-  const input = create.params[0]!.shape;
+  const [param] = create.params;
+  assert.ok(param);
+  const input = param.shape;
   assert.equal(input.kind, 'object');
   // The field's location is the schema's own property, where a diagnostic on it belongs.
   if (input.kind === 'object') assert.equal(input.fields.find((f) => f.name === 'qty')?.loc?.range.start.line, 4);
