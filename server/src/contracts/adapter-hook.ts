@@ -23,6 +23,11 @@ export interface ContractAdapter {
   name: string;
   /** npm packages that turn the adapter on when package.json depends on one of them. */
   packages: readonly string[];
+  /**
+   * Packages of ambient declarations the library's types live in (`@cloudflare/workers-types`): kept when
+   * tsconfig's `types` lists them, although Skew otherwise loads no ambient types.
+   */
+  ambientTypes?: readonly string[];
   collect(context: AdapterContext): void;
 }
 

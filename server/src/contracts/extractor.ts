@@ -53,7 +53,7 @@ const PATH_LIST_OPTIONS = ['rootDirs', 'typeRoots'] as const;
  * Options as read from the working tree name absolute paths under the working tree's root; a baseline tree
  * lives under another (virtual) root, so those paths are moved across before use.
  */
-function optionsFor(options: ts.CompilerOptions, root: string): ts.CompilerOptions {
+function optionsFor(options: ts.CompilerOptions, root: string, keepTypes: (name: string) => boolean): ts.CompilerOptions {
   const copy: ts.CompilerOptions = { ...options };
   const configFile = typeof options.configFilePath === 'string' ? options.configFilePath.replace(/\\/g, '/') : undefined;
   const from = configFile ? configFile.slice(0, configFile.lastIndexOf('/')) : undefined;
@@ -63,9 +63,10 @@ function optionsFor(options: ts.CompilerOptions, root: string): ts.CompilerOptio
   const record = copy as Record<string, unknown>;
   for (const key of PATH_OPTIONS) if (typeof record[key] === 'string') record[key] = move(record[key]);
   for (const key of PATH_LIST_OPTIONS) if (Array.isArray(record[key])) record[key] = (record[key] as string[]).map(move);
-  // Contracts are read, never emitted or fully checked; ambient @types would only add files to parse.
+  // Contracts are read, never emitted or fully checked; ambient @types would only add files to parse, unless an
+  // adapter's library declares its types there.
   copy.noEmit = true;
-  copy.types = [];
+  copy.types = (options.types ?? []).filter(keepTypes);
   copy.skipLibCheck = true;
   delete copy.composite;
   delete copy.incremental;
@@ -86,7 +87,8 @@ export function createExtractor(
 ): Extractor {
   let current = tree;
   let fs: TreeFileSystem = treeFileSystem(tree);
-  const programOptions = optionsFor(options, tree.root);
+  const ambient = adapters.filter((adapter) => config.adapters?.[adapter.name] !== false).flatMap((adapter) => adapter.ambientTypes ?? []);
+  const programOptions = optionsFor(options, tree.root, (name) => ambient.some((pkg) => name === pkg || name.startsWith(`${pkg}/`)));
   const host = new TreeCompilerHost(fs, JSON.stringify(programOptions, Object.keys(programOptions).sort()));
   const libPlan = planMinimalLib(programOptions);
   let program: ts.Program | undefined;
