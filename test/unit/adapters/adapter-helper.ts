@@ -6,7 +6,7 @@ import { createExtractor, type ExtractResult } from '../../../server/src/contrac
 import { adapters } from '../../../server/src/adapters/index.js';
 import { compareModels } from '../../../server/src/rules/index.js';
 import type { SkewConfig, SourceTree } from '../../../server/src/common/source.js';
-import type { Finding } from '../../../server/src/engine/finding.js';
+import type { Finding } from '../../../server/src/rules/index.js';
 
 /** The repository root: its node_modules holds the real libraries the fixtures import. */
 const REPO = path.resolve(__dirname, '../../..');
@@ -51,9 +51,13 @@ export function extractProject(files: Record<string, string>, config: SkewConfig
 
 /** Findings between two versions of a project, as `rule path [directions]` lines, sorted. */
 export function compareProjects(before: Record<string, string>, after: Record<string, string>, config: SkewConfig = {}): string[] {
+  return describe(findingsBetween(before, after, config));
+}
+
+export function findingsBetween(before: Record<string, string>, after: Record<string, string>, config: SkewConfig = {}): Finding[] {
   const old = extractProject(before, config, 'baseline');
   const now = extractProject(after, config, 'working tree');
-  return describe(compareModels(old.model, now.model).findings);
+  return compareModels(old.model, now.model).findings;
 }
 
 export function describe(findings: readonly Finding[]): string[] {
