@@ -70,6 +70,12 @@ describe('language server: a tRPC router, no annotations', () => {
     assert.deepEqual(d.data, { rule: 'field-required-added', contract: 'order', path: 'order.create(input).currency', breaks: ['old-to-new'] });
     assert.match(messageOf(d), /currency/);
 
+    // The router's key carries the service's status, as a tagged interface's name does.
+    const lenses = await client.connection.sendRequest<{ range: { start: { line: number } }; command?: { title: string } }[]>('textDocument/codeLens', { textDocument: { uri } });
+    assert.deepEqual(lenses.map((l) => [l.range.start.line, l.command?.title]), [[7, '1 breaking change']]);
+    const hover = await client.connection.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 7, character: 4 } });
+    assert.match(hover?.contents.value ?? '', /^\*\*order\*\* \(RPC service\)/);
+
     const reverted = await client.edit(uri, { start: AFTER_QTY, end: { line: 11, character: 29 } }, '');
     await waitFor('the diagnostic to disappear', () => {
       const p = client.latest(uri);
