@@ -44,11 +44,40 @@ test('a tRPC input field: suppressing it with a reason is offered above the fiel
   assert.equal(finding?.path, 'order.create(input).currency');
   assert.equal(finding.loc?.range.start.line, 8);
   const { fixes } = fixesFor(finding, input(before, after));
-  // The field is a schema entry, not a type member: `?` would not compile there, so no make-optional edit.
-  assert.deepEqual(fixes.map((f) => f.title), ['Suppress `field-required-added` for `currency` with a reason']);
-  const text = apply(after['src/router.ts'], fixes[0]!.edits).replace('$0', 'clients send it from v2');
+  assert.deepEqual(fixes.map((f) => f.title), [
+    'Make `currency` optional so deployed clients can still call without it',
+    'Suppress `field-required-added` for `currency` with a reason',
+  ]);
+  const text = apply(after['src/router.ts'], fixes[1]!.edits).replace('$0', 'clients send it from v2');
   assert.match(text, /\/\/ skew-ignore field-required-added: clients send it from v2\n {8}currency: z.string\(\),/);
   assert.deepEqual(findingsBetween(before, { ...after, 'src/router.ts': text }), []);
+});
+
+test('making a schema field optional is spelled as the library spells it: zod chains, valibot wraps', () => {
+  const before = trpc('qty: z.number(),');
+  const after = trpc('qty: z.number(),\n        currency: z.string().min(3),');
+  const [finding] = findingsBetween(before, after);
+  assert.ok(finding);
+  const [fix] = fixesFor(finding, input(before, after)).fixes;
+  assert.equal(fix?.safe, true);
+  const fixed = apply(after['src/router.ts'], fix.edits);
+  assert.match(fixed, /currency: z\.string\(\)\.min\(3\)\.optional\(\),/);
+  assert.deepEqual(findingsBetween(before, { ...after, 'src/router.ts': fixed }), []);
+
+  const valibot = (files: Record<string, string>) => ({
+    ...files,
+    'package.json': packageJson('@trpc/server', 'valibot'),
+    'src/router.ts': files['src/router.ts']!.replace("import { z } from 'zod';", "import * as v from 'valibot';").replace('z.object', 'v.object').replace(/z\.(number|string)\(\)/g, 'v.$1()'),
+  });
+  const vBefore = valibot(before);
+  const vAfter = valibot(trpc('qty: z.number(),\n        currency: z.string(),'));
+  const [vFinding] = findingsBetween(vBefore, vAfter);
+  assert.equal(vFinding?.path, 'order.create(input).currency');
+  const [vFix] = fixesFor(vFinding, input(vBefore, vAfter)).fixes;
+  assert.ok(vFix);
+  const vFixed = apply(vAfter['src/router.ts'], vFix.edits);
+  assert.match(vFixed, /currency: v\.optional\(v\.string\(\)\),/);
+  assert.deepEqual(findingsBetween(vBefore, { ...vAfter, 'src/router.ts': vFixed }), []);
 });
 
 test('a Workers RPC parameter made required: make-optional applies as on any class method', () => {
