@@ -16,6 +16,8 @@ export interface AdapterContext {
   /** Adds a contract; a name already taken is reported at `node` and the contract dropped. */
   add(contract: Contract, node: ts.Node): void;
   problem(node: ts.Node, message: string): void;
+  /** A file of the version being read (absolute path, as the program names files), e.g. a declaration file's compiled `.js`. */
+  readFile(fileName: string): string | undefined;
 }
 
 export interface ContractAdapter {

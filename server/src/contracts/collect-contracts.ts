@@ -23,6 +23,7 @@ export function* collectContracts(
   relative: RelativePath,
   builder: ShapeBuilder,
   adapters: readonly ContractAdapter[] = [],
+  readFile: (fileName: string) => string | undefined = () => undefined,
 ): Steps<{ model: WireModel; problems: BuilderProblem[] }> {
   const checker = program.getTypeChecker();
   const contracts: Record<string, Contract> = {};
@@ -86,6 +87,7 @@ export function* collectContracts(
       problem(node, message) {
         problems.push({ node, message });
       },
+      readFile,
     };
     for (const adapter of adapters) {
       yield;

@@ -130,11 +130,11 @@ export function createExtractor(
     let builder = new ShapeBuilder(checker, relative, isLibNode, limit, previous);
     let collected;
     try {
-      collected = yield* collectContracts(built, discovery, fs.absolute, relative, builder, active);
+      collected = yield* collectContracts(built, discovery, fs.absolute, relative, builder, active, (fileName) => fs.readFile(fileName));
     } catch (e) {
       if (!(e instanceof ReuseFailed)) throw e;
       builder = new ShapeBuilder(checker, relative, isLibNode, limit);
-      collected = yield* collectContracts(built, discovery, fs.absolute, relative, builder, active);
+      collected = yield* collectContracts(built, discovery, fs.absolute, relative, builder, active, (fileName) => fs.readFile(fileName));
     }
     reusable = { types: collected.model.types, records: builder.records };
 

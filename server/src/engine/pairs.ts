@@ -101,6 +101,9 @@ class Walk {
       suppressions: newC?.suppressions ?? [],
     };
     this.visitor.contract({ old: oldC, new: newC }, at);
+    // A service an adapter found only groups procedures by their path (`typeHierarchy/supertypes`): when the
+    // group is new, each of its methods is new to old servers, as it would be in a group that existed.
+    if (!oldC && newC?.kind === 'service' && newC.source === 'adapter') return this.methods([], newC.methods, at, newC.methodSeparator);
     if (!oldC || !newC || oldC.kind !== newC.kind) return;
     if (oldC.kind === 'service' && newC.kind === 'service') {
       this.methods(oldC.methods, newC.methods, at, newC.methodSeparator);

@@ -3,7 +3,7 @@ import type { AdapterContext, ContractAdapter } from '../../contracts/adapter-ho
 import { locOf, suppressionsOf } from '../../contracts/locations.js';
 import type { Method, Param, ServiceContract } from '../../engine/shape.js';
 import { resultType } from '../stream-element.js';
-import { methodNameOf, signatureOf, type Signature } from './message-types.js';
+import { CompiledMethods, methodNameOf, signatureOf, type Signature } from './message-types.js';
 
 interface Found {
   method: string;
@@ -52,6 +52,7 @@ function methodPart(method: string): string {
 
 function findMessageTypes(context: AdapterContext): Found[] {
   const found: Found[] = [];
+  const compiled = new CompiledMethods(context.readFile);
   const visit = (statements: ts.NodeArray<ts.Statement>) => {
     for (const statement of statements) {
       if (ts.isModuleDeclaration(statement)) {
@@ -62,7 +63,7 @@ function findMessageTypes(context: AdapterContext): Found[] {
         for (const declaration of statement.declarationList.declarations) {
           if (!ts.isIdentifier(declaration.name)) continue;
           const signature = signatureOf(context.checker.getTypeAtLocation(declaration.name), context.checker);
-          const method = signature && methodNameOf(declaration, context.checker);
+          const method = signature && methodNameOf(declaration, context.checker, compiled);
           if (signature && method) found.push({ method, declaration, signature });
         }
       }

@@ -43,7 +43,7 @@ export function signatureOf(type: ts.Type, checker: ts.TypeChecker): Signature |
  * `new ProtocolRequestType(method)` with `const method = 'x/y'`), or, in declaration files where the call is gone,
  * the `method` constant next to it (`namespace HoverRequest { const method: 'textDocument/hover'; const type: … }`).
  */
-export function methodNameOf(declaration: ts.VariableDeclaration, checker: ts.TypeChecker): string | undefined {
+export function methodNameOf(declaration: ts.VariableDeclaration, checker: ts.TypeChecker, compiled: CompiledMethods): string | undefined {
   const init = declaration.initializer && skipOuter(declaration.initializer);
   if (init && ts.isNewExpression(init) && init.arguments?.[0]) {
     const literal = checker.getTypeAtLocation(init.arguments[0]);
@@ -61,7 +61,43 @@ export function methodNameOf(declaration: ts.VariableDeclaration, checker: ts.Ty
       if (literal.isStringLiteral()) return literal.value;
     }
   }
-  return undefined;
+  // Older declaration files (vscode-languageserver-protocol 3.16) drop the name; the compiled file next to them has it.
+  const file = declaration.getSourceFile();
+  if (!file.isDeclarationFile || !ts.isIdentifier(declaration.name) || !ts.isIdentifier(block.parent.name)) return undefined;
+  return compiled.methodsBeside(file.fileName).get(`${block.parent.name.text}.${declaration.name.text}`);
+}
+
+/**
+ * Method names a compiled `.js` file assigns (`HoverRequest.type = new ProtocolRequestType('textDocument/hover')`),
+ * by `Namespace.member`, read from its syntax tree once per file.
+ */
+export class CompiledMethods {
+  private readonly byFile = new Map<string, Map<string, string>>();
+
+  constructor(private readonly readFile: (fileName: string) => string | undefined) {}
+
+  methodsBeside(declarationFile: string): Map<string, string> {
+    const js = declarationFile.replace(/\.d\.ts$/, '.js');
+    let found = this.byFile.get(js);
+    if (!found) {
+      found = new Map();
+      this.byFile.set(js, found);
+      const text = js === declarationFile ? undefined : this.readFile(js);
+      if (text !== undefined) collectAssignments(ts.createSourceFile(js, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS), found);
+    }
+    return found;
+  }
+}
+
+function collectAssignments(node: ts.Node, found: Map<string, string>): void {
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    const { left, right } = node;
+    const argument = ts.isNewExpression(right) ? right.arguments?.[0] : undefined;
+    if (ts.isPropertyAccessExpression(left) && ts.isIdentifier(left.expression) && argument && ts.isStringLiteral(argument)) {
+      found.set(`${left.expression.text}.${left.name.text}`, argument.text);
+    }
+  }
+  ts.forEachChild(node, (child) => collectAssignments(child, found));
 }
 
 function skipOuter(node: ts.Expression): ts.Expression {
