@@ -7,6 +7,8 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path';
 import { generateProject } from './generate';
 import { measureLatency } from './latency';
+import { skewServerRss, tsserverRss } from './memory';
+import { generateAtScale } from './scaling';
 
 const here = resolve(__dirname, '..');
 const work = join(here, 'bench/.work');
@@ -104,24 +106,68 @@ function devtoolsProtocol(): Row {
   return measure('devtools-protocol', dir, 2, contracts, 'protocol.d.ts');
 }
 
-async function main(): Promise<void> {
-  mkdirSync(work, { recursive: true });
-  const generatedRow = generated();
-  const rows = [generatedRow, devtoolsProtocol()];
-  const ratio = (ms: number, base: number) => `${(ms / base).toFixed(3)}×`;
-  console.log('\nskew check vs tsc --noEmit (median of %d runs, wall clock, ms)\n', runs);
-  console.log('project            files  contracts  findings   tsc ms   cold ms (ratio)     warm ms (ratio)   edited ms (ratio)');
+/** One large schema file, every export a message: the LSP types at two published versions (100 KB each). */
+function largeSchema(): Row {
+  const dir = join(work, 'large-schema');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const copy = (pkg: string) => cpSync(join(here, 'node_modules', pkg, 'lib/umd/main.d.ts'), join(dir, 'schema.d.ts'));
+  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, noEmit: true }, files: ['schema.d.ts'] }, null, 2));
+  writeFileSync(join(dir, 'skew.json'), JSON.stringify({ messages: ['schema.d.ts'] }, null, 2));
+  copy('lsp-types-3.17.0');
+  commitBaseline(dir);
+  copy('lsp-types-3.17.5');
+  const contracts = Number(execFileSync('grep', ['-c', '^\\s*export \\(declare \\)\\?\\(interface\\|type\\|namespace\\)', join(dir, 'schema.d.ts')], { encoding: 'utf8' }).trim());
+  return measure('large-schema', dir, 1, contracts, 'schema.d.ts');
+}
+
+const ratio = (ms: number, base: number) => `${(ms / base).toFixed(3)}×`;
+
+function printRows(rows: Row[]): void {
+  console.log('project            files  contracts  findings   tsc ms   cold ms (ratio)     warm ms (ratio)   edited ms (ratio)   cold µs/contract');
   for (const r of rows) {
     console.log(
-      `${r.name.padEnd(18)} ${String(r.files).padStart(5)}  ${String(r.contracts).padStart(9)}  ${String(r.findings).padStart(8)}  ${r.tscMs.toFixed(0).padStart(7)}  ${r.coldMs.toFixed(0).padStart(7)} (${ratio(r.coldMs, r.tscMs)})  ${r.warmMs.toFixed(0).padStart(7)} (${ratio(r.warmMs, r.tscMs)})  ${r.editedMs.toFixed(0).padStart(7)} (${ratio(r.editedMs, r.tscMs)})`,
+      `${r.name.padEnd(18)} ${String(r.files).padStart(5)}  ${String(r.contracts).padStart(9)}  ${String(r.findings).padStart(8)}  ${r.tscMs.toFixed(0).padStart(7)}  ${r.coldMs.toFixed(0).padStart(7)} (${ratio(r.coldMs, r.tscMs)})  ${r.warmMs.toFixed(0).padStart(7)} (${ratio(r.warmMs, r.tscMs)})  ${r.editedMs.toFixed(0).padStart(7)} (${ratio(r.editedMs, r.tscMs)})  ${((r.coldMs * 1000) / r.contracts).toFixed(0).padStart(8)}`,
     );
   }
-  console.log('\ncold: no cache; warm: run again, nothing changed; edited: baseline cached, one contract file edited');
-  console.log('aim: cold ≤ 0.25×, warm ≤ 0.10×');
-  const l = await measureLatency(join(work, 'generated'), 100);
-  {
-    const cold = generatedRow.coldMs;
-    console.log(`\nkeystroke → diagnostics in the language server (generated project, ${l.samples} edits): p50 ${l.p50.toFixed(0)} ms (${((l.p50 / cold) * 100).toFixed(1)}% of cold check), p95 ${l.p95.toFixed(0)} ms (${((l.p95 / cold) * 100).toFixed(1)}% of cold check); aim p95 ≤ 5%`);
+}
+
+function latencyLine(what: string, l: { samples: number; p50: number; p95: number }, cold: number): string {
+  return `keystroke → diagnostics (${what}, ${l.samples} edits): p50 ${l.p50.toFixed(0)} ms (${((l.p50 / cold) * 100).toFixed(1)}% of cold), p95 ${l.p95.toFixed(0)} ms (${((l.p95 / cold) * 100).toFixed(1)}% of cold); aim p95 ≤ 5%`;
+}
+
+/** SKEW_BENCH_ONLY=main,scaling,memory picks sections; SKEW_BENCH_SCALES=500,2000 picks the scaling sizes. */
+const sections = new Set((process.env.SKEW_BENCH_ONLY ?? 'main,scaling,memory').split(','));
+const scales = (process.env.SKEW_BENCH_SCALES ?? '500,2000,10000').split(',').map(Number);
+
+async function main(): Promise<void> {
+  mkdirSync(work, { recursive: true });
+  console.log('skew check vs tsc --noEmit (median of %d runs, wall clock, ms)\n', runs);
+  if (sections.has('main')) {
+    const generatedRow = generated();
+    printRows([generatedRow, devtoolsProtocol(), largeSchema()]);
+    console.log('\ncold: no cache; warm: run again, nothing changed; edited: baseline cached, one contract file edited');
+    console.log('aims: cold ≤ 0.25× (generated), ≤ 0.5× (large-schema); warm ≤ 0.10×');
+    console.log('\n' + latencyLine('generated project', await measureLatency(join(work, 'generated'), 100), generatedRow.coldMs));
+  }
+  if (sections.has('scaling')) {
+    console.log('\nscaling (generated projects, about as many files as contracts):');
+    const rows = scales.map((n) => {
+      const point = generateAtScale(work, n, commitBaseline);
+      return measure(`scale-${n}`, point.dir, point.files, point.contracts, 'src/contracts/c5.ts');
+    });
+    printRows(rows);
+    const largest = rows[rows.length - 1];
+    if (largest) console.log('\n' + latencyLine(`${largest.contracts} contracts`, await measureLatency(join(work, largest.name), 40), largest.coldMs));
+  }
+  if (sections.has('memory')) {
+    const dir = join(work, 'generated');
+    if (!sections.has('main')) generated();
+    const file = join(dir, 'src/contracts/c12.ts');
+    const skew = await skewServerRss(dir, file);
+    const tsserver = await tsserverRss(dir, file);
+    const mb = (b: number) => `${(b / 2 ** 20).toFixed(0)} MB`;
+    console.log(`\nlanguage server RSS after opening and editing a contract (generated project): skew ${mb(skew)}, tsserver (typescript-language-server) ${mb(tsserver)}: ${(skew / tsserver).toFixed(2)}×; aim ≤ 0.5×`);
   }
 }
 
