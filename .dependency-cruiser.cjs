@@ -11,12 +11,13 @@ const LAYERS = {
   rules: ['engine', 'common'],
   witness: ['engine', 'rules', 'common'],
   contracts: ['engine', 'common'],
+  adapters: ['contracts', 'engine', 'common'],
   baseline: ['common'],
   cache: ['common'],
   fixes: ['contracts', 'engine', 'rules', 'common'],
   report: ['engine', 'rules', 'witness', 'baseline', 'common'],
-  project: ['baseline', 'cache', 'contracts', 'engine', 'rules', 'witness', 'fixes', 'report', 'common'],
-  lsp: ['project', 'report', 'fixes', 'baseline', 'cache', 'contracts', 'engine', 'rules', 'witness', 'common', 'shared'],
+  project: ['adapters', 'baseline', 'cache', 'contracts', 'engine', 'rules', 'witness', 'fixes', 'report', 'common'],
+  lsp: ['project', 'report', 'fixes', 'adapters', 'baseline', 'cache', 'contracts', 'engine', 'rules', 'witness', 'common', 'shared'],
   vendor: [],
 };
 

@@ -29,6 +29,8 @@ export interface SkewConfig {
   services?: string[];
   /** Rule ids, contract/path globs, or { rule, path, reason } entries that silence findings. */
   ignore?: IgnoreEntry[];
+  /** Adapters by name (`trpc`, `jsonrpc`, …): false turns one off although the project depends on its library. */
+  adapters?: Record<string, boolean>;
   /** Contracts whose data outlives the version that wrote it: readable old-to-new against every tag since `since`. */
   persisted?: PersistedConfig;
   /** Breaks shipped on purpose (`skew accept`), each with a reason and maybe an expiry. */

@@ -5,6 +5,7 @@ import { locOf, nameNode, suppressionsOf, type RelativePath } from './locations.
 import { qualifiedName } from './qualified-name.js';
 import type { BuilderProblem, ShapeBuilder } from './shape-builder.js';
 import type { Steps } from '../common/steps.js';
+import type { AdapterContext, ContractAdapter } from './adapter-hook.js';
 
 type ContractDeclaration = ts.InterfaceDeclaration | ts.TypeAliasDeclaration | ts.EnumDeclaration | ts.ClassDeclaration;
 
@@ -21,6 +22,8 @@ export function* collectContracts(
   absolute: (rel: string) => string,
   relative: RelativePath,
   builder: ShapeBuilder,
+  adapters: readonly ContractAdapter[] = [],
+  readFile: (fileName: string) => string | undefined = () => undefined,
 ): Steps<{ model: WireModel; problems: BuilderProblem[] }> {
   const checker = program.getTypeChecker();
   const contracts: Record<string, Contract> = {};
@@ -61,6 +64,34 @@ export function* collectContracts(
       contracts[name] = contract;
       const target = candidate.kind === 'message' ? aliasTarget(declaration, checker) : undefined;
       if (target) aliases.set(name, target);
+    }
+  }
+  if (adapters.length) {
+    const files = program.getSourceFiles().filter((file) => relative(file) !== undefined && !program.isSourceFileFromExternalLibrary(file));
+    const context: AdapterContext = {
+      checker,
+      files,
+      relative,
+      builder,
+      add(contract, node) {
+        const owner = owners.get(contract.name);
+        if (owner) {
+          const first = locOf(owner, relative);
+          const at = first ? ` (first declared in ${first.file}:${first.range.start.line + 1})` : '';
+          problems.push({ node, message: `Another contract is already named '${contract.name}'${at}; this one is ignored.` });
+          return;
+        }
+        owners.set(contract.name, node);
+        contracts[contract.name] = contract;
+      },
+      problem(node, message) {
+        problems.push({ node, message });
+      },
+      readFile,
+    };
+    for (const adapter of adapters) {
+      yield;
+      adapter.collect(context);
     }
   }
   // A message that only gives another message contract a second name (`type EmptyResult = Result`) is that

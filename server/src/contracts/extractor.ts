@@ -3,6 +3,7 @@ import { ts } from '@ts-morph/common';
 import type { Range, WireModel } from '../engine/shape.js';
 import { pushAll } from '../engine/push-all.js';
 import { collectContracts } from './collect-contracts.js';
+import { dependenciesOf, type ContractAdapter } from './adapter-hook.js';
 import { TreeCompilerHost } from './compiler-host.js';
 import { discover } from './discover.js';
 import { rangeOf } from './locations.js';
@@ -52,7 +53,7 @@ const PATH_LIST_OPTIONS = ['rootDirs', 'typeRoots'] as const;
  * Options as read from the working tree name absolute paths under the working tree's root; a baseline tree
  * lives under another (virtual) root, so those paths are moved across before use.
  */
-function optionsFor(options: ts.CompilerOptions, root: string): ts.CompilerOptions {
+function optionsFor(options: ts.CompilerOptions, root: string, keepTypes: (name: string) => boolean): ts.CompilerOptions {
   const copy: ts.CompilerOptions = { ...options };
   const configFile = typeof options.configFilePath === 'string' ? options.configFilePath.replace(/\\/g, '/') : undefined;
   const from = configFile ? configFile.slice(0, configFile.lastIndexOf('/')) : undefined;
@@ -62,9 +63,10 @@ function optionsFor(options: ts.CompilerOptions, root: string): ts.CompilerOptio
   const record = copy as Record<string, unknown>;
   for (const key of PATH_OPTIONS) if (typeof record[key] === 'string') record[key] = move(record[key]);
   for (const key of PATH_LIST_OPTIONS) if (Array.isArray(record[key])) record[key] = (record[key] as string[]).map(move);
-  // Contracts are read, never emitted or fully checked; ambient @types would only add files to parse.
+  // Contracts are read, never emitted or fully checked; ambient @types would only add files to parse, unless an
+  // adapter's library declares its types there.
   copy.noEmit = true;
-  copy.types = [];
+  copy.types = (options.types ?? []).filter(keepTypes);
   copy.skipLibCheck = true;
   delete copy.composite;
   delete copy.incremental;
@@ -76,10 +78,17 @@ function optionsFor(options: ts.CompilerOptions, root: string): ts.CompilerOptio
  * `seed`: another version's extraction (the baseline's, for the working tree): its entries for files with the
  * same text are taken as they are on the first extraction, under the same rules as after an edit.
  */
-export function createExtractor(tree: SourceTree, config: SkewConfig, options: ts.CompilerOptions, seed?: Seed): Extractor {
+export function createExtractor(
+  tree: SourceTree,
+  config: SkewConfig,
+  options: ts.CompilerOptions,
+  seed?: Seed,
+  adapters: readonly ContractAdapter[] = [],
+): Extractor {
   let current = tree;
   let fs: TreeFileSystem = treeFileSystem(tree);
-  const programOptions = optionsFor(options, tree.root);
+  const ambient = adapters.filter((adapter) => config.adapters?.[adapter.name] !== false).flatMap((adapter) => adapter.ambientTypes ?? []);
+  const programOptions = optionsFor(options, tree.root, (name) => ambient.some((pkg) => name === pkg || name.startsWith(`${pkg}/`)));
   const host = new TreeCompilerHost(fs, JSON.stringify(programOptions, Object.keys(programOptions).sort()));
   const libPlan = planMinimalLib(programOptions);
   let program: ts.Program | undefined;
@@ -101,9 +110,13 @@ export function createExtractor(tree: SourceTree, config: SkewConfig, options: t
 
   function* extractSteps(): Steps<ExtractResult> {
     const discovery = discover(current, config);
+    const active = activeAdapters(adapters, current, config);
+    // A framework's contracts sit in files nothing marks (a router built through a project's own helper), so
+    // a project that uses one is read whole; one that does not pays nothing.
+    const roots = active.length ? [...new Set([...discovery.roots, ...current.listFiles()])].sort() : discovery.roots;
     const previousProgram = program ?? reusableFrom;
     reusableFrom = undefined;
-    const built = build([...discovery.roots.map((rel) => fs.absolute(rel)), `${LIB_FOLDER}/${NODE_GLOBALS_LIB}`]);
+    const built = build([...roots.map((rel) => fs.absolute(rel)), `${LIB_FOLDER}/${NODE_GLOBALS_LIB}`]);
     program = built;
     host.retainOnly(built);
     yield;
@@ -117,11 +130,11 @@ export function createExtractor(tree: SourceTree, config: SkewConfig, options: t
     let builder = new ShapeBuilder(checker, relative, isLibNode, limit, previous);
     let collected;
     try {
-      collected = yield* collectContracts(built, discovery, fs.absolute, relative, builder);
+      collected = yield* collectContracts(built, discovery, fs.absolute, relative, builder, active, (fileName) => fs.readFile(fileName));
     } catch (e) {
       if (!(e instanceof ReuseFailed)) throw e;
       builder = new ShapeBuilder(checker, relative, isLibNode, limit);
-      collected = yield* collectContracts(built, discovery, fs.absolute, relative, builder);
+      collected = yield* collectContracts(built, discovery, fs.absolute, relative, builder, active, (fileName) => fs.readFile(fileName));
     }
     reusable = { types: collected.model.types, records: builder.records };
 
@@ -167,6 +180,15 @@ export function createExtractor(tree: SourceTree, config: SkewConfig, options: t
     extract: () => runNow(extractSteps()),
     extractSliced: () => runSliced(extractSteps()),
   };
+}
+
+/** The adapters whose library the tree's package.json depends on, less those skew.json turns off. */
+function activeAdapters(adapters: readonly ContractAdapter[], tree: SourceTree, config: SkewConfig): ContractAdapter[] {
+  if (!adapters.length) return [];
+  const wanted = adapters.filter((adapter) => config.adapters?.[adapter.name] !== false);
+  if (!wanted.length) return [];
+  const deps = dependenciesOf(tree.readFile('package.json'));
+  return wanted.filter((adapter) => adapter.packages.some((pkg) => deps.has(pkg)));
 }
 
 function isNodeBuiltin(specifier: string): boolean {

@@ -7,7 +7,8 @@ import { offsetOf, spanOf, type ParsedFile, type Span } from './parsed-file.js';
  * range of their name: everything a fix needs to know about a member's syntax.
  */
 
-export type MemberKind = 'property' | 'method' | 'parameter' | 'enum-member' | 'declaration';
+/** `entry`: a property of an object literal (a schema's field, a router's procedure), found by adapters. */
+export type MemberKind = 'property' | 'method' | 'parameter' | 'enum-member' | 'declaration' | 'entry';
 
 export interface MemberSpan extends Span {
   kind: MemberKind;
@@ -49,6 +50,8 @@ function nodeAt(parsed: ParsedFile, range: Range): ts.Node | undefined {
 }
 
 export type MemberNode =
+  | ts.PropertyAssignment
+  | ts.ShorthandPropertyAssignment
   | ts.PropertySignature
   | ts.PropertyDeclaration
   | ts.MethodSignature
@@ -62,6 +65,8 @@ export type MemberNode =
 
 export function isMemberNode(node: ts.Node): node is MemberNode {
   return (
+    ts.isPropertyAssignment(node) ||
+    ts.isShorthandPropertyAssignment(node) ||
     ts.isPropertySignature(node) ||
     ts.isPropertyDeclaration(node) ||
     ts.isMethodSignature(node) ||
@@ -89,6 +94,7 @@ export function nameText(name: ts.Node | undefined): string {
 }
 
 function kindOf(node: MemberNode): MemberKind {
+  if (ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node)) return 'entry';
   if (ts.isPropertySignature(node) || ts.isPropertyDeclaration(node)) return 'property';
   if (ts.isMethodSignature(node) || ts.isMethodDeclaration(node)) return 'method';
   if (ts.isParameter(node)) return 'parameter';

@@ -101,9 +101,12 @@ class Walk {
       suppressions: newC?.suppressions ?? [],
     };
     this.visitor.contract({ old: oldC, new: newC }, at);
+    // A service an adapter found only groups procedures by their path (`typeHierarchy/supertypes`): when the
+    // group is new, each of its methods is new to old servers, as it would be in a group that existed.
+    if (!oldC && newC?.kind === 'service' && newC.source === 'adapter') return this.methods([], newC.methods, at, newC.methodSeparator);
     if (!oldC || !newC || oldC.kind !== newC.kind) return;
     if (oldC.kind === 'service' && newC.kind === 'service') {
-      this.methods(oldC.methods, newC.methods, at);
+      this.methods(oldC.methods, newC.methods, at, newC.methodSeparator);
     } else {
       const oldT = this.oldModel.types[this.root];
       const newT = this.newModel.types[this.root];
@@ -258,7 +261,7 @@ class Walk {
     return partner;
   }
 
-  private methods(o: Method[], n: Method[], at: Position): void {
+  private methods(o: Method[], n: Method[], at: Position, separator?: '/'): void {
     const oldByName = byName(o);
     const newByName = byName(n);
     // A name with several signatures on either side pairs its overloads among themselves (`overloads`); a name
@@ -272,11 +275,11 @@ class Walk {
     matchRenames(entries, (a, b) => this.sameSignature(a, b));
     for (const entry of entries) {
       if (entry.overloaded !== undefined) {
-        this.overloads(oldByName.get(entry.overloaded) ?? [], newByName.get(entry.overloaded) ?? [], at);
+        this.overloads(oldByName.get(entry.overloaded) ?? [], newByName.get(entry.overloaded) ?? [], at, separator);
         continue;
       }
       const m = entry.new ?? entry.old!;
-      const here = this.below(at, { kind: 'method', name: m.name }, {
+      const here = this.below(at, methodStep(m.name, separator), {
         loc: entry.new?.loc ?? at.loc,
         baselineLoc: entry.old?.loc ?? at.baselineLoc,
         suppressions: [...at.suppressions, ...(entry.new?.suppressions ?? [])],
@@ -293,7 +296,7 @@ class Walk {
    * each side is left over, it is that overload changed. The rest were added or removed, and each is a finding of
    * its own, at `Svc.find(#2)`, unless another overload of the other side serves its calls (the rules ask).
    */
-  private overloads(os: Method[], ns: Method[], at: Position): void {
+  private overloads(os: Method[], ns: Method[], at: Position, separator?: '/'): void {
     const pairs: { old?: Method; new?: Method }[] = ns.map((m) => ({ new: m }));
     const left = [...os];
     for (const pair of pairs) {
@@ -309,7 +312,7 @@ class Walk {
       const step: PathStep = { kind: 'overload' };
       if (pair.old) step.old = pair.old.overload ?? 0;
       if (pair.new) step.new = pair.new.overload ?? 0;
-      const here = this.below(this.below(at, { kind: 'method', name }), step, {
+      const here = this.below(this.below(at, methodStep(name, separator)), step, {
         // A removed overload is shown on the method that lost it.
         loc: pair.new?.loc ?? lastNew?.loc ?? at.loc,
         baselineLoc: pair.old?.loc ?? os[0]?.loc ?? at.baselineLoc,
@@ -441,3 +444,5 @@ function keyVariants(variants: Shape[], model: WireModel, disc: string | undefin
 export function sameShape(a: Shape, aModel: WireModel, b: Shape, bModel: WireModel, canon = new Canon()): boolean {
   return canon.of(a, aModel) === canon.of(b, bModel);
 }
+
+const methodStep = (name: string, separator?: '/'): PathStep => (separator ? { kind: 'method', name, separator } : { kind: 'method', name });

@@ -9,8 +9,8 @@ export type PathStep =
   | { kind: 'field'; name: string }
   /** `.High`: an enum member, by its key. */
   | { kind: 'enum-member'; key: string }
-  /** `.getUser`: an RPC method of a service. */
-  | { kind: 'method'; name: string }
+  /** `.getUser`: an RPC method of a service; `/hover` when the service joins its methods with a slash (JSON-RPC). */
+  | { kind: 'method'; name: string; separator?: '/' }
   /**
    * `(#2)`: one call signature of an overloaded method, by its position (1-based when rendered) in this version,
    * or in the baseline's when it was removed. Both positions are kept, as each side numbers its own overloads.
@@ -42,8 +42,9 @@ const member = (text: string): string => (IDENTIFIER.test(text) ? `.${text}` : `
 /** The one spelling of a step in a rendered path, e.g. `.email`, `["io.mcp/version"]`, `(result)`, `[type="card"]`. */
 export function renderStep(step: PathStep): string {
   switch (step.kind) {
-    case 'field':
     case 'method':
+      return step.separator ? `${step.separator}${name(step.name)}` : member(step.name);
+    case 'field':
       return member(step.name);
     case 'enum-member':
       return member(step.key);

@@ -162,6 +162,11 @@ export interface MessageContract extends ContractBase {
 export interface ServiceContract extends ContractBase {
   kind: 'service';
   methods: Method[];
+  /**
+   * How paths join the service and a method when the two make up a name that travels: JSON-RPC's
+   * `textDocument` + `hover` is `textDocument/hover`. Absent: `Service.method`.
+   */
+  methodSeparator?: '/';
 }
 
 export type Contract = MessageContract | ServiceContract;

@@ -1,29 +1,45 @@
-import type { Shape, UnsafeKind, WireModel } from './shape';
+import type { Codec, Shape, UnsafeKind, WireModel } from './shape';
 
-/** The first value inside `shape` that JSON cannot carry faithfully, if any. */
-export function findUnsafe(shape: Shape, model: WireModel, seen = new Set<string>()): UnsafeKind | undefined {
+/**
+ * What each codec carries besides JSON's values. superjson restores Date, Map, Set and bigint; structured
+ * clone (Workers RPC) those too, and turns a function into a stub the receiver can call.
+ */
+const CARRIED: Record<Codec, ReadonlySet<UnsafeKind>> = {
+  json: new Set(),
+  superjson: new Set(['Date', 'Map', 'Set', 'bigint']),
+  'structured-clone': new Set(['Date', 'Map', 'Set', 'bigint', 'function']),
+};
+
+/** True when values of this kind arrive as what they were sent as under the codec. */
+export const carries = (codec: Codec | undefined, what: UnsafeKind): boolean => CARRIED[codec ?? 'json'].has(what);
+
+/** The codec a contract's values travel with; JSON when it names none. */
+export const codecOf = (model: WireModel, contract: string): Codec => model.contracts[contract]?.codec ?? 'json';
+
+/** The first value inside `shape` that the codec (JSON by default) cannot carry faithfully, if any. */
+export function findUnsafe(shape: Shape, model: WireModel, seen = new Set<string>(), codec: Codec = 'json'): UnsafeKind | undefined {
   switch (shape.kind) {
     case 'unsafe':
-      return shape.what;
+      return carries(codec, shape.what) ? undefined : shape.what;
     case 'ref': {
       // Another contract is checked on its own; do not blame its contents on this one.
       if (seen.has(shape.name) || model.contracts[shape.name]) return undefined;
       seen.add(shape.name);
       const target = model.types[shape.name];
-      return target ? findUnsafe(target.shape, model, seen) : undefined;
+      return target ? findUnsafe(target.shape, model, seen, codec) : undefined;
     }
     case 'object':
       for (const f of shape.fields) {
-        const found = findUnsafe(f.shape, model, seen);
+        const found = findUnsafe(f.shape, model, seen, codec);
         if (found) return found;
       }
-      return shape.index ? findUnsafe(shape.index, model, seen) : undefined;
+      return shape.index ? findUnsafe(shape.index, model, seen, codec) : undefined;
     case 'array':
-      return findUnsafe(shape.element, model, seen);
+      return findUnsafe(shape.element, model, seen, codec);
     case 'tuple':
-      return shape.elements.map((e) => findUnsafe(e.shape, model, seen)).find(Boolean);
+      return shape.elements.map((e) => findUnsafe(e.shape, model, seen, codec)).find(Boolean);
     case 'union':
-      return shape.variants.map((v) => findUnsafe(v, model, seen)).find(Boolean);
+      return shape.variants.map((v) => findUnsafe(v, model, seen, codec)).find(Boolean);
     default:
       return undefined;
   }

@@ -1,6 +1,8 @@
 import { parameterListAt } from '../contracts/container-spans';
+import { schemaEntryAt } from '../contracts/schema-entry';
 import { baselineParty } from './finding-path';
-import { code, fieldOrParameterOf } from './locate';
+import { code, fieldOrParameterOf, newFile } from './locate';
+import { lastStep } from './finding-path';
 import { editAt } from './text-edits';
 import type { FixProvider } from './types';
 import { safeFix } from './safe-fix';
@@ -9,6 +11,8 @@ import { safeFix } from './safe-fix';
 /** A required field or parameter the baseline does not write becomes optional again: `currency?: string`. */
 export const makeOptional: FixProvider = (finding, input) => {
   if (!finding.loc) return undefined;
+  const schemaFix = optionalSchemaField({ ...finding, loc: finding.loc }, input);
+  if (schemaFix) return schemaFix;
   const found = fieldOrParameterOf({ ...finding, loc: finding.loc }, input);
   if ('reason' in found) return found;
   const { parsed, member, name } = found;
@@ -30,3 +34,20 @@ export const makeOptional: FixProvider = (finding, input) => {
       : `${input.baselineLabel} ${baselineParty(finding, 'writers')} stay valid`;
   return [safeFix(finding, `${verb} ${code(name)} optional so ${why}`, [edit])];
 };
+
+/**
+ * A field of a schema (a tRPC or oRPC input read by zod or valibot): optional is spelled in the schema,
+ * `.optional()` after it or `v.optional(…)` around it, not with `?`.
+ */
+function optionalSchemaField(finding: Parameters<FixProvider>[0] & { loc: NonNullable<Parameters<FixProvider>[0]['loc']> }, input: Parameters<FixProvider>[1]): ReturnType<FixProvider> {
+  const parsed = newFile(input, finding.loc.file);
+  const entry = parsed && schemaEntryAt(parsed, finding.loc.range);
+  if (!parsed || !entry) return undefined;
+  const { name } = lastStep(finding);
+  if (entry.optional) return { reason: `${code(name)} is already optional.` };
+  const value = parsed.text.slice(entry.value.start, entry.value.end);
+  const text = entry.style === 'method' ? `${value}.optional()` : `${entry.namespace}.optional(${value})`;
+  const verb = finding.rule.endsWith('made-required') ? 'Keep' : 'Make';
+  const who = finding.rule.startsWith('rpc-') || finding.contractKind === 'service' ? `${input.baselineLabel} clients can still call without it` : `${input.baselineLabel} ${baselineParty(finding, 'writers')} stay valid`;
+  return [safeFix(finding, `${verb} ${code(name)} optional so ${who}`, [editAt(parsed, entry.value.start, entry.value.end, text)])];
+}

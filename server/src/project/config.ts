@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { AcceptedEntry, IgnoreEntry, PersistedConfig, SkewConfig } from '../common/source';
 import { SkewError } from '../common/errors';
+import { ADAPTER_NAMES } from '../adapters/names';
 import { CONFIG_FILE_LIMIT, readTextFile, RefusedFile, withoutBom } from '../common/safe-read';
 
 export const CONFIG_FILE = 'skew.json';
@@ -11,7 +12,7 @@ export interface LoadedConfig {
   raw: string | undefined;
 }
 
-const KEYS = ['baseline', 'messages', 'services', 'ignore', 'persisted', 'accepted'];
+const KEYS = ['baseline', 'messages', 'services', 'ignore', 'persisted', 'accepted', 'adapters'];
 
 /** Reads skew.json at the project root; a missing file is an empty config, a malformed one an error. */
 export function loadConfig(root: string): LoadedConfig {
@@ -64,6 +65,7 @@ export function parseConfig(raw: string, file = CONFIG_FILE): SkewConfig {
   if ('ignore' in data) config.ignore = parseIgnore(data.ignore, fail);
   if ('persisted' in data) config.persisted = parsePersisted(data.persisted, fail);
   if ('accepted' in data) config.accepted = parseAccepted(data.accepted, fail);
+  if ('adapters' in data) config.adapters = parseAdapters(data.adapters, fail);
   return config;
 }
 
@@ -95,6 +97,16 @@ function parseAccepted(value: unknown, fail: (what: string) => never): AcceptedE
     if (typeof entry.reason !== 'string' || !entry.reason.trim()) fail(`"accepted[${i}]" needs a "reason": why shipping this break is fine`);
     return entry as unknown as AcceptedEntry;
   });
+}
+
+function parseAdapters(value: unknown, fail: (what: string) => never): Record<string, boolean> {
+  const example = `e.g. { "${ADAPTER_NAMES[0]}": false }`;
+  if (!isObject(value)) return fail(`"adapters" must be an object of adapter names and booleans, ${example}`);
+  for (const [name, on] of Object.entries(value)) {
+    if (!(ADAPTER_NAMES as readonly string[]).includes(name)) fail(`unknown adapter "adapters.${name}" (known: ${ADAPTER_NAMES.join(', ')})`);
+    if (typeof on !== 'boolean') fail(`"adapters.${name}" must be true or false, ${example}`);
+  }
+  return value as Record<string, boolean>;
 }
 
 function parseIgnore(value: unknown, fail: (what: string) => never): IgnoreEntry[] {

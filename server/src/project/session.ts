@@ -8,7 +8,8 @@ import { resolvePersistedRange, resolveWindow } from '../baseline/resolve-window
 import { isOutsideGit, isSourceFile } from '../baseline/tree-paths';
 import { WorkingTree } from '../baseline/working-tree';
 import { diskView, recordInputs } from '../cache/recorded-inputs';
-import type { createExtractor, ExtractResult, Seed } from '../contracts/extractor';
+import type { ExtractResult, Seed } from '../contracts/extractor';
+import type { createExtractor } from './analysis';
 import { discover } from '../contracts/discover';
 import type { SkewConfig, SourceTree } from '../common/source';
 import { CompareMemo } from '../engine/compare-memo';

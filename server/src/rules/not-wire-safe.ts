@@ -1,6 +1,8 @@
 import { defineRule, type RuleContext } from '../engine/rule';
-import type { UnsafeKind } from '../engine/shape';
-import { findUnsafe } from '../engine/unsafe';
+import type { Codec, UnsafeKind } from '../engine/shape';
+import { carries, codecOf, findUnsafe } from '../engine/unsafe';
+
+const CODEC_NAMES: Record<Codec, string> = { json: 'JSON', superjson: 'superjson', 'structured-clone': 'structured clone' };
 
 const BECOMES: Record<UnsafeKind, string> = {
   Date: 'an ISO string',
@@ -13,11 +15,18 @@ const BECOMES: Record<UnsafeKind, string> = {
   'class-method': 'nothing (methods are not data)',
 };
 
-function report(what: UnsafeKind, ctx: RuleContext, subject: string): void {
+/** What a codec other than JSON does with a kind it does not carry either. */
+const BECOMES_UNDER: Partial<Record<Codec, Partial<Record<UnsafeKind, string>>>> = {
+  superjson: { Buffer: 'a plain object', function: 'nothing', 'class-method': 'a plain object without its methods' },
+  'structured-clone': { Buffer: 'a plain Uint8Array', symbol: 'an error (symbols cannot be cloned)', 'class-method': 'an error or a plain object without its methods' },
+};
+
+function report(what: UnsafeKind, ctx: RuleContext, subject: string, codec: Codec): void {
+  const becomes = BECOMES_UNDER[codec]?.[what] ?? BECOMES[what];
   ctx.report({
     oldToNew: true,
     newToOld: true,
-    message: `${subject} now carries a \`${what}\`, which JSON turns into ${BECOMES[what]}; no reader gets back the type it declares.`,
+    message: `${subject} now carries a \`${what}\`, which ${CODEC_NAMES[codec]} turns into ${becomes}; no reader gets back the type it declares.`,
   });
 }
 
@@ -25,7 +34,8 @@ function report(what: UnsafeKind, ctx: RuleContext, subject: string): void {
 export default defineRule({
   meta: {
     id: 'not-wire-safe',
-    description: 'A value that does not survive JSON (Date, Buffer, Map, Set, bigint, function) now travels on the wire.',
+    description:
+      "A value that does not survive the contract's codec (JSON by default: Date, Buffer, Map, Set, bigint, function) now travels on the wire.",
     severity: 'warning',
     fixes: [],
     expandContract: {
@@ -35,18 +45,22 @@ export default defineRule({
     noWitness:
       'the value does not survive JSON (a Date arrives as a string, a Map or Set as {}, a bigint fails to serialise), so no JSON value shows what either side means',
   },
+  // The codec is the root contract's: a tRPC router with superjson carries a Date, a JSON-RPC method does not.
   value(pair, ctx) {
-    if (pair.new.kind !== 'unsafe') return;
+    const codec = codecOf(ctx.newModel, ctx.contract);
+    if (pair.new.kind !== 'unsafe' || carries(codec, pair.new.what)) return;
     if (pair.old.kind === 'unsafe' && pair.old.what === pair.new.what) return;
-    report(pair.new.what, ctx, 'This value');
+    report(pair.new.what, ctx, 'This value', codec);
   },
   field(pair, ctx) {
     if (pair.old || !pair.new) return;
-    const what = findUnsafe(pair.new.shape, ctx.newModel);
-    if (what) report(what, ctx, `New field \`${pair.new.name}\``);
+    const codec = codecOf(ctx.newModel, ctx.contract);
+    const what = findUnsafe(pair.new.shape, ctx.newModel, undefined, codec);
+    if (what) report(what, ctx, `New field \`${pair.new.name}\``, codec);
   },
   variants(pair, ctx) {
-    const kinds = new Set(pair.added.map((v) => findUnsafe(v, ctx.newModel)));
-    for (const what of kinds) if (what) report(what, ctx, 'A new union variant');
+    const codec = codecOf(ctx.newModel, ctx.contract);
+    const kinds = new Set(pair.added.map((v) => findUnsafe(v, ctx.newModel, undefined, codec)));
+    for (const what of kinds) if (what) report(what, ctx, 'A new union variant', codec);
   },
 });

@@ -1,4 +1,9 @@
 import { defineRule } from '../engine/rule';
+import type { Shape } from '../engine/shape';
+import { carries, codecOf } from '../engine/unsafe';
+
+/** A value the codec cannot carry is not-wire-safe's to report; one it carries (a Date under superjson) is a type. */
+const uncarried = (shape: Shape, codec: Parameters<typeof carries>[0]) => shape.kind === 'unsafe' && !carries(codec, shape.what);
 
 export default defineRule({
   meta: {
@@ -12,8 +17,9 @@ export default defineRule({
     },
   },
   value(pair, ctx) {
-    // Values JSON cannot carry are reported by not-wire-safe, whichever way they changed.
-    if (pair.old.kind === 'unsafe' || pair.new.kind === 'unsafe') return;
+    // Values the codec cannot carry are reported by not-wire-safe, whichever way they changed.
+    const codec = codecOf(ctx.newModel, ctx.contract);
+    if (uncarried(pair.old, codec) || uncarried(pair.new, codec)) return;
     const oldToNew = !ctx.oldReadableByNew(pair.old, pair.new);
     const newToOld = !ctx.newReadableByOld(pair.new, pair.old);
     const why = [

@@ -20,6 +20,11 @@ describe('rendering path steps', () => {
     assert.equal(renderPath('Svc', [{ kind: 'method', name: 'find' }, { kind: 'overload', old: 2 }]), 'Svc.find(#3)');
   });
 
+  it('joins a JSON-RPC namespace and its method with a slash, as the method name travels', () => {
+    assert.equal(renderPath('textDocument', [{ kind: 'method', name: 'hover', separator: '/' }, { kind: 'result' }, { kind: 'field', name: 'contents' }]), 'textDocument/hover(result).contents');
+    assert.equal(renderPath('$', [{ kind: 'method', name: 'cancelRequest', separator: '/' }, { kind: 'param', name: 'params', index: 0 }]), '$/cancelRequest(params)');
+  });
+
   it('quotes names that are not identifiers as JSON strings', () => {
     assert.equal(renderPath('M', [{ kind: 'field', name: 'io.mcp/version' }]), 'M["io.mcp/version"]');
     assert.equal(renderPath('M', [{ kind: 'field', name: 'a b' }, { kind: 'field', name: '0' }, { kind: 'field', name: '' }]), 'M["a b"]["0"][""]');

@@ -1,0 +1,24 @@
+import { DurableObject } from 'cloudflare:workers';
+
+export interface Snapshot {
+  value: number;
+  updatedAt: Date;
+  history: Map<string, number>;
+}
+
+export class Counter extends DurableObject {
+  private value = 0;
+
+  async increment(by: number, reason: string): Promise<Snapshot> {
+    this.value += by;
+    return { value: this.value, updatedAt: new Date(), history: new Map() };
+  }
+
+  async read(): Promise<Snapshot> {
+    return { value: this.value, updatedAt: new Date(), history: new Map() };
+  }
+
+  async clear(): Promise<void> {
+    this.value = 0;
+  }
+}

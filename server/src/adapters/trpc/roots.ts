@@ -1,0 +1,56 @@
+import { ts } from '@ts-morph/common';
+import type { AdapterContext } from '../../contracts/adapter-hook.js';
+import { procedureInfo, routerInfo } from './router-types.js';
+
+export interface RootRouter {
+  /** The export's name: the service that holds the root's own procedures. */
+  name: string;
+  declaration: ts.Declaration;
+  record: ts.Type;
+  transformer: boolean;
+}
+
+/**
+ * Routers exported from project files (values, or `type AppRouter = typeof appRouter`) that no other exported
+ * router contains: the roots the client's paths start from. A router exported twice (a value and its type,
+ * a re-export) is one root.
+ */
+export function exportedRoots(context: AdapterContext): RootRouter[] {
+  const { checker } = context;
+  const candidates: (RootRouter & { type: ts.Type })[] = [];
+  const seen = new Set<ts.Type>();
+  for (const file of context.files) {
+    const module = checker.getSymbolAtLocation(file);
+    if (!module) continue;
+    for (const exported of checker.getExportsOfModule(module)) {
+      const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
+      const declaration = symbol.declarations?.[0];
+      if (!declaration || declaration.getSourceFile() !== file) continue;
+      const type =
+        symbol.flags & ts.SymbolFlags.Variable ? checker.getTypeOfSymbol(symbol) : symbol.flags & ts.SymbolFlags.TypeAlias ? checker.getDeclaredTypeOfSymbol(symbol) : undefined;
+      const router = type && routerInfo(type, checker);
+      if (!type || !router || seen.has(type)) continue;
+      seen.add(type);
+      candidates.push({ name: exported.getName(), declaration, type, ...router });
+    }
+  }
+  // Types of one router differ by how it was reached (a generic instantiation each time); the properties'
+  // declarations do not. A candidate whose own members some other router holds as nested ones is not a root.
+  const inner = new Set<ts.Node>();
+  for (const candidate of candidates) {
+    for (const symbol of checker.getPropertiesOfType(candidate.record)) collectInner(checker.getTypeOfSymbol(symbol), checker, inner, new Set());
+  }
+  return candidates.filter((c) => !checker.getPropertiesOfType(c.record).some((symbol) => symbol.declarations?.some((d) => inner.has(d))));
+}
+
+/** Declarations of every member below a router member (`type`), whatever depth. */
+function collectInner(type: ts.Type, checker: ts.TypeChecker, inner: Set<ts.Node>, walking: Set<ts.Type>): void {
+  if (procedureInfo(type, checker) || walking.has(type)) return;
+  walking.add(type);
+  const record = routerInfo(type, checker)?.record ?? (type.flags & ts.TypeFlags.Object ? type : undefined);
+  if (!record) return;
+  for (const symbol of checker.getPropertiesOfType(record)) {
+    for (const declaration of symbol.declarations ?? []) inner.add(declaration);
+    collectInner(checker.getTypeOfSymbol(symbol), checker, inner, walking);
+  }
+}

@@ -1,0 +1,68 @@
+import { ts } from '@ts-morph/common';
+import type { Contract } from '../engine/shape.js';
+import type { RelativePath } from './locations.js';
+import type { ShapeBuilder } from './shape-builder.js';
+
+/**
+ * What an adapter (server/src/adapters) gets to find contracts a framework declares without JSDoc tags: the
+ * program over the project's files, the checker, and the builder every other contract's shapes come from.
+ */
+export interface AdapterContext {
+  checker: ts.TypeChecker;
+  /** Every project source file of the program (dependencies and lib files excluded). */
+  files: readonly ts.SourceFile[];
+  relative: RelativePath;
+  builder: ShapeBuilder;
+  /** Adds a contract; a name already taken is reported at `node` and the contract dropped. */
+  add(contract: Contract, node: ts.Node): void;
+  problem(node: ts.Node, message: string): void;
+  /** A file of the version being read (absolute path, as the program names files), e.g. a declaration file's compiled `.js`. */
+  readFile(fileName: string): string | undefined;
+}
+
+export interface ContractAdapter {
+  /** The key in skew.json `adapters` and in `Contract.adapter`: `trpc`, `jsonrpc`, … */
+  name: string;
+  /** npm packages that turn the adapter on when package.json depends on one of them. */
+  packages: readonly string[];
+  /**
+   * Packages of ambient declarations the library's types live in (`@cloudflare/workers-types`): kept when
+   * tsconfig's `types` lists them, although Skew otherwise loads no ambient types.
+   */
+  ambientTypes?: readonly string[];
+  collect(context: AdapterContext): void;
+}
+
+/**
+ * True when the declaration comes from one of these installed packages (`node_modules/<pkg>/…`) or from a
+ * `declare module '<pkg>'` block: how an adapter knows a symbol is the library's own, whatever it was
+ * imported or re-exported as.
+ */
+export function declaredByPackage(node: ts.Node, packages: readonly string[]): boolean {
+  const file = node.getSourceFile().fileName;
+  if (packages.some((pkg) => file.includes(`/node_modules/${pkg}/`))) return true;
+  for (let at: ts.Node | undefined = node; at; at = at.parent) {
+    if (ts.isModuleDeclaration(at) && ts.isStringLiteral(at.name) && packages.includes(at.name.text)) return true;
+  }
+  return false;
+}
+
+const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'] as const;
+
+/** The packages package.json (at the tree's root) depends on; an unreadable file lists none. */
+export function dependenciesOf(packageJson: string | undefined): Set<string> {
+  const names = new Set<string>();
+  if (packageJson === undefined) return names;
+  let data: unknown;
+  try {
+    data = JSON.parse(packageJson.replace(/^\uFEFF/, ''));
+  } catch {
+    return names;
+  }
+  if (typeof data !== 'object' || data === null) return names;
+  for (const field of DEPENDENCY_FIELDS) {
+    const deps = (data as Record<string, unknown>)[field];
+    if (typeof deps === 'object' && deps !== null) for (const name of Object.keys(deps)) names.add(name);
+  }
+  return names;
+}
