@@ -107,10 +107,13 @@ export class ProjectSession {
     const repo = await repoInfo(root);
     const working = await WorkingTree.open(root, undefined, repo.top);
     const cache = new ModelCache(cacheDirectory(options.cacheDir));
+    // git answers while the compiler loads on a cold run (the options below may need it): neither waits for the other.
+    const versions = resolveVersions(root, options, config);
+    versions.catch(() => undefined);
     const compiler = new CompilerOptionsCache(cache.dir).get(working, () => loadAnalysis().readCompilerOptions(working));
     const tsconfigText = working.readFile('tsconfig.json');
     if ('error' in compiler) throw new SkewError('bad-tsconfig', `${compiler.error} Fix tsconfig.json and run skew again.`);
-    const { window, persistedRange } = await resolveVersions(root, options, config);
+    const { window, persistedRange } = await versions;
     const deps: SessionDeps = { createExtractor: (...args) => loadAnalysis().createExtractor(...args), ...options.deps };
     const catFile = new CatFile(repo.top);
     const session = new ProjectSession(root, repo, config, raw, tsconfigText, compiler.options, working, cache, catFile, options, deps, window, persistedRange);
