@@ -10,9 +10,13 @@ export interface SkewSettings {
   /** A tag, branch or commit; '' means: skew.json `baseline`, then tag `deployed`, then the newest semver tag. */
   baseline: string;
   severity: SeveritySetting;
+  /** Which contracts get a code lens: those that break (default), every one, or none. */
+  codeLens: CodeLensSetting;
 }
 
-export const DEFAULT_SETTINGS: SkewSettings = { enable: true, baseline: '', severity: 'error' };
+export type CodeLensSetting = 'breaking' | 'all' | 'off';
+
+export const DEFAULT_SETTINGS: SkewSettings = { enable: true, baseline: '', severity: 'error', codeLens: 'breaking' };
 
 /** Whatever the client sent (possibly nothing, possibly of the wrong types) → complete settings. */
 export function normaliseSettings(raw: unknown): SkewSettings {
@@ -22,5 +26,6 @@ export function normaliseSettings(raw: unknown): SkewSettings {
     enable: typeof r.enable === 'boolean' ? r.enable : DEFAULT_SETTINGS.enable,
     baseline: typeof r.baseline === 'string' ? r.baseline.trim() : DEFAULT_SETTINGS.baseline,
     severity,
+    codeLens: r.codeLens === 'all' || r.codeLens === 'off' ? r.codeLens : DEFAULT_SETTINGS.codeLens,
   };
 }
