@@ -52,7 +52,8 @@ describe('language server: push diagnostics over stdio', () => {
 
     const related = d.relatedInformation?.[0];
     assert.ok(related, 'related information points at the baseline');
-    assert.match(related.location.uri, /^skew-baseline:\/src\/messages\.ts\?commit=[0-9a-f]{40}&root=/);
+    // The path ends with the baseline's name, so the editor's tab reads "messages.ts (v1.4.0, newest tag)".
+    assert.match(related.location.uri, /^skew-baseline:\/src\/messages\.ts%20\(v1\.4\.0%2C%20newest%20tag\)\?commit=[0-9a-f]{40}&root=.*&label=/);
     assert.equal(related.location.range.start.line, 1);
     const content = await client.connection.sendRequest(BaselineContentRequest.type, { uri: related.location.uri });
     assert.equal(content.text, ORDER_V1);
@@ -84,7 +85,7 @@ describe('language server: push diagnostics over stdio', () => {
     assert.match(hover.contents.value, /1 breaking change/);
     assert.match(hover.contents.value, /```diff\n\+   currency: string;\n```/, 'only the change, old → new');
     assert.doesNotMatch(hover.contents.value, /amount: number/, 'not the whole baseline shape');
-    assert.match(hover.contents.value, /\[Full shape in v1\.4\.0 \(newest tag; no deployed tag\)\]\(skew-baseline:\/src\/messages\.ts\?commit=[0-9a-f]{40}&root=[^)]*#L2\)/);
+    assert.match(hover.contents.value, /\[Full shape in v1\.4\.0 \(newest tag; no deployed tag\)\]\(skew-baseline:\/src\/messages\.ts%20%28v1\.4\.0%2C%20newest%20tag%29\?commit=[0-9a-f]{40}&root=[^)]*#L2\)/);
 
     const lenses = await client.connection.sendRequest<
       {

@@ -99,7 +99,7 @@ describe('language server: hover and code lens show each contract’s status aga
     assert.ok(order);
     assert.match(order, /^\*\*OrderCreated\*\* \(wire message\): compatible with v1\.4\.0 \(newest tag; no deployed tag\)\./);
     assert.doesNotMatch(order, /```/, 'nothing changed, so no shape at all');
-    assert.match(order, /\[Full shape in v1\.4\.0 \(newest tag; no deployed tag\)\]\(skew-baseline:\/src\/order\.ts\?commit=[0-9a-f]{40}&root=[^)]*#L4\)/);
+    assert.match(order, /\[Full shape in v1\.4\.0 \(newest tag; no deployed tag\)\]\(skew-baseline:\/src\/order\.ts%20%28v1\.4\.0%2C%20newest%20tag%29\?commit=[0-9a-f]{40}&root=[^)]*#L4\)/);
 
     const service = await hover(orderUri, SERVICE_NAME);
     assert.ok(service);

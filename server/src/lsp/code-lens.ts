@@ -26,7 +26,7 @@ export function contractLenses(view: FolderView, file: string, setting: CodeLens
       f.loc
         ? { uri: pathToUri(path.join(root, ...f.loc.file.split('/'))), range: f.loc.range }
         : f.baselineLoc
-          ? { uri: toBaselineUri({ file: f.baselineLoc.file, commit: b.commit, root }), range: f.baselineLoc.range }
+          ? { uri: toBaselineUri({ file: f.baselineLoc.file, commit: b.commit, root, label: view.words.tab }), range: f.baselineLoc.range }
           : { uri: pathToUri(file), range: c.loc.range },
     );
     const command = findings.length > 0 ? { title, command: PEEK_FINDINGS_COMMAND, arguments: [pathToUri(file), c.loc.range.start, locations] } : { title, command: '' };

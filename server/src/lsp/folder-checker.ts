@@ -347,6 +347,7 @@ export class FolderChecker {
       baselineCommit: result.baseline.commit,
       baselineLabel: label,
       baselineName: words.name,
+      baselineTab: words.tab,
       severity: settings.severity,
       existsInWorkingTree: (rel: string) => fs.existsSync(path.join(result.root, ...rel.split('/'))),
     };

@@ -65,8 +65,10 @@ function nameHover(view: FolderView, file: string, position: Position): Hover | 
       if (diff.length > MAX_DIFF_LINES) shownLines.push(`  … ${diff.length - MAX_DIFF_LINES} more changed lines`);
       lines.push('', `Changed since ${label}, old → new:`, ...fenced(shownLines.join('\n'), 'diff'));
     }
-    const uri = toBaselineUri({ file: old.loc.file, commit: view.checked.result.baseline.commit, root: view.checked.result.root });
-    lines.push('', `[Full shape in ${label}](${uri}#L${old.loc.range.start.line + 1})`);
+    const uri = toBaselineUri({ file: old.loc.file, commit: view.checked.result.baseline.commit, root: view.checked.result.root, label: view.words.tab });
+    // The path holds the baseline's name in parentheses: escaped, so the Markdown link ends where it should.
+    const href = uri.replace(/\(/g, '%28').replace(/\)/g, '%29');
+    lines.push('', `[Full shape in ${label}](${href}#L${old.loc.range.start.line + 1})`);
   }
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: contract.loc.range };
 }

@@ -25,6 +25,8 @@ export interface DiagnosticContext {
   baselineLabel: string;
   /** The baseline's version inside sentences ("v1.4.0 nodes…"). */
   baselineName: string;
+  /** The baseline after a file name in a tab title ("deployed v1.4.0"). */
+  baselineTab?: string;
   severity: SeveritySetting;
   /** Whether a file (relative to root) exists in the working tree; decides where a whole-contract removal goes. */
   existsInWorkingTree(rel: string): boolean;
@@ -62,7 +64,8 @@ function placeOf(f: Finding, ctx: DiagnosticContext): { file: string; range: Ran
   return { file: 'tsconfig.json', range: TOP };
 }
 
-const baselineUri = (ctx: DiagnosticContext, loc: Loc): string => toBaselineUri({ file: loc.file, commit: ctx.baselineCommit, root: ctx.root });
+const baselineUri = (ctx: DiagnosticContext, loc: Loc): string =>
+  toBaselineUri({ file: loc.file, commit: ctx.baselineCommit, root: ctx.root, label: ctx.baselineTab });
 const workingUri = (ctx: DiagnosticContext, loc: Loc): string => pathToUri(path.join(ctx.root, ...loc.file.split('/')));
 
 /**
