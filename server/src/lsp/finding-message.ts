@@ -102,7 +102,8 @@ function whoBreaks(f: Finding, contracts: readonly string[], version: string): s
   return o2n ? `this version can't read ${c} from ${version} nodes` : `${version} nodes can't read this version's ${c}`;
 }
 
-const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+/** Our own opening words start with a capital; a version name ("v1.0.0") is left as it is written. */
+const capital = (s: string): string => (/^(this|calls) /.test(s) ? s.charAt(0).toUpperCase() + s.slice(1) : s);
 
 /**
  * The diagnostic text, short enough for one line of the Problems view: who breaks against which version and

@@ -7,6 +7,7 @@ import type { StatusParams } from '../shared/protocol';
 import { baselineWords, type BaselineWords } from './baseline-words';
 import { declaresContracts, folderHasContracts } from './has-contracts';
 import { halfTypedImports } from './half-typed-imports';
+import { commentSwallowingCode } from './open-comment';
 import type { CheckedProject, OpenSession, SessionPort } from './session-port';
 import type { SkewSettings } from './settings';
 import { findingDiagnostics, problemDiagnostic } from './to-diagnostic';
@@ -262,6 +263,12 @@ export class FolderChecker {
     if (halfTyped.length > 0) {
       const p = halfTyped[0]!;
       this.host.log(`${this.folderPath}: keeping the last diagnostics while an import does not resolve (${p.file}:${p.range.start.line + 1}: ${p.message})`);
+      return;
+    }
+    for (const d of docs) {
+      const line = commentSwallowingCode(d.getText());
+      if (line === undefined) continue;
+      this.host.log(`${this.folderPath}: keeping the last diagnostics while a comment is left open (${uriToPath(d.uri)}:${line + 1})`);
       return;
     }
     this.accept(checked, settings, stamps);
