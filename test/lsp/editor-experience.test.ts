@@ -258,6 +258,14 @@ describe('language server: one clear diagnostic per place', () => {
     await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { skew: settings } });
   });
 
+  it('squiggles the added variant and the changed type, not the member that holds them', async () => {
+    const diagnostics = await show(SHARED.replace('  id: string;', '  id: string | number;').replace('  total: number;', '  total: string;'), 2);
+    const at = (code: string) => diagnostics.find((d) => d.code === code)?.range;
+    const span = (line: number, from: number, to: number) => ({ start: { line, character: from }, end: { line, character: to } });
+    assert.deepEqual(at('union-variant-added'), span(7, 15, 21), '`number`, the added variant of `id`');
+    assert.deepEqual(at('type-changed'), span(13, 9, 15), '`string`, the new type of `total`');
+  });
+
   it('while the file does not parse (an unclosed /**), the last good results stay', async () => {
     const [d] = await show(SHARED.replace('  id: string;', '  id: number;'), 1);
     const marks = client.logs.length;

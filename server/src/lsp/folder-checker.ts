@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isSkewError, type SkewError } from '../common/errors';
+import { readTextFile, SOURCE_FILE_LIMIT } from '../common/safe-read';
 import type { StatusParams } from '../shared/protocol';
 import { baselineWords, type BaselineWords } from './baseline-words';
 import { declaresContracts, folderHasContracts } from './has-contracts';
@@ -357,6 +358,16 @@ export class FolderChecker {
       baselineTab: words.tab,
       severity: settings.severity,
       existsInWorkingTree: (rel: string) => fs.existsSync(path.join(result.root, ...rel.split('/'))),
+      textOf: (rel: string) => {
+        const file = path.join(result.root, ...rel.split('/'));
+        const open = this.host.documents().find((d) => uriToPath(d.uri) === file);
+        if (open) return open.getText();
+        try {
+          return readTextFile(file, SOURCE_FILE_LIMIT);
+        } catch {
+          return undefined;
+        }
+      },
     };
     const next = new Map<string, Diagnostic[]>();
     const add = (file: string, d: Diagnostic) => {

@@ -7,6 +7,7 @@ import { ruleDocUrl } from '../rules';
 import { printable } from '../report/printable';
 import { directionSentence, findingMessage } from './finding-message';
 import { pathToUri } from './uris';
+import { preciseRange } from './precise-range';
 import type { SeveritySetting } from './settings';
 
 /** What a quick fix will need later without re-running the check. */
@@ -30,6 +31,8 @@ export interface DiagnosticContext {
   severity: SeveritySetting;
   /** Whether a file (relative to root) exists in the working tree; decides where a whole-contract removal goes. */
   existsInWorkingTree(rel: string): boolean;
+  /** The text the check read for a working-tree file, to place a diagnostic on the changed token itself. */
+  textOf?(rel: string): string | undefined;
 }
 
 export interface PlacedDiagnostic {
@@ -58,7 +61,10 @@ function severityOf(f: Finding, setting: SeveritySetting): DiagnosticSeverity {
  * held it in the baseline if that file is still there, otherwise at the top of tsconfig.json (the project).
  */
 function placeOf(f: Finding, ctx: DiagnosticContext): { file: string; range: Range } {
-  if (f.loc) return f.loc;
+  if (f.loc) {
+    const precise = preciseRange(f, f.loc.range, ctx.textOf?.(f.loc.file));
+    return precise ? { file: f.loc.file, range: precise } : f.loc;
+  }
   const old = f.baselineLoc?.file;
   if (old && ctx.existsInWorkingTree(old)) return { file: old, range: TOP };
   return { file: 'tsconfig.json', range: TOP };
