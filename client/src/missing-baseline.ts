@@ -23,7 +23,7 @@ export class MissingBaselinePrompt {
     const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.toString() === status.folder);
     if (!folder) return;
     void vscode.window
-      .showWarningMessage(`Skew has nothing to compare ${folder.name} with: there is no \`deployed\` tag and no version tag.`, SELECT, TAG, QUIET)
+      .showWarningMessage(`Skew has nothing to compare ${folder.name} with: there is no tag named deployed and no version tag.`, SELECT, TAG, QUIET)
       .then(async (button) => {
         if (button === SELECT) await vscode.commands.executeCommand('skew.selectBaseline', folder);
         else if (button === TAG) await vscode.commands.executeCommand('skew.tagDeployed', folder);
