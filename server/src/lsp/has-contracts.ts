@@ -7,15 +7,19 @@ import { isSourceFile } from '../baseline/tree-paths';
  * What makes a file declare contracts before any model is built. A check that succeeds counts every contract
  * it found (adapters' included), so this only has to decide whether Skew speaks up in a folder at all.
  */
-const CONTRACT_TAG = /@(wire|rpc)\b/;
+const CONTRACT_MARKERS: readonly RegExp[] = [
+  /@(wire|rpc)\b/,
+  // RPC frameworks whose routers an adapter turns into contracts: an import of one is enough to speak up.
+  /from\s+['"]@(trpc\/server|orpc\/server|orpc\/contract)['"]/,
+];
 const CONFIG_FILES = ['skew.json'];
 /** A folder this big is checked anyway: scanning it would cost more than the check it decides about. */
 const MAX_FILES = 5_000;
 const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'out', 'build', 'coverage']);
 
-export const declaresContracts = (text: string): boolean => CONTRACT_TAG.test(text);
+export const declaresContracts = (text: string): boolean => CONTRACT_MARKERS.some((m) => m.test(text));
 
-/** True when the folder has a skew.json or a source file with a `@wire` or `@rpc` tag. */
+/** True when the folder has a skew.json or a source file with a `@wire` or `@rpc` tag or an RPC framework's import. */
 export function folderHasContracts(folder: string): boolean {
   if (CONFIG_FILES.some((f) => fs.existsSync(path.join(folder, f)))) return true;
   const pending = [folder];
