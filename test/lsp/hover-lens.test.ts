@@ -127,6 +127,8 @@ describe('language server: hover and code lens show each contract’s status aga
     const order = await hover(orderUri, ORDER_NAME);
     assert.ok(order);
     assert.match(order, /: 2 breaking changes\./);
+    assert.match(order, /^- `field-removed` OrderCreated\.amount: new-to-old$/m);
+    assert.match(order, /^- `field-required-added` OrderCreated\.total: old-to-new$/m);
     assert.match(order, /```diff\n-   amount: number;\n\+   total: string;\n```/, 'old → new, and only that');
     assert.doesNotMatch(order, /id: string/, 'unchanged lines are left out');
   });

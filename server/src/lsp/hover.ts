@@ -59,6 +59,8 @@ function nameHover(view: FolderView, file: string, position: Position): Hover | 
   } else {
     const breaking = findingsFor(view.checked.result.findings, contract.name);
     lines.push(`**${name}** (${kind}): ${text(statusLine(breaking.length, view.label))}.`);
+    for (const f of breaking.slice(0, 5)) lines.push(`- ${code(f.rule)} ${text(f.path)}: ${f.breaks.join(', ')}`);
+    if (breaking.length > 5) lines.push(`- … ${breaking.length - 5} more`);
     const diff = lineDiff(renderContract(models.baseline, contract.name, 50) ?? '', renderContract(models.working, contract.name, 50) ?? '');
     if (diff.length > 0) {
       const shownLines = diff.slice(0, MAX_DIFF_LINES);
