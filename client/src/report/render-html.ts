@@ -11,7 +11,10 @@ export interface PageOptions {
   nonce: string;
   /** The webview's `cspSource` (its own resource origin). */
   cspSource: string;
-  /** A finding id to open the page at: its entry in the rollout plan when it has one, else the finding. */
+  /**
+   * `<finding id>:<token>`: the finding to open the page at (its entry in the rollout plan when it has one, else
+   * the finding); a new token scrolls to it again.
+   */
   focus?: string;
 }
 
@@ -258,19 +261,23 @@ body.vscode-high-contrast .finding, body.vscode-high-contrast-light .finding { b
 const SCRIPT = `
 (function () {
   const vscode = acquireVsCodeApi();
-  // A live refresh replaces the page: keep the reader's place, unless the page was opened at a finding.
+  // A live refresh replaces the page: keep the reader's place. A page opened at a finding scrolls to it the
+  // first time only; refreshes after that keep it marked and leave the scrolling to the reader.
   const main = document.getElementById('skew-report');
-  const focus = main && main.dataset.focus;
-  const target = focus && (document.getElementById('plan-' + focus) || document.getElementById(focus));
-  if (target) {
-    target.classList.add('focused');
+  const focus = (main && main.dataset.focus) || '';
+  const id = focus.replace(/:[0-9]+$/, '');
+  const target = id && (document.getElementById('plan-' + id) || document.getElementById(id));
+  const saved = vscode.getState() || {};
+  if (target) target.classList.add('focused');
+  if (target && saved.focus !== focus) {
     target.scrollIntoView({ block: 'center' });
-    if (target.tabIndex < 0 || target.hasAttribute('tabindex')) target.focus();
-  } else {
-    const saved = vscode.getState();
-    if (saved && typeof saved.scrollY === 'number') window.scrollTo(0, saved.scrollY);
+    if (target.hasAttribute('tabindex')) target.focus();
+  } else if (typeof saved.scrollY === 'number') {
+    window.scrollTo(0, saved.scrollY);
   }
-  window.addEventListener('scroll', () => vscode.setState({ scrollY: window.scrollY }), { passive: true });
+  const remember = () => vscode.setState({ scrollY: window.scrollY, focus: focus });
+  remember();
+  window.addEventListener('scroll', remember, { passive: true });
   document.addEventListener('click', (event) => {
     const el = event.target instanceof Element ? event.target.closest('[data-action]') : null;
     if (!el) return;

@@ -35,6 +35,10 @@ export class ReportPanel {
   private stale = false;
   private timer: NodeJS.Timeout | undefined;
   private focus: ReportFocus | undefined;
+  /** The next refresh is the one show() asked for: it keeps the focus it was given. */
+  private opening = false;
+  /** Changes with every show() at a finding, so the page scrolls to it again even if it was scrolled away before. */
+  private focusToken = 0;
 
   private constructor(
     private readonly panel: vscode.WebviewPanel,
@@ -85,12 +89,17 @@ export class ReportPanel {
       ReportPanel.current = new ReportPanel(panel, client, uri);
     }
     ReportPanel.current.focus = focus;
+    ReportPanel.current.opening = true;
+    ReportPanel.current.focusToken++;
     await ReportPanel.current.refresh();
   }
 
   /** `quiet`: a live refresh keeps the page (and its scroll position) until the new report is there. */
   private async refresh(quiet = false): Promise<void> {
     this.stale = false;
+    // The finding the report was opened at stays marked through live refreshes; Refresh starts afresh.
+    if (!quiet && !this.opening) this.focus = undefined;
+    this.opening = false;
     if (!quiet) this.render({ message: 'Checking…' });
     let result: ReportResult;
     try {
@@ -104,9 +113,7 @@ export class ReportPanel {
 
   private render(result: ReportResult): void {
     const focus = this.focus && result.report ? focusId(result, this.focus) : undefined;
-    // Opened at a finding once; live refreshes after that keep wherever the reader scrolled.
-    if (result.report) this.focus = undefined;
-    const options = { nonce: randomBytes(16).toString('base64'), cspSource: this.panel.webview.cspSource, focus };
+    const options = { nonce: randomBytes(16).toString('base64'), cspSource: this.panel.webview.cspSource, focus: focus && `${focus}:${this.focusToken}` };
     this.panel.webview.html = result.report ? renderReportHtml(result.report, options) : renderMessageHtml(result.message ?? 'No report.', options);
   }
 
