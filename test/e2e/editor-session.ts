@@ -54,7 +54,7 @@ async function vsixFor(tmp: string): Promise<string> {
 }
 
 /** Registers before/after hooks in the enclosing describe(): start the editor, then tidy up and keep logs. */
-export function useEditorScenario(scenario: string): EditorScenario {
+export function useEditorScenario(scenario: string, options: { fixture?: (parent: string) => Promise<FixtureRepo> } = {}): EditorScenario {
   let session: EditorSession | undefined;
   let fixture: FixtureRepo | undefined;
   let manifest: Manifest | undefined;
@@ -70,7 +70,7 @@ export function useEditorScenario(scenario: string): EditorScenario {
     }
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), `skew-e2e-${scenario}-`));
     const vsix = await vsixFor(tmp);
-    fixture = await createFixtureRepo(tmp);
+    fixture = await (options.fixture ?? createFixtureRepo)(tmp);
     try {
       session = await openEditor(fixture.root, { vsix: [vsix] });
     } catch (e) {

@@ -50,8 +50,8 @@ describe('language server: skew.json and settings move the baseline', () => {
     await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { skew: next } });
   };
 
-  it('starts against the newest version tag', async () => {
-    await statusFor('deployed (v2.0.0)', 0);
+  it('starts against the newest version tag, and does not call it deployed', async () => {
+    await statusFor('v2.0.0 (newest tag; no deployed tag)', 0);
   });
 
   // One story in order: each step starts from where the previous one left the baseline.
@@ -59,14 +59,14 @@ describe('language server: skew.json and settings move the baseline', () => {
     let before = progress.length;
     repo.writeFile('skew.json', JSON.stringify({ baseline: 'v1.0.0' }));
     await client.watched([{ uri: fileUri(repo.path('skew.json')), type: FileChangeType.Created }]);
-    await statusFor('deployed (v1.0.0)', 1);
+    await statusFor('v1.0.0 (skew.json baseline)', 1);
     await waitFor('the finding against v1.0.0', () => client.latest(uri)?.diagnostics.length === 1);
     assert.deepEqual(progress.slice(before), ['Skew: reading deployed (v1.0.0)…'], 'the progress names the version being read');
 
     // The setting wins over skew.json.
     before = progress.length;
     await changeSettings({ baseline: 'v2.0.0' });
-    await statusFor('deployed (v2.0.0)', 0);
+    await statusFor('v2.0.0 (selected)', 0);
     await waitFor('the finding to go', () => client.latest(uri)?.diagnostics.length === 0);
     assert.deepEqual(progress.slice(before), ['Skew: reading deployed (v2.0.0)…']);
 
@@ -77,7 +77,7 @@ describe('language server: skew.json and settings move the baseline', () => {
       return p?.diagnostics.length === 1 && p.diagnostics[0]!.severity === 2 ? p.diagnostics[0] : undefined;
     });
     assert.equal(d.code, 'field-required-added');
-    await statusFor('deployed (v1.0.0)', 1);
+    await statusFor('v1.0.0 (skew.json baseline)', 1);
     assert.ok(client.alive);
   });
 });

@@ -77,7 +77,7 @@ describe('language server: baseline moves and problems that are not findings', (
     repo.git('tag', 'v1.0.0');
     await client.watched([{ uri: fileUri(repo.path('.git/refs/tags/v1.0.0')), type: FileChangeType.Created }]);
     const ok = await waitFor('an ok status', () => client.statuses.find((s) => s.state === 'ok'));
-    assert.equal(ok.baseline, 'deployed (v1.0.0)');
+    assert.equal(ok.baseline, 'v1.0.0 (newest tag; no deployed tag)');
     assert.ok(client.alive);
   });
 

@@ -43,19 +43,23 @@ describe('language server: push diagnostics over stdio', () => {
     assert.equal(d.severity, 1);
     assert.equal(d.codeDescription?.href, 'https://github.com/skew-dev/skew/blob/main/docs/rules/field-required-added.md');
     assert.deepEqual(d.range.start, { line: 5, character: 2 });
-    assert.match(messageOf(d), /old-to-new: OrderCreated sent by a deployed \(v1\.4\.0\) node cannot be read by this version/);
-    assert.match(messageOf(d), /Safe order: upgrade writers first/);
+    assert.equal(messageOf(d), "This version can't read OrderCreated from v1.4.0 nodes: new required `currency`. Upgrade senders first. [old-to-new]");
+    assert.ok(
+      d.relatedInformation?.some((r) => r.message === 'old-to-new: OrderCreated sent by a v1.4.0 node cannot be read by this version.'),
+      'the direction in words is in the related information',
+    );
     assert.deepEqual(d.data, { rule: 'field-required-added', contract: 'OrderCreated', path: 'OrderCreated.currency', breaks: ['old-to-new'] });
 
     const related = d.relatedInformation?.[0];
     assert.ok(related, 'related information points at the baseline');
-    assert.match(related.location.uri, /^skew-baseline:\/src\/messages\.ts\?commit=[0-9a-f]{40}&root=/);
+    // The path ends with the baseline's name, so the editor's tab reads "messages.ts (v1.4.0, newest tag)".
+    assert.match(related.location.uri, /^skew-baseline:\/src\/messages\.ts%20\(v1\.4\.0%2C%20newest%20tag\)\?commit=[0-9a-f]{40}&root=.*&label=/);
     assert.equal(related.location.range.start.line, 1);
     const content = await client.connection.sendRequest(BaselineContentRequest.type, { uri: related.location.uri });
     assert.equal(content.text, ORDER_V1);
 
     const status = await waitFor('a status with one breaking change', () => client.statuses.find((s) => s.breaking === 1));
-    assert.equal(status.baseline, 'deployed (v1.4.0)');
+    assert.equal(status.baseline, 'v1.4.0 (newest tag; no deployed tag)');
     assert.equal(status.state, 'ok');
 
     const end = { line: AFTER_NOTE.line + 1, character: CURRENCY.length - 1 };
@@ -68,7 +72,7 @@ describe('language server: push diagnostics over stdio', () => {
     await waitFor('a compatible status', () => client.statuses.at(-1)?.breaking === 0);
   });
 
-  it('shows the baseline shape on hover and a status code lens above the contract', async () => {
+  it('shows what changed on hover and a status code lens above the contract', async () => {
     const uri = await client.setText(repo.path('src/messages.ts'), ORDER_V1);
     const version = await client.edit(uri, at(AFTER_NOTE), CURRENCY);
     await waitFor('the finding again', () => client.latest(uri)?.version === version && client.latest(uri)!.diagnostics.length === 1);
@@ -79,8 +83,9 @@ describe('language server: push diagnostics over stdio', () => {
     });
     assert.ok(hover, 'hover over OrderCreated');
     assert.match(hover.contents.value, /1 breaking change/);
-    assert.match(hover.contents.value, /interface OrderCreated \{\n  id: string;\n  amount: number;\n  note\?: string;\n\}/);
-    assert.doesNotMatch(hover.contents.value, /currency: string/, 'the hover shows the baseline, not the edit');
+    assert.match(hover.contents.value, /```diff\n\+   currency: string;\n```/, 'only the change, old → new');
+    assert.doesNotMatch(hover.contents.value, /amount: number/, 'not the whole baseline shape');
+    assert.match(hover.contents.value, /\[Full shape in v1\.4\.0 \(newest tag; no deployed tag\)\]\(skew-baseline:\/src\/messages\.ts%20%28v1\.4\.0%2C%20newest%20tag%29\?commit=[0-9a-f]{40}&root=[^)]*#L2\)/);
 
     const lenses = await client.connection.sendRequest<
       {

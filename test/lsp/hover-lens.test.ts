@@ -90,27 +90,23 @@ describe('language server: hover and code lens show each contract’s status aga
     return h && (h.contents as MarkupContent).value;
   };
 
-  it('compatible contracts: "compatible with deployed (v1.4.0)" and the baseline shape', async () => {
+  it('compatible contracts: no lens, and a hover that names the baseline without calling it deployed and links its shape', async () => {
     await waitFor('the first check of the open files', () => client.statuses.some((s) => s.state === 'ok' && s.breaking === 0));
-    assert.deepEqual(await lenses(orderUri), [
-      [3, 'compatible with deployed (v1.4.0)', ''],
-      [10, 'compatible with deployed (v1.4.0)', ''],
-    ]);
-    assert.deepEqual(await lenses(lineUri), [[1, 'compatible with deployed (v1.4.0)', '']]);
+    assert.deepEqual(await lenses(orderUri), []);
+    assert.deepEqual(await lenses(lineUri), []);
 
     const order = await hover(orderUri, ORDER_NAME);
     assert.ok(order);
-    assert.match(order, /^\*\*OrderCreated\*\* \(wire message\): compatible with deployed \(v1\.4\.0\)\./);
-    assert.match(order, /In deployed \(v1\.4\.0\):\n```typescript\ninterface OrderCreated \{\n  id: string;\n  amount: number;\n  lines: Line\[\];\n\}/);
-    assert.match(order, /interface Line \{\n  sku: string;\n  qty: number;\n\}/, 'the named types it reaches follow');
+    assert.match(order, /^\*\*OrderCreated\*\* \(wire message\): compatible with v1\.4\.0 \(newest tag; no deployed tag\)\./);
+    assert.doesNotMatch(order, /```/, 'nothing changed, so no shape at all');
+    assert.match(order, /\[Full shape in v1\.4\.0 \(newest tag; no deployed tag\)\]\(skew-baseline:\/src\/order\.ts%20%28v1\.4\.0%2C%20newest%20tag%29\?commit=[0-9a-f]{40}&root=[^)]*#L4\)/);
 
     const service = await hover(orderUri, SERVICE_NAME);
     assert.ok(service);
-    assert.match(service, /^\*\*OrderService\*\* \(RPC service\): compatible with deployed \(v1\.4\.0\)\./);
-    assert.match(service, /interface OrderService \{\n  place\(order: OrderCreated\): string;\n\}/);
+    assert.match(service, /^\*\*OrderService\*\* \(RPC service\): compatible with v1\.4\.0 \(newest tag; no deployed tag\)\./);
   });
 
-  it('"2 breaking changes" above a contract with two, each listed in the hover, while the hover keeps the baseline shape', async () => {
+  it('"2 breaking changes" above a contract with two, peeking its findings; the hover shows only what changed, old → new', async () => {
     // A new name with another type is not a rename: one field removed, one required field added.
     const published = await setText(orderUri, ORDER.replace('  amount: number;\n', '  total: string;\n'), 2);
     assert.ok(published, 'two diagnostics were published');
@@ -124,43 +120,35 @@ describe('language server: hover and code lens show each contract’s status aga
       ],
     );
     assert.deepEqual(await lenses(orderUri), [
-      [3, '2 breaking changes', 'skew.showProblems'],
+      [3, '2 breaking changes', 'skew.peekFindings'],
       // OrderService.place takes an OrderCreated, so what breaks the message breaks the call too.
-      [10, '2 breaking changes', 'skew.showProblems'],
+      [10, '2 breaking changes', 'skew.peekFindings'],
     ]);
     const order = await hover(orderUri, ORDER_NAME);
     assert.ok(order);
     assert.match(order, /: 2 breaking changes\./);
     assert.match(order, /^- `field-removed` OrderCreated\.amount: new-to-old$/m);
     assert.match(order, /^- `field-required-added` OrderCreated\.total: old-to-new$/m);
-    assert.match(order, /  amount: number;/, 'the baseline shape, not the edit');
-    assert.doesNotMatch(order, /  total: string;/);
+    assert.match(order, /```diff\n-   amount: number;\n\+   total: string;\n```/, 'old → new, and only that');
+    assert.doesNotMatch(order, /id: string/, 'unchanged lines are left out');
   });
 
   it('a change inside a contained contract counts on the container too; a new contract says it is new', async () => {
     await setText(orderUri, ORDER, 0);
     await setText(lineUri, LINE.replace('  qty: number;\n', '  qty: number;\n  unit: string;\n'), 1);
-    assert.deepEqual(await lenses(lineUri), [[1, '1 breaking change', 'skew.showProblems']]);
+    assert.deepEqual(await lenses(lineUri), [[1, '1 breaking change', 'skew.peekFindings']]);
     assert.deepEqual(await lenses(orderUri), [
-      [3, '1 breaking change', 'skew.showProblems'],
-      [10, '1 breaking change', 'skew.showProblems'],
+      [3, '1 breaking change', 'skew.peekFindings'],
+      [10, '1 breaking change', 'skew.peekFindings'],
     ]);
     assert.equal(client.latest(orderUri)?.diagnostics.length ?? 0, 0, 'the finding itself is reported once, on Line');
 
     await setText(lineUri, LINE, 0);
     const withNew = `${ORDER}\n/** @wire */\nexport interface OrderShipped {\n  id: string;\n}\n`;
-    // Nothing is published for a file that had no diagnostics and still has none: wait for the lens instead.
+    // Nothing is published for a file that had no diagnostics and still has none: wait for the hover instead.
     await client.edit(orderUri, WHOLE, withNew);
-    const all = await eventually('a lens for the new contract', async () => {
-      const found = await lenses(orderUri);
-      return found.length === 3 ? found : undefined;
-    });
-    assert.deepEqual(all, [
-      [3, 'compatible with deployed (v1.4.0)', ''],
-      [10, 'compatible with deployed (v1.4.0)', ''],
-      [15, 'new since deployed (v1.4.0)', ''],
-    ]);
-    const shipped = await hover(orderUri, { line: 15, character: 20 });
-    assert.match(shipped ?? '', /^\*\*OrderShipped\*\* \(wire message\): new since deployed \(v1\.4\.0\), so no deployed node sends or serves it yet\.$/);
+    const shipped = await eventually('a hover for the new contract', async () => (await hover(orderUri, { line: 15, character: 20 })) ?? undefined);
+    assert.match(shipped, /^\*\*OrderShipped\*\* \(wire message\): new since v1\.4\.0 \(newest tag; no deployed tag\), so no node of that version sends or serves it yet\.$/);
+    assert.deepEqual(await lenses(orderUri), [], 'nothing breaks, so no lens');
   });
 });

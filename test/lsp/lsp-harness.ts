@@ -70,6 +70,8 @@ export class LspClient {
     folders: string[];
     pull?: boolean;
     trusted?: boolean;
+    /** Other initializationOptions (e.g. `baselineRemedies`, as the VS Code client sends). */
+    init?: Record<string, unknown>;
     settings?: Record<string, unknown>;
     cacheDir: string;
     /** Extra client capabilities (e.g. code actions), merged over the defaults one section deep. */
@@ -124,7 +126,7 @@ export class LspClient {
       rootUri: options.folders[0] ? fileUri(options.folders[0]) : null,
       capabilities,
       workspaceFolders: options.folders.map((f) => ({ uri: fileUri(f), name: path.basename(f) })),
-      initializationOptions: { trusted: options.trusted ?? true },
+      initializationOptions: { trusted: options.trusted ?? true, ...options.init },
     });
     client.capabilities = result.capabilities;
     await connection.sendNotification(InitializedNotification.type, {});

@@ -63,7 +63,8 @@ describe('language server: problems that are not findings are one status that sa
     const client = await LspClient.start({ folders: [repo.dir], cacheDir });
     cleanup.push(() => client.stop(), () => repo.dispose());
     const uri = await client.open(repo.path('src/messages.ts'));
-    await assertShownOnce(client, uri, /no baseline to compare against.*tag the deployed commit \(git tag deployed <commit>\).*--against REF.*git fetch --tags/);
+    await assertShownOnce(client, uri, /no baseline to compare against.*tag the deployed commit \(git tag deployed <commit>\).*skew\.baseline setting.*git fetch --tags/);
+    assert.doesNotMatch(client.messages.join('\n'), /--against/, 'no CLI flag in editor text');
   });
 
   it('a shallow clone without the baseline: says to fetch tags and unshallow, then recovers when that is done', async () => {

@@ -173,7 +173,9 @@ describe('security: hover and diagnostics over LSP with hostile field names', ()
     const md = hover.contents.value;
     assert.doesNotMatch(md, ACTING);
     const html = renderer.render(md);
-    assert.doesNotMatch(html, /<img|<a |<\/?details|<h[1-6]/i, html);
+    // The one link is Skew's own, to the baseline document of the contract's full shape.
+    const ownLink = /<a href="skew-baseline:[^"]*">Full shape in [^<]*<\/a>/g;
+    assert.doesNotMatch(html.replace(ownLink, ''), /<img|<a |<\/?details|<h[1-6]/i, html);
     const visible = decode(html.replace(/<[^>]+>/g, ''));
     assert.ok(visible.includes('M["`](https://evil.example/tick.png)"]'), html);
     assert.ok(visible.includes('M["[click](https://evil.example/link)"]'), html);

@@ -69,3 +69,67 @@ export async function createFixtureRepo(parent = os.tmpdir()): Promise<FixtureRe
   write(root, MESSAGE_FILE, CHANGED_MESSAGE);
   return { root, remove: () => fs.rmSync(root, { recursive: true, force: true }) };
 }
+
+/** The service of the editor-experience story: two messages share `Item`, a ticket carries an implicitly numbered enum. */
+export const SHOP_FILE = 'src/shop.ts';
+
+export const SHOP_V1 = `export interface Item {
+  sku: string;
+  qty: number;
+}
+
+/** @wire */
+export interface CartEvent {
+  id: string;
+  item: Item;
+}
+
+/** @wire */
+export interface Receipt {
+  total: number;
+  note?: string;
+  item: Item;
+}
+
+export enum Priority {
+  Low,
+  High,
+  Urgent,
+}
+
+/** @wire */
+export interface Ticket {
+  priority: Priority;
+}
+`;
+
+/**
+ * A repository as a new user has it: one commit with no contract at all and no tag. The story adds the contracts
+ * (SHOP_V1) as a second commit while the editor is open.
+ */
+export async function createQuietRepo(parent = os.tmpdir()): Promise<FixtureRepo> {
+  fs.mkdirSync(parent, { recursive: true });
+  const root = fs.realpathSync(fs.mkdtempSync(path.join(parent, 'skew-quiet-')));
+  write(root, 'package.json', JSON.stringify({ name: 'shop', version: '0.9.0', private: true }, null, 2) + '\n');
+  write(root, 'tsconfig.json', JSON.stringify({ compilerOptions: { strict: true, target: 'ES2022', module: 'commonjs' }, include: ['src'] }, null, 2) + '\n');
+  write(root, 'src/util.ts', 'export const add = (a: number, b: number): number => a + b;\n');
+  await git(root, ['init', '-q', '-b', 'main']);
+  await git(root, ['-c', 'commit.gpgsign=false', 'add', '.']);
+  await git(root, ['-c', 'commit.gpgsign=false', 'commit', '-q', '--no-verify', '-m', 'v0.9.0']);
+  return { root, remove: () => fs.rmSync(root, { recursive: true, force: true }) };
+}
+
+/** Commits `files` in a fixture repository (the story's next release). */
+export async function commitFiles(root: string, files: Record<string, string>, message: string): Promise<void> {
+  for (const [rel, text] of Object.entries(files)) write(root, rel, text);
+  await git(root, ['-c', 'commit.gpgsign=false', 'add', '.']);
+  await git(root, ['-c', 'commit.gpgsign=false', 'commit', '-q', '--no-verify', '-m', message]);
+}
+
+export async function tagCommit(root: string, tag: string, commit: string): Promise<void> {
+  await git(root, ['tag', tag, commit]);
+}
+
+export function writeFixtureFile(root: string, rel: string, text: string): void {
+  write(root, rel, text);
+}

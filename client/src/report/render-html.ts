@@ -11,6 +11,11 @@ export interface PageOptions {
   nonce: string;
   /** The webview's `cspSource` (its own resource origin). */
   cspSource: string;
+  /**
+   * `<finding id>:<token>`: the finding to open the page at (its entry in the rollout plan when it has one, else
+   * the finding); a new token scrolls to it again.
+   */
+  focus?: string;
 }
 
 export function escapeHtml(s: string): string {
@@ -34,7 +39,7 @@ export function contentSecurityPolicy({ nonce, cspSource }: PageOptions): string
 export function renderReportHtml(report: ReportModel, options: PageOptions): string {
   const s = report.summary;
   const body = `
-<main id="skew-report" aria-labelledby="report-title">
+<main id="skew-report" aria-labelledby="report-title"${options.focus ? ` data-focus="${e(options.focus)}"` : ''}>
   <header>
     <h1 id="report-title">Compatibility report</h1>
     <div class="toolbar" role="toolbar" aria-label="Report actions">
@@ -135,7 +140,7 @@ function planHtml(plan: RolloutPlan): string {
     ? `<h3>Changes that need two releases</h3><ul class="two-releases">${plan.needTwoReleases
         .map(
           (item) =>
-            `<li>${item.change.id ? `<a href="#${e(item.change.id)}"><code>${e(item.change.path)}</code></a>` : `<code>${e(item.change.path)}</code>`} (${e(item.change.rule)}): ${e(item.why)}.<dl><dt>Expand</dt><dd>${e(item.expand)}</dd><dt>Contract</dt><dd>${e(item.contract)}</dd></dl></li>`,
+            `<li${item.change.id ? ` id="plan-${e(item.change.id)}"` : ''}>${item.change.id ? `<a href="#${e(item.change.id)}"><code>${e(item.change.path)}</code></a>` : `<code>${e(item.change.path)}</code>`} (${e(item.change.rule)}): ${e(item.why)}.<dl><dt>Expand</dt><dd>${e(item.expand)}</dd><dt>Contract</dt><dd>${e(item.contract)}</dd></dl></li>`,
         )
         .join('')}</ul>`
     : '';
@@ -248,6 +253,7 @@ th[scope=row], thead th:first-child { text-align: left; }
 #rollout-plan[data-verdict=two-releases] { border-color: var(--vscode-editorError-foreground); }
 .two-releases dl { display: grid; grid-template-columns: max-content 1fr; gap: 0 10px; margin: 4px 0 8px; }
 .two-releases dd { margin: 0; }
+.focused { outline: 2px solid var(--vscode-focusBorder); outline-offset: 2px; }
 body.vscode-high-contrast .finding, body.vscode-high-contrast-light .finding { border: 1px solid var(--vscode-contrastBorder); }
 `;
 
@@ -255,6 +261,23 @@ body.vscode-high-contrast .finding, body.vscode-high-contrast-light .finding { b
 const SCRIPT = `
 (function () {
   const vscode = acquireVsCodeApi();
+  // A live refresh replaces the page: keep the reader's place. A page opened at a finding scrolls to it the
+  // first time only; refreshes after that keep it marked and leave the scrolling to the reader.
+  const main = document.getElementById('skew-report');
+  const focus = (main && main.dataset.focus) || '';
+  const id = focus.replace(/:[0-9]+$/, '');
+  const target = id && (document.getElementById('plan-' + id) || document.getElementById(id));
+  const saved = vscode.getState() || {};
+  if (target) target.classList.add('focused');
+  if (target && saved.focus !== focus) {
+    target.scrollIntoView({ block: 'center' });
+    if (target.hasAttribute('tabindex')) target.focus();
+  } else if (typeof saved.scrollY === 'number') {
+    window.scrollTo(0, saved.scrollY);
+  }
+  const remember = () => vscode.setState({ scrollY: window.scrollY, focus: focus });
+  remember();
+  window.addEventListener('scroll', remember, { passive: true });
   document.addEventListener('click', (event) => {
     const el = event.target instanceof Element ? event.target.closest('[data-action]') : null;
     if (!el) return;

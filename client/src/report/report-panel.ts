@@ -6,6 +6,16 @@ import { toBaselineUri } from '../../../server/src/shared/baseline-uri';
 import { ReportRequest, type ReportResult } from '../../../server/src/shared/protocol';
 import { renderMessageHtml, renderReportHtml } from './render-html';
 
+/** A finding to open the report at (Show the rollout plan for this change). */
+export interface ReportFocus {
+  contract: string;
+  path: string;
+  rule: string;
+}
+
+/** Long enough to merge the checks of a burst of keystrokes into one refresh. */
+const LIVE_DEBOUNCE_MS = 400;
+
 /** What the page's script may ask for; anything else is ignored. */
 type PageMessage =
   | { type: 'open'; target: 'source' | 'baseline'; file: string; line: number; character: number; endLine: number; endCharacter: number }
@@ -21,6 +31,14 @@ export class ReportPanel {
 
   private result: ReportResult | undefined;
   private readonly disposables: vscode.Disposable[] = [];
+  /** Checks finished while the panel was hidden: refresh when it shows again. */
+  private stale = false;
+  private timer: NodeJS.Timeout | undefined;
+  private focus: ReportFocus | undefined;
+  /** The next refresh is the one show() asked for: it keeps the focus it was given. */
+  private opening = false;
+  /** Changes with every show() at a finding, so the page scrolls to it again even if it was scrolled away before. */
+  private focusToken = 0;
 
   private constructor(
     private readonly panel: vscode.WebviewPanel,
@@ -29,10 +47,33 @@ export class ReportPanel {
   ) {
     panel.onDidDispose(() => this.dispose(), undefined, this.disposables);
     panel.webview.onDidReceiveMessage((m: unknown) => void this.onMessage(m), undefined, this.disposables);
+    panel.onDidChangeViewState(() => {
+      if (panel.visible && this.stale) void this.refresh(true);
+    }, undefined, this.disposables);
+  }
+
+  /** The report on screen, for the extension-host tests. */
+  static lastResult(): ReportResult | undefined {
+    return ReportPanel.current?.result;
+  }
+
+  /**
+   * A check finished (diagnostics or the baseline changed): the report follows, debounced, while it is visible;
+   * a hidden one refreshes when it is shown again.
+   */
+  static outdated(): void {
+    const current = ReportPanel.current;
+    if (!current) return;
+    if (current.timer) clearTimeout(current.timer);
+    current.timer = setTimeout(() => {
+      current.timer = undefined;
+      if (current.panel.visible) void current.refresh(true);
+      else current.stale = true;
+    }, LIVE_DEBOUNCE_MS);
   }
 
   /** Shows the report of the folder holding `resource` (the active editor's by default). */
-  static async show(client: LanguageClient, resource?: vscode.Uri): Promise<void> {
+  static async show(client: LanguageClient, resource?: vscode.Uri, focus?: ReportFocus): Promise<void> {
     const folder = resource ? (vscode.workspace.getWorkspaceFolder(resource)?.uri ?? resource) : undefined;
     const uri = folder?.toString();
     if (ReportPanel.current) {
@@ -47,11 +88,19 @@ export class ReportPanel {
       });
       ReportPanel.current = new ReportPanel(panel, client, uri);
     }
+    ReportPanel.current.focus = focus;
+    ReportPanel.current.opening = true;
+    ReportPanel.current.focusToken++;
     await ReportPanel.current.refresh();
   }
 
-  private async refresh(): Promise<void> {
-    this.render({ message: 'Checking…' });
+  /** `quiet`: a live refresh keeps the page (and its scroll position) until the new report is there. */
+  private async refresh(quiet = false): Promise<void> {
+    this.stale = false;
+    // The finding the report was opened at stays marked through live refreshes; Refresh starts afresh.
+    if (!quiet && !this.opening) this.focus = undefined;
+    this.opening = false;
+    if (!quiet) this.render({ message: 'Checking…' });
     let result: ReportResult;
     try {
       result = await this.client.sendRequest(ReportRequest.type, { uri: this.uri });
@@ -63,7 +112,8 @@ export class ReportPanel {
   }
 
   private render(result: ReportResult): void {
-    const options = { nonce: randomBytes(16).toString('base64'), cspSource: this.panel.webview.cspSource };
+    const focus = this.focus && result.report ? focusId(result, this.focus) : undefined;
+    const options = { nonce: randomBytes(16).toString('base64'), cspSource: this.panel.webview.cspSource, focus: focus && `${focus}:${this.focusToken}` };
     this.panel.webview.html = result.report ? renderReportHtml(result.report, options) : renderMessageHtml(result.message ?? 'No report.', options);
   }
 
@@ -119,6 +169,16 @@ export class ReportPanel {
 
   private dispose(): void {
     if (ReportPanel.current === this) ReportPanel.current = undefined;
+    if (this.timer) clearTimeout(this.timer);
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** The report's id of the focused finding, when the report still has it. */
+function focusId(result: ReportResult, focus: ReportFocus): string | undefined {
+  for (const c of result.report?.contracts ?? []) {
+    const f = c.findings.find((x) => x.contract === focus.contract && x.path === focus.path && x.rule === focus.rule);
+    if (f) return f.id;
+  }
+  return undefined;
 }

@@ -212,3 +212,17 @@ export async function tagsMergedIntoHead(cwd: string, since?: string): Promise<s
   const out = await gitMaybe(cwd, [...args, 'refs/tags']);
   return (out ?? '').split('\n').filter(Boolean);
 }
+
+/**
+ * Creates a lightweight tag on HEAD (the editor's "Tag HEAD as deployed"). Never moves an existing tag: a tag
+ * someone else put on the deployed commit must not be overwritten from an editor button.
+ */
+export async function tagHead(cwd: string, tag: string): Promise<void> {
+  if (!/^[\w][\w.-]*$/.test(tag)) throw new SkewError('git-failed', `\`${tag}\` is not a tag name Skew creates`);
+  if (await resolveCommit(cwd, `refs/tags/${tag}`)) throw new SkewError('git-failed', `the tag \`${tag}\` exists already; move it with git if HEAD is what is deployed`);
+  const head = await resolveCommit(cwd, 'HEAD');
+  if (!head) throw new SkewError('git-failed', 'this repository has no commit to tag yet');
+  // update-ref rather than the porcelain `git tag`, which may start a signing program from the config; the empty
+  // old value makes git refuse if the tag appeared meanwhile.
+  await git(cwd, ['update-ref', `refs/tags/${tag}`, head, '']);
+}

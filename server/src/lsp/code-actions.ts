@@ -18,7 +18,7 @@ import type { FolderChecker } from './folder-checker';
 import type { ModelPair } from '../engine/shape';
 import type { SkewDiagnosticData } from './to-diagnostic';
 import { pathToUri, uriToPath } from './uris';
-import { AcceptBreak, type AcceptBreakTarget } from '../shared/protocol';
+import { AcceptBreak, SHOW_PLAN_COMMAND, type AcceptBreakTarget } from '../shared/protocol';
 
 export const FIX_ALL_KIND = 'source.fixAll.skew';
 export const FIX_ALL_TITLE = 'Fix all Skew problems in this file';
@@ -73,7 +73,7 @@ export async function codeActions(params: CodeActionParams, host: CodeActionHost
     return [{ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, disabled: { reason: 'The file changed since Skew checked it; try again once its problems are updated.' } }];
   }
 
-  const input = await fixInput(here, { commit: result.baseline.commit, label: view.label, models, folder, root, host });
+  const input = await fixInput(here, { commit: result.baseline.commit, label: view.words.name, models, folder, root, host });
   const edit = (fix: { edits: FixEdit[]; snippet?: boolean }) => workspaceEdit(fix.edits, fix.snippet, { root, rel, version: shown?.version, host });
   const actions: CodeAction[] = [];
 
@@ -84,10 +84,18 @@ export async function codeActions(params: CodeActionParams, host: CodeActionHost
       const finding = here.find((f) => f.rule === data.rule && f.path === data.path && f.contract === data.contract);
       if (!finding) continue;
       const { fixes, unavailable } = fixesFor(finding, input);
-      for (const fix of fixes) actions.push(quickFix(fix, diagnostic, edit(fix)));
+      for (const fix of fixes) actions.push(quickFix(planStep(fix, finding), diagnostic, edit(fix)));
       if (finding.fingerprint) actions.push(acceptAction(diagnostic, { root, fingerprint: finding.fingerprint, path: finding.path }));
       if (disabledSupport) {
         for (const u of unavailable) actions.push({ title: u.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], disabled: { reason: u.reason } });
+      }
+      if (finding.order === 'none') {
+        actions.push({
+          title: 'Show the rollout plan for this change',
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          command: { title: 'Show the rollout plan', command: SHOW_PLAN_COMMAND, arguments: [{ uri: params.textDocument.uri, contract: finding.contract, path: finding.path, rule: finding.rule }] },
+        });
       }
     }
   }
@@ -104,6 +112,17 @@ export async function codeActions(params: CodeActionParams, host: CodeActionHost
 function acceptAction(diagnostic: Diagnostic, target: AcceptBreakTarget): CodeAction {
   const title = 'Accept this break…';
   return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: AcceptBreak.clientCommand, arguments: [target] } };
+}
+
+/**
+ * Rules whose compatible fix brings the old member back optional and deprecated: the finding gives way to the
+ * plan's second step (remove it once no baseline node needs it), so the title says it is only the first step.
+ */
+const EXPAND_STEP_RULES = new Set(['field-removed', 'field-renamed']);
+
+function planStep(fix: Fix, finding: Finding): Fix {
+  if (!fix.safe || !EXPAND_STEP_RULES.has(finding.rule)) return fix;
+  return { ...fix, title: `Step 1 of 2 (expand): ${fix.title}` };
 }
 
 function quickFix(fix: Fix, diagnostic: Diagnostic, edit: WorkspaceEdit): CodeAction {

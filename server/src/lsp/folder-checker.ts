@@ -3,20 +3,25 @@ import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isSkewError, type SkewError } from '../common/errors';
+import { readTextFile, SOURCE_FILE_LIMIT } from '../common/safe-read';
 import type { StatusParams } from '../shared/protocol';
-import { baselineLabel } from '../report/baseline-label';
 import { liveLabel } from '../baseline/resolve-window';
 import { checksWindow, windowInWords } from '../report/live-versions';
+import { baselineWords, type BaselineWords } from './baseline-words';
+import { declaresContracts, folderHasContracts } from './has-contracts';
 import { halfTypedImports } from './half-typed-imports';
+import { commentSwallowingCode } from './open-comment';
 import type { CheckedProject, OpenSession, SessionPort } from './session-port';
 import type { SkewSettings } from './settings';
-import { problemDiagnostic, toDiagnostic } from './to-diagnostic';
+import { findingDiagnostics, problemDiagnostic } from './to-diagnostic';
 import { pathToUri, uriToPath } from './uris';
 
 /** What a folder knows after its last successful check: what hovers and code lenses read. */
 export interface FolderView {
   checked: CheckedProject;
+  /** The baseline for the status bar, lenses and hovers (`words.label`). */
   label: string;
+  words: BaselineWords;
 }
 
 /** The diagnostics of one file as last accepted, stamped with the document version they were computed for. */
@@ -50,6 +55,8 @@ export interface FolderHost {
    * `work` ends. Nothing is shown for work that never begins, e.g. a baseline read from the cache.
    */
   withProgress<T>(work: (begin: (title: string) => Promise<void>) => Promise<T>): Promise<T>;
+  /** The client shows its own notification (with buttons) for a missing baseline: no popup then. */
+  offersBaselineRemedies?: boolean;
   /** Lets code lenses and hovers know the view changed. */
   viewChanged(folder: FolderChecker): void;
 }
@@ -76,6 +83,8 @@ export class FolderChecker {
   private disposed = false;
   /** Files may have changed on disk since the last check read them. */
   private diskDirty = true;
+  /** Whether the folder declares a contract; undefined until scanned, and again once files change on disk. */
+  private contracts: boolean | undefined;
 
   constructor(
     readonly uri: string,
@@ -120,12 +129,14 @@ export class FolderChecker {
   /** Source files changed on disk (saved, checked out, generated): the next check reads the disk again. */
   sourcesChanged(): void {
     this.diskDirty = true;
+    if (this.contracts === false) this.contracts = undefined;
     this.schedule();
   }
 
   /** Settings, skew.json or the repository changed in a way that may fix a failure or change the baseline. */
   async reset(): Promise<void> {
     this.blocked = undefined;
+    this.contracts = undefined;
     await this.closeSession();
     this.schedule(0);
   }
@@ -143,7 +154,7 @@ export class FolderChecker {
       const session = await this.session;
       const moved = await this.progress(() => session.refreshBaseline());
       if (moved) {
-        this.host.log(`${this.folderPath}: the baseline moved to ${baselineLabel(session.baseline)}`);
+        this.host.log(`${this.folderPath}: the baseline moved to ${baselineWords(session.baseline).label}`);
         this.schedule(0);
       }
     } catch (e) {
@@ -210,14 +221,24 @@ export class FolderChecker {
       this.host.status({ folder: this.uri, state: 'ok', breaking: 0, message: 'Skew is turned off for this folder (skew.enable).' });
       return;
     }
-    if (this.blocked) return;
-    const against = this.host.trusted ? settings.baseline : '';
-    if (this.session && this.sessionKey !== JSON.stringify(against)) await this.closeSession();
-
     const docs = this.host.documents().filter((d) => {
       const file = uriToPath(d.uri);
       return file !== undefined && this.contains(file);
     });
+    if (!this.hasContracts(docs)) {
+      // Nothing to say: no git or tag is worth a word in a folder without a contract.
+      await this.closeSession();
+      this.blocked = undefined;
+      this.clearAll();
+      this.view = undefined;
+      this.host.viewChanged(this);
+      this.host.status({ folder: this.uri, state: 'ok', breaking: 0, hasContracts: false, message: 'No @wire or @rpc contract in this folder.' });
+      return;
+    }
+    if (this.blocked) return;
+    const against = this.host.trusted ? settings.baseline : '';
+    if (this.session && this.sessionKey !== JSON.stringify(against)) await this.closeSession();
+
     const stamps = new Map<string, number>();
     const overlays = new Map<string, string>();
     for (const d of docs) {
@@ -247,7 +268,21 @@ export class FolderChecker {
       this.host.log(`${this.folderPath}: keeping the last diagnostics while an import does not resolve (${p.file}:${p.range.start.line + 1}: ${p.message})`);
       return;
     }
+    for (const d of docs) {
+      const line = commentSwallowingCode(d.getText());
+      if (line === undefined) continue;
+      this.host.log(`${this.folderPath}: keeping the last diagnostics while a comment is left open (${uriToPath(d.uri)}:${line + 1})`);
+      return;
+    }
     this.accept(checked, settings, stamps);
+  }
+
+  /** Scans the disk once (again after files change on disk); open documents can add the first contract as it is typed. */
+  private hasContracts(docs: readonly TextDocument[]): boolean {
+    if (this.contracts) return true;
+    this.contracts ??= folderHasContracts(this.folderPath);
+    if (!this.contracts && docs.some((d) => declaresContracts(d.getText()))) this.contracts = true;
+    return this.contracts;
   }
 
   private openSession(against: string | readonly string[]): Promise<SessionPort> {
@@ -296,25 +331,46 @@ export class FolderChecker {
       this.clearAll();
       this.view = undefined;
       this.host.viewChanged(this);
+      if (e.code === 'no-baseline') {
+        // The CLI's wording names its flags, which an editor user has no use for; a client with buttons for the
+        // remedies (Select Baseline…, Tag HEAD as deployed) shows its own notification instead of the popup.
+        const message = `Skew: ${e.message.replace(/, or pass --against REF/, ' or the skew.baseline setting')}`;
+        const status: StatusParams = { folder: this.uri, state: 'error', breaking: 0, hasContracts: true, problem: 'no-baseline', message };
+        this.host.status(status, this.host.offersBaselineRemedies ? undefined : message);
+        return;
+      }
       const message = `Skew: ${e.message}`;
-      this.host.status({ folder: this.uri, state: 'error', breaking: 0, message }, message);
+      this.host.status({ folder: this.uri, state: 'error', breaking: 0, hasContracts: true, message }, message);
       return;
     }
     this.host.error(`${this.folderPath}: unexpected failure while checking: ${(e as Error)?.stack ?? String(e)}`);
     const message = `Skew could not check this folder: ${(e as Error)?.message ?? String(e)} (details in the Skew output).`;
-    this.host.status({ folder: this.uri, state: 'error', breaking: this.view?.checked.result.summary.breaking ?? 0, message }, message);
+    this.host.status({ folder: this.uri, state: 'error', breaking: this.view?.checked.result.summary.breaking ?? 0, hasContracts: true, message }, message);
   }
 
   private accept(checked: CheckedProject, settings: SkewSettings, stamps: Map<string, number>): void {
     const { result } = checked;
-    const label = baselineLabel(result.baseline);
+    const words = baselineWords(result.baseline);
+    const label = words.label;
     const ctx = {
       root: result.root,
       baselineCommit: result.baseline.commit,
       baselineLabel: label,
       window: checksWindow(result),
+      baselineName: words.name,
+      baselineTab: words.tab,
       severity: settings.severity,
       existsInWorkingTree: (rel: string) => fs.existsSync(path.join(result.root, ...rel.split('/'))),
+      textOf: (rel: string) => {
+        const file = path.join(result.root, ...rel.split('/'));
+        const open = this.host.documents().find((d) => uriToPath(d.uri) === file);
+        if (open) return open.getText();
+        try {
+          return readTextFile(file, SOURCE_FILE_LIMIT);
+        } catch {
+          return undefined;
+        }
+      },
     };
     const next = new Map<string, Diagnostic[]>();
     const add = (file: string, d: Diagnostic) => {
@@ -322,10 +378,7 @@ export class FolderChecker {
       list.push(d);
       next.set(file, list);
     };
-    for (const f of result.findings) {
-      const placed = toDiagnostic(f, ctx);
-      add(placed.file, placed.diagnostic);
-    }
+    for (const placed of findingDiagnostics(result.findings, ctx, checked.models)) add(placed.file, placed.diagnostic);
     for (const p of result.problems) {
       const placed = problemDiagnostic(p, result.root);
       add(placed.file, placed.diagnostic);
@@ -353,7 +406,7 @@ export class FolderChecker {
     }
     if (changed.length > 0) this.host.diagnosticsChanged(this, changed);
 
-    this.view = { checked, label };
+    this.view = { checked, label, words };
     this.host.viewChanged(this);
     const breaking = result.summary.breaking;
     const restricted = this.host.trusted ? '' : ' Restricted Mode: the skew.baseline setting is ignored until you trust this workspace.';
@@ -364,6 +417,8 @@ export class FolderChecker {
       // The status bar shows this; a window is too long to name there, so it says how many versions are live.
       baseline: live.length > 1 ? `${live.length} live versions` : label,
       ...(live.length > 1 ? { liveVersions: live.map(liveLabel) } : {}),
+      baselineTab: words.tab,
+      hasContracts: true,
       commit: result.baseline.commit,
       root: result.root,
       breaking,

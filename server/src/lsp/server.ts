@@ -15,6 +15,9 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isSourceFile } from '../baseline/tree-paths';
+import { tagHead } from '../baseline/git';
+import { DEPLOYED_TAG } from '../baseline/resolve-baseline';
+import { isSkewError } from '../common/errors';
 import { contractLenses } from './code-lens';
 import { acceptBreak } from './accept-command';
 import { codeActions, CODE_ACTION_KINDS } from './code-actions';
@@ -47,6 +50,9 @@ import {
   ListRefsRequest,
   ReportRequest,
   StatusNotification,
+  TagDeployedRequest,
+  type TagDeployedParams,
+  type TagDeployedResult,
   type BaselineContentParams,
   type BaselineContentResult,
   type ListRefsParams,
@@ -78,6 +84,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   /** In pull mode: files whose diagnostics were pushed because they were not open. */
   const pushedWhileClosed = new Set<string>();
   let trusted = true;
+  let offersBaselineRemedies = false;
   let settings = new SettingsStore(undefined, log);
 
   const status = new StatusReporter({
@@ -90,6 +97,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     settings: (folderUri) => settings.get(folderUri),
     get trusted() {
       return trusted;
+    },
+    get offersBaselineRemedies() {
+      return offersBaselineRemedies;
     },
     get watchesSources() {
       return !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
@@ -153,7 +163,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     caps = params.capabilities;
     pull = Boolean(caps.textDocument?.diagnostic);
-    trusted = (params.initializationOptions as SkewInitializationOptions | undefined)?.trusted !== false;
+    const init = params.initializationOptions as SkewInitializationOptions | undefined;
+    trusted = init?.trusted !== false;
+    offersBaselineRemedies = init?.baselineRemedies === true;
     if (caps.workspace?.configuration) {
       settings = new SettingsStore(
         async (scopeUri) => connection.workspace.getConfiguration({ scopeUri, section: 'skew' }),
@@ -245,7 +257,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     checkedRequest('textDocument/hover', validHover, logError, safe('hover', logError, null, (params) => {
       const at = folderOfUri(params.textDocument.uri);
       const view = at?.folder?.view;
-      return view && at ? contractHover(view, at.file, params.position) : null;
+      return view && at ? contractHover(view, at.file, params.position, at.folder?.diagnosticsFor(at.file)?.diagnostics) : null;
     })),
   );
 
@@ -265,10 +277,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.onCodeLens(
-    checkedRequest('textDocument/codeLens', validDocumentOnly, logError, safe('code lens', logError, [], (params) => {
+    checkedRequest('textDocument/codeLens', validDocumentOnly, logError, safe('code lens', logError, [], async (params) => {
       const at = folderOfUri(params.textDocument.uri);
       const view = at?.folder?.view;
-      return view && at ? contractLenses(view, at.file) : [];
+      if (!view || !at?.folder) return [];
+      return contractLenses(view, at.file, (await settings.get(at.folder.uri)).codeLens);
     })),
   );
 
@@ -317,6 +330,22 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const file = params?.uri ? uriToPath(params.uri) : undefined;
       const folder = (params?.uri && folders.get(params.uri)) || (file && folders.forFile(file)) || folders.all()[0];
       return answerReport(folder, documents.all().map((d) => ({ file: uriToPath(d.uri), text: d.getText() })));
+    })),
+  );
+
+  connection.onRequest(
+    TagDeployedRequest.method,
+    checkedRequest(TagDeployedRequest.method, validRequiredString('folder'), logError, safe('tag deployed', logError, { message: 'Skew could not tag HEAD (see the Skew output).' }, async (params: TagDeployedParams): Promise<TagDeployedResult> => {
+      const folder = folders.get(params.folder);
+      if (!folder) return { message: 'That folder is not open in this workspace.' };
+      try {
+        await tagHead(folder.folderPath, DEPLOYED_TAG);
+      } catch (e) {
+        if (isSkewError(e)) return { message: e.message };
+        throw e;
+      }
+      await folder.reset();
+      return {};
     })),
   );
 

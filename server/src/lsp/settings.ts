@@ -13,9 +13,13 @@ export interface SkewSettings {
    */
   baseline: string | readonly string[];
   severity: SeveritySetting;
+  /** Which contracts get a code lens: those that break (default), every one, or none. */
+  codeLens: CodeLensSetting;
 }
 
-export const DEFAULT_SETTINGS: SkewSettings = { enable: true, baseline: '', severity: 'error' };
+export type CodeLensSetting = 'breaking' | 'all' | 'off';
+
+export const DEFAULT_SETTINGS: SkewSettings = { enable: true, baseline: '', severity: 'error', codeLens: 'breaking' };
 
 /** Whatever the client sent (possibly nothing, possibly of the wrong types) → complete settings. */
 export function normaliseSettings(raw: unknown): SkewSettings {
@@ -30,5 +34,6 @@ export function normaliseSettings(raw: unknown): SkewSettings {
           ? r.baseline.filter((b): b is string => typeof b === 'string' && b.trim() !== '').map((b) => b.trim())
           : DEFAULT_SETTINGS.baseline,
     severity,
+    codeLens: r.codeLens === 'all' || r.codeLens === 'off' ? r.codeLens : DEFAULT_SETTINGS.codeLens,
   };
 }

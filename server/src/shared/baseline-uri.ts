@@ -11,11 +11,17 @@ export interface BaselineRef {
   file: string;
   commit: string;
   root: string;
+  /**
+   * Which baseline it is, e.g. `deployed v1.4.0`: appended to the path (`api.ts (deployed v1.4.0)`) so the
+   * editor's tab says what the document is, and kept in the query so the suffix can be taken off again.
+   */
+  label?: string;
 }
 
 export function toBaselineUri(ref: BaselineRef): string {
-  const path = ref.file.split('/').map(encodeURIComponent).join('/');
-  const query = new URLSearchParams({ commit: ref.commit, root: ref.root }).toString();
+  const label = ref.label ? printableLabel(ref.label) : '';
+  const path = (label ? `${ref.file} (${label})` : ref.file).split('/').map(encodeURIComponent).join('/');
+  const query = new URLSearchParams({ commit: ref.commit, root: ref.root, ...(label ? { label } : {}) }).toString();
   return `${BASELINE_SCHEME}:/${path}?${query}`;
 }
 
@@ -33,10 +39,15 @@ export function parseBaselineUri(uri: string): BaselineRef | undefined {
   if (!params.has('commit')) params = new URLSearchParams(safeDecode(url.search));
   const commit = params.get('commit') ?? '';
   const root = params.get('root') ?? '';
-  const file = safeDecode(url.pathname).replace(/^\/+/, '');
+  const label = params.get('label') ?? '';
+  const shown = safeDecode(url.pathname).replace(/^\/+/, '');
+  const file = label && shown.endsWith(` (${label})`) ? shown.slice(0, -` (${label})`.length) : shown;
   if (!/^[0-9a-f]{4,64}$/i.test(commit) || !root || !file || file.split('/').includes('..')) return undefined;
-  return { file, commit, root };
+  return label ? { file, commit, root, label } : { file, commit, root };
 }
+
+/** A label is a ref name from the repository: no slash (it would make a folder) and no control character. */
+const printableLabel = (label: string): string => label.replace(/[\u0000-\u001f\u007f/\\]/g, '_');
 
 function safeDecode(s: string): string {
   try {

@@ -59,10 +59,22 @@ export interface StatusParams {
   /** The workspace folder URI this status is about. */
   folder: string;
   state: 'ok' | 'error';
-  /** e.g. "deployed (v1.4.0)", or "3 live versions"; absent when no baseline could be resolved. */
+  /**
+   * e.g. "deployed (v1.4.0)", "v0.9.0 (selected)", "v1.0.0 (newest tag; no deployed tag)", or "3 live versions";
+   * absent when no baseline could be resolved.
+   */
   baseline?: string;
   /** Every live version's label, when more than one is checked. */
   liveVersions?: string[];
+  /** The baseline as it follows a file name in a tab title, e.g. "deployed v1.4.0" ("api.ts (deployed v1.4.0)"). */
+  baselineTab?: string;
+  /**
+   * False while the folder declares no contract (`@wire`, `@rpc`, skew.json, an adapter's): the client then shows
+   * nothing at all for it. Absent from servers that predate it, which meant true.
+   */
+  hasContracts?: boolean;
+  /** Set with state `error` when the failure has a remedy the client offers itself (e.g. buttons for `no-baseline`). */
+  problem?: 'no-baseline';
   /** The baseline commit and the project root, so the client can build `skew-baseline:` URIs for any file. */
   commit?: string;
   root?: string;
@@ -98,6 +110,28 @@ export namespace ReportRequest {
   export const type = new RequestType<ReportParams, ReportResult, void>(method);
 }
 
+export interface TagDeployedParams {
+  /** The workspace folder URI whose repository gets the tag `deployed` on HEAD. */
+  folder: string;
+}
+
+export interface TagDeployedResult {
+  /** Set when the tag could not be made, in one line. */
+  message?: string;
+}
+
+/** Client → server: tag HEAD as `deployed` (the missing-baseline notification's button), through Skew's git layer. */
+export namespace TagDeployedRequest {
+  export const method = 'skew/tagDeployed' as const;
+  export const type = new RequestType<TagDeployedParams, TagDeployedResult, void>(method);
+}
+
+/** The client command a code lens runs to peek a contract's findings: (uri, position, locations) as LSP JSON. */
+export const PEEK_FINDINGS_COMMAND = 'skew.peekFindings';
+
+/** The client command a code action runs to open the report at one finding: ({ uri, finding: { contract, path, rule } }). */
+export const SHOW_PLAN_COMMAND = 'skew.showRolloutPlan';
+
 /**
  * Passed by the client in `initialize`'s `initializationOptions`. Other editors may leave it out: the defaults
  * suit a trusted workspace.
@@ -105,6 +139,11 @@ export namespace ReportRequest {
 export interface SkewInitializationOptions {
   /** False in a VS Code workspace the user has not trusted: then workspace-provided baselines are ignored. */
   trusted?: boolean;
+  /**
+   * True when the client offers its own remedies for a status with `problem: 'no-baseline'` (a notification with
+   * buttons): the server then sends no `window/showMessage` for it.
+   */
+  baselineRemedies?: boolean;
 }
 
 /**

@@ -5,6 +5,7 @@ import { runRegisteredTests } from './harness';
 import './diagnostics.test';
 import './baseline-document.test';
 import './commands.test';
+import './report-live.test';
 
 export function run(): Promise<void> {
   return runRegisteredTests({ uiKind: vscode.UIKind[vscode.env.uiKind] });
