@@ -33,3 +33,8 @@ export function extractSchemas(files: Record<string, string>, config: SkewConfig
   if ('error' in read) throw new Error(read.error);
   return createExtractor(tree, config, read.options).extract();
 }
+
+/** A deep copy without `loc` and `policyLoc`, for comparing shapes by what they say. */
+export function plain<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value, (key, v: unknown) => (key === 'loc' || key === 'policyLoc' ? undefined : v))) as T;
+}
