@@ -4,15 +4,15 @@ import type { Discovery } from './discover.js';
 import { locOf, nameNode, suppressionsOf, type RelativePath } from './locations.js';
 import { qualifiedName } from './qualified-name.js';
 import type { BuilderProblem, ShapeBuilder } from './shape-builder.js';
+import type { SchemaReader } from './schemas/schema-reader.js';
 import type { Steps } from '../common/steps.js';
 
 type ContractDeclaration = ts.InterfaceDeclaration | ts.TypeAliasDeclaration | ts.EnumDeclaration | ts.ClassDeclaration;
 
-interface Candidate {
-  declaration: ContractDeclaration & { name: ts.Identifier };
-  kind: 'message' | 'service';
-  source: 'jsdoc' | 'config';
-}
+type Candidate =
+  | { declaration: ContractDeclaration & { name: ts.Identifier }; kind: 'message' | 'service'; source: 'jsdoc' | 'config' }
+  /** A `const` holding a schema value (zod, valibot), if the checker confirms it is one. */
+  | { declaration: ts.VariableDeclaration & { name: ts.Identifier }; kind: 'schema'; source: 'jsdoc' | 'config' };
 
 /** Walks the discovered root files and adds every message and service contract to the model, one step each. */
 export function* collectContracts(
@@ -21,6 +21,7 @@ export function* collectContracts(
   absolute: (rel: string) => string,
   relative: RelativePath,
   builder: ShapeBuilder,
+  schemas: SchemaReader,
 ): Steps<{ model: WireModel; problems: BuilderProblem[] }> {
   const checker = program.getTypeChecker();
   const contracts: Record<string, Contract> = {};
@@ -32,8 +33,19 @@ export function* collectContracts(
   for (const rel of discovery.roots) {
     const sourceFile = program.getSourceFile(absolute(rel));
     if (!sourceFile) continue;
-    for (const candidate of candidatesIn(sourceFile, discovery.messageFiles.has(rel), discovery.serviceFiles.has(rel))) {
+    for (const found of candidatesIn(sourceFile, discovery.messageFiles.has(rel), discovery.serviceFiles.has(rel))) {
       yield;
+      const candidate = schemaBehind(found, checker, schemas);
+      if (!candidate) continue;
+      if (candidate.kind === 'schema') {
+        const library = schemas.libraryOf(candidate.declaration);
+        if (!library) {
+          if (candidate.source === 'jsdoc') {
+            problems.push({ node: candidate.declaration.name, message: `'${candidate.declaration.name.text}' is tagged @wire but is not a zod or valibot schema Skew can read (is the library installed?); it is not checked.` });
+          }
+          continue;
+        }
+      }
       const { declaration } = candidate;
       const symbol = checker.getSymbolAtLocation(declaration.name);
       // Merged declarations (an interface reopened in another namespace block) are one contract.
@@ -49,17 +61,19 @@ export function* collectContracts(
         continue;
       }
       seen.add(symbol);
-      if (candidate.kind === 'message' && !builder.defineContractType(name, declaration, () => checker.getDeclaredTypeOfSymbol(symbol))) continue;
+      if (candidate.kind === 'message' && !builder.defineContractType(name, candidate.declaration, () => checker.getDeclaredTypeOfSymbol(symbol))) continue;
+      if (candidate.kind === 'schema' && !builder.defineContract(name, candidate.declaration, () => schemas.contractShape(candidate.declaration))) continue;
       owners.set(name, declaration.name);
       const base = { name, loc: locOf(declaration.name, relative)!, source: candidate.source };
-      const suppressions = suppressionsOf(declaration, relative);
-      const contract: Contract =
-        candidate.kind === 'message'
-          ? { ...base, kind: 'message' }
-          : { ...base, kind: 'service', methods: builder.serviceMethods(name, declaration, () => methodsOf(checker.getDeclaredTypeOfSymbol(symbol), checker, relative, builder)) };
+      const suppressions = suppressionsOf(candidate.kind === 'schema' ? candidate.declaration.parent.parent : declaration, relative);
+      let contract: Contract;
+      if (candidate.kind === 'service') {
+        contract = { ...base, kind: 'service', methods: builder.serviceMethods(name, candidate.declaration, () => methodsOf(checker.getDeclaredTypeOfSymbol(symbol), checker, relative, builder)) };
+      } else contract = { ...base, kind: 'message' };
+      if (candidate.kind === 'schema') contract.schema = { library: schemas.libraryOf(candidate.declaration)! };
       if (suppressions) contract.suppressions = suppressions;
       contracts[name] = contract;
-      const target = candidate.kind === 'message' ? aliasTarget(declaration, checker) : undefined;
+      const target = candidate.kind === 'message' ? aliasTarget(candidate.declaration, checker) : undefined;
       if (target) aliases.set(name, target);
     }
   }
@@ -85,6 +99,17 @@ function aliasTarget(declaration: ContractDeclaration, checker: ts.TypeChecker):
       (ts.isInterfaceDeclaration(d) || ts.isTypeAliasDeclaration(d) || ts.isClassDeclaration(d) || ts.isEnumDeclaration(d)) && d.name !== undefined,
   );
   return target ? qualifiedName(target, target.name.text) : undefined;
+}
+
+/**
+ * `export type Order = z.infer<typeof Order>` beside `export const Order = z.object(...)` is one symbol, and one
+ * contract: the schema's, whichever of the two is tagged or comes first.
+ */
+function schemaBehind(candidate: Candidate, checker: ts.TypeChecker, schemas: SchemaReader): Candidate | undefined {
+  if (candidate.kind !== 'message' || !ts.isTypeAliasDeclaration(candidate.declaration)) return candidate;
+  const value = checker.getSymbolAtLocation(candidate.declaration.name)?.valueDeclaration;
+  if (!value || !ts.isVariableDeclaration(value) || !ts.isIdentifier(value.name) || !schemas.libraryOf(value)) return candidate;
+  return { declaration: value as ts.VariableDeclaration & { name: ts.Identifier }, kind: 'schema', source: candidate.source };
 }
 
 function candidatesIn(sourceFile: ts.SourceFile, messageGlob: boolean, serviceGlob: boolean): Candidate[] {
@@ -119,6 +144,16 @@ function visitStatements(
       const globalBlock = !!(statement.flags & ts.NodeFlags.GlobalAugmentation);
       if (module.body && ts.isModuleBlock(module.body)) {
         visitStatements(module.body.statements, module, reachable && (visible || globalBlock), globalBlock, messageGlob, serviceGlob, found);
+      }
+      continue;
+    }
+    if (ts.isVariableStatement(statement)) {
+      const tagged = ts.getJSDocTags(statement).some((tag) => tag.tagName.text === 'wire');
+      if (!tagged && !(messageGlob && exported)) continue;
+      for (const declaration of statement.declarationList.declarations) {
+        if (ts.isIdentifier(declaration.name) && declaration.initializer) {
+          found.push({ declaration: declaration as ts.VariableDeclaration & { name: ts.Identifier }, kind: 'schema', source: tagged ? 'jsdoc' : 'config' });
+        }
       }
       continue;
     }

@@ -10,6 +10,8 @@ import { needsDroppedLib, planMinimalLib } from './minimal-lib.js';
 import { reuseFrom, type Reusable } from './reuse.js';
 import { ReuseFailed, ShapeBuilder } from './shape-builder.js';
 import { limitReported } from './typescript-limits.js';
+import { packageNames } from './schemas/library.js';
+import { SchemaReader } from './schemas/schema-reader.js';
 import type { SkewConfig, SourceTree } from '../common/source.js';
 import { runNow, runSliced, type Steps } from '../common/steps.js';
 import { LIB_FOLDER, NODE_GLOBALS_LIB, treeFileSystem, treeRootPath, type TreeFileSystem } from './tree-file-system.js';
@@ -114,14 +116,15 @@ export function createExtractor(tree: SourceTree, config: SkewConfig, options: t
     // After an edit, named types whose source files did not change are taken from the previous model.
     const previous = reusable && previousProgram && reuseFrom(reusable, previousProgram, built, checker);
     const limit = () => limitReported(built);
+    const packageNameOf = packageNames((fileName) => fs.readFile(fileName));
     let builder = new ShapeBuilder(checker, relative, isLibNode, limit, previous);
     let collected;
     try {
-      collected = yield* collectContracts(built, discovery, fs.absolute, relative, builder);
+      collected = yield* collectContracts(built, discovery, fs.absolute, relative, builder, new SchemaReader(checker, builder, relative, packageNameOf));
     } catch (e) {
       if (!(e instanceof ReuseFailed)) throw e;
       builder = new ShapeBuilder(checker, relative, isLibNode, limit);
-      collected = yield* collectContracts(built, discovery, fs.absolute, relative, builder);
+      collected = yield* collectContracts(built, discovery, fs.absolute, relative, builder, new SchemaReader(checker, builder, relative, packageNameOf));
     }
     reusable = { types: collected.model.types, records: builder.records };
 
