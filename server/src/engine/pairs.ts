@@ -9,6 +9,7 @@ import type {
   EnumMemberPair,
   FieldPair,
   MethodPair,
+  NodePair,
   ParamPair,
   ValuePair,
   VariantPair,
@@ -35,6 +36,7 @@ export interface PairVisitor {
   enumMember(pair: EnumMemberPair, at: Position): void;
   variant(pair: VariantPair, at: Position): void;
   value(pair: ValuePair, at: Position): void;
+  node(pair: NodePair, at: Position): void;
   method(pair: MethodPair, at: Position): void;
   param(pair: ParamPair, at: Position): void;
   /** A nested contract was reached; it is compared as a root of its own, not again here. */
@@ -145,6 +147,7 @@ class Walk {
       return;
     }
     if (o.kind === 'union' || n.kind === 'union') return this.unions(o, n, at);
+    if (o.kind === n.kind && (readerAdds(o) || readerAdds(n))) this.visitor.node({ old: o, new: n } satisfies NodePair, at);
     if (o.kind === 'object' && n.kind === 'object') return this.objects(o, n, at);
     if (o.kind === 'array' && n.kind === 'array') return this.shapes(o.element, n.element, this.below(at, { kind: 'element' }));
     if (o.kind === 'tuple' && n.kind === 'tuple' && sameTupleLayout(o, n)) {
@@ -295,6 +298,20 @@ class Walk {
       a.params.every((p, i) => p.optional === b.params[i]!.optional && sameShape(p.shape, this.oldModel, b.params[i]!.shape, this.newModel, this.canon)) &&
       sameShape(a.result, this.oldModel, b.result, this.newModel, this.canon)
     );
+  }
+}
+
+/** Whether a schema reader adds something to this node's type: an unknown-key policy or checks. */
+function readerAdds(shape: Shape): boolean {
+  switch (shape.kind) {
+    case 'object':
+      return shape.policy !== undefined || shape.checks !== undefined;
+    case 'string':
+    case 'number':
+    case 'array':
+      return shape.checks !== undefined;
+    default:
+      return false;
   }
 }
 

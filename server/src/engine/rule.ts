@@ -85,6 +85,15 @@ export interface ValuePair {
   new: Shape;
 }
 
+/**
+ * Two shapes of the same kind at the same path, before the walk goes inside them, where either carries what a
+ * schema reader adds to its type (an unknown-key policy, checks). Plain types never reach this hook.
+ */
+export interface NodePair {
+  old: Shape;
+  new: Shape;
+}
+
 export interface MethodPair {
   old?: Method;
   new?: Method;
@@ -118,6 +127,8 @@ export interface RuleContext {
   contractKind: ContractKind;
   /** The path of the current position, e.g. `OrderCreated.items[]`. */
   path: string;
+  /** The same path as steps below the contract. */
+  steps: readonly PathStep[];
   /** Where this data flows: a message, an RPC request (caller → callee) or an RPC result (callee → caller). */
   flow: Flow;
   oldModel: WireModel;
@@ -125,6 +136,8 @@ export interface RuleContext {
   /** `readable(old value, new reader)` and the reverse, each ref resolved in its own model. */
   oldReadableByNew(oldShape: Shape, newShape: Shape): boolean;
   newReadableByOld(newShape: Shape, oldShape: Shape): boolean;
+  /** Plain-type readers reject unknown keys (the `strictReaders` option); a schema object's own policy wins. */
+  strictReaders: boolean;
   /** Renders a shape compactly for messages (`string | null`, `{ id, amount }`). */
   show(shape: Shape): string;
   report(report: Report): void;
@@ -137,6 +150,7 @@ export interface Rule<Id extends string = string> {
   enumMember?(pair: EnumMemberPair, ctx: RuleContext): void;
   variant?(pair: VariantPair, ctx: RuleContext): void;
   value?(pair: ValuePair, ctx: RuleContext): void;
+  node?(pair: NodePair, ctx: RuleContext): void;
   method?(pair: MethodPair, ctx: RuleContext): void;
   param?(pair: ParamPair, ctx: RuleContext): void;
 }

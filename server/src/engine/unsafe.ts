@@ -24,6 +24,8 @@ export function findUnsafe(shape: Shape, model: WireModel, seen = new Set<string
       return shape.elements.map((e) => findUnsafe(e.shape, model, seen)).find(Boolean);
     case 'union':
       return shape.variants.map((v) => findUnsafe(v, model, seen)).find(Boolean);
+    case 'decoded':
+      return findUnsafe(shape.input, model, seen) ?? findUnsafe(shape.output, model, seen);
     default:
       return undefined;
   }

@@ -2,6 +2,7 @@ import type { Direction } from '../../../server/src/engine/finding';
 import type { Finding } from '../../../server/src/rules';
 import type { Shape, WireModel } from '../../../server/src/engine/shape';
 import { validate } from '../../../server/src/witness/validate';
+import { readerView, writerView } from '../../../server/src/engine/views';
 import { requestShape, type Witness } from '../../../server/src/witness/witness-for';
 
 export interface Side {
@@ -19,7 +20,8 @@ export function sidesOf(finding: Finding, direction: Direction, oldModel: WireMo
   const root = finding.contract;
   const isResult = finding.flow === 'result';
   const oldWrites = isResult ? direction === 'new-to-old' : direction === 'old-to-new';
-  const [writerModel, readerModel] = oldWrites ? [oldModel, newModel] : [newModel, oldModel];
+  // A schema writes its output and reads its input: each side is seen through its view (plain models are their own).
+  const [writerModel, readerModel] = oldWrites ? [writerView(oldModel), readerView(newModel)] : [writerView(newModel), readerView(oldModel)];
   const shapeIn = (model: WireModel): Shape => {
     const contract = model.contracts[root];
     if (!contract) return NEVER;
