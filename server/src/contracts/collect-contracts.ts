@@ -72,7 +72,11 @@ export function* collectContracts(
       if (candidate.kind === 'service') {
         contract = { ...base, kind: 'service', methods: builder.serviceMethods(name, candidate.declaration, () => methodsOf(checker.getDeclaredTypeOfSymbol(symbol), checker, relative, builder)) };
       } else contract = { ...base, kind: 'message' };
-      if (candidate.kind === 'schema') contract.schema = { library: schemas.libraryOf(candidate.declaration)! };
+      if (candidate.kind === 'schema') {
+        contract.schema = { library: schemas.libraryOf(candidate.declaration)! };
+        // `@roundtrip`: the reader saves what it read, so keys a strip object drops are lost (docs/schemas.md).
+        if (ts.getJSDocTags(candidate.declaration.parent.parent).some((tag) => tag.tagName.text === 'roundtrip')) contract.schema.roundtrip = true;
+      }
       if (suppressions) contract.suppressions = suppressions;
       contracts[name] = contract;
       const target = candidate.kind === 'message' ? aliasTarget(candidate.declaration, checker) : undefined;

@@ -7,6 +7,7 @@ import { readCompilerOptions } from '../../../server/src/contracts/compiler-opti
 import { createExtractor } from '../../../server/src/contracts/extractor';
 import { memoryTree } from '../../../server/src/contracts/memory-tree';
 import { rules } from '../../../server/src/rules';
+import { schemaTree } from '../contracts/schemas/schema-tree';
 
 export const FIXTURES = path.resolve(__dirname, '../../fixtures');
 
@@ -44,8 +45,12 @@ export interface Extracted {
   problems: string[];
 }
 
+/** A fixture that imports a schema library reads the real one from the repository's node_modules. */
+const SCHEMA_IMPORT = /from '(zod|zod\/v3|zod\/mini|zod3|valibot)'/;
+
 export function extractFolder(dir: string, label: string): Extracted {
-  const tree = memoryTree(readFolder(dir), label);
+  const files = readFolder(dir);
+  const tree = Object.values(files).some((text) => SCHEMA_IMPORT.test(text)) ? schemaTree(files, label) : memoryTree(files, label);
   const compiler = readCompilerOptions(tree);
   if ('error' in compiler) throw new Error(compiler.error);
   const { model, problems } = createExtractor(tree, {}, compiler.options).extract();
