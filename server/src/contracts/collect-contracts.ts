@@ -41,7 +41,9 @@ export function* collectContracts(
         const library = schemas.libraryOf(candidate.declaration);
         if (!library) {
           if (candidate.source === 'jsdoc') {
-            problems.push({ node: candidate.declaration.name, message: `'${candidate.declaration.name.text}' is tagged @wire but is not a zod or valibot schema Skew can read (is the library installed?); it is not checked.` });
+            // Never a silent pass: without its library installed a schema reads as nothing at all.
+            const node = candidate.declaration.name;
+            problems.push({ node, message: `'${node.text}' is tagged @wire but is not a zod or valibot schema Skew can read (is the library installed?); it is not checked.`, uncheckable: true });
           }
           continue;
         }

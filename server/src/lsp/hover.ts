@@ -4,6 +4,8 @@ import { findingsFor, statusLine } from './contract-status';
 import type { FolderView } from './folder-checker';
 import { code, fenced, text } from '../report/markdown-escape';
 import { renderContract } from './render-shape';
+import { readerPolicies } from './reader-policies';
+import type { WireModel } from '../engine/shape';
 
 /** Hover on a contract's name: its status and its shape in the baseline. */
 export function contractHover(view: FolderView, file: string, position: Position): Hover | null {
@@ -25,8 +27,20 @@ export function contractHover(view: FolderView, file: string, position: Position
     if (breaking.length > 5) lines.push(`- … ${breaking.length - 5} more`);
     lines.push('', `In ${label}:`, ...fenced(baselineShape, 'typescript'));
   }
+  if (contract.schema) {
+    lines.push('', policyLine('Reader policy here', models.working, contract.name));
+    if (baselineShape) lines.push('', policyLine(`Reader policy in ${label}`, models.baseline, contract.name));
+  }
   return {
     contents: { kind: MarkupKind.Markdown, value: lines.join('\n') },
     range: contract.loc.range,
   };
+}
+
+/** A schema's unknown-key policy per object: what its reader does with keys it does not declare, and where that is set. */
+function policyLine(title: string, model: WireModel, name: string): string {
+  const { found, more } = readerPolicies(model, name);
+  if (found.length === 0) return `${title}: no object.`;
+  const parts = found.map((p) => `${code(p.path)} ${p.policy}${p.loc ? ` (${text(p.loc.file)}:${p.loc.range.start.line + 1})` : ''}`);
+  return `${title}: ${parts.join(' · ')}${more ? ' · …' : ''}`;
 }

@@ -32,7 +32,8 @@ describe('zod 4 schema contracts', () => {
   it('the tag on the z.infer alias makes the schema of the same name the contract', () => {
     const { model } = extractSchemas({ 'messages.ts': `${IMPORT}export const A = z.strictObject({ id: z.string() });\n/** @wire */\nexport type A = z.infer<typeof A>;\n` });
     assert.deepEqual(model.contracts.A?.schema, { library: 'zod4' });
-    assert.equal(typeShape(model, 'A').kind === 'object' && typeShape(model, 'A').policy, 'strict');
+    const shape = typeShape(model, 'A');
+    assert.equal(shape.kind === 'object' && shape.policy, 'strict');
   });
 
   it('every exported schema of a messages file is a contract; other exports of it are not', () => {
@@ -56,7 +57,8 @@ describe('zod 4 schema contracts', () => {
       ].join('\n'),
     });
     assert.deepEqual(Object.keys(model.contracts), ['Real']);
-    assert.equal(typeShape(model, 'Real').kind === 'object' && typeShape(model, 'Real').policy, 'strict');
+    const real = typeShape(model, 'Real');
+    assert.equal(real.kind === 'object' && real.policy, 'strict');
     assert.deepEqual(
       problems.map((p) => p.message),
       ["'Fake' is tagged @wire but is not a zod or valibot schema Skew can read (is the library installed?); it is not checked."],
