@@ -51,6 +51,8 @@ function nodeAt(parsed: ParsedFile, range: Range): ts.Node | undefined {
 export type MemberNode =
   | ts.PropertySignature
   | ts.PropertyDeclaration
+  /** A field of a schema object literal (`coupon: z.string().optional()`). */
+  | ts.PropertyAssignment
   | ts.MethodSignature
   | ts.MethodDeclaration
   | ts.ParameterDeclaration
@@ -58,12 +60,15 @@ export type MemberNode =
   | ts.InterfaceDeclaration
   | ts.TypeAliasDeclaration
   | ts.ClassDeclaration
-  | ts.EnumDeclaration;
+  | ts.EnumDeclaration
+  /** `export const OrderPlaced = z.object(...)`: a schema contract's declaration. */
+  | ts.VariableStatement;
 
 export function isMemberNode(node: ts.Node): node is MemberNode {
   return (
     ts.isPropertySignature(node) ||
     ts.isPropertyDeclaration(node) ||
+    ts.isPropertyAssignment(node) ||
     ts.isMethodSignature(node) ||
     ts.isMethodDeclaration(node) ||
     ts.isParameter(node) ||
@@ -71,7 +76,8 @@ export function isMemberNode(node: ts.Node): node is MemberNode {
     ts.isInterfaceDeclaration(node) ||
     ts.isTypeAliasDeclaration(node) ||
     ts.isClassDeclaration(node) ||
-    ts.isEnumDeclaration(node)
+    ts.isEnumDeclaration(node) ||
+    ts.isVariableStatement(node)
   );
 }
 
@@ -79,6 +85,9 @@ export function memberNodeAt(parsed: ParsedFile, range: Range): MemberNode | und
   const node = nodeAt(parsed, range);
   if (!node) return undefined;
   if (isMemberNode(node)) return node;
+  // A schema const's name: its statement is the declaration (the comment above it is where a suppression goes).
+  const statement = node.parent?.parent?.parent;
+  if (node.parent && ts.isVariableDeclaration(node.parent) && statement && ts.isVariableStatement(statement)) return statement;
   return node.parent && isMemberNode(node.parent) ? node.parent : undefined;
 }
 
@@ -89,7 +98,7 @@ export function nameText(name: ts.Node | undefined): string {
 }
 
 function kindOf(node: MemberNode): MemberKind {
-  if (ts.isPropertySignature(node) || ts.isPropertyDeclaration(node)) return 'property';
+  if (ts.isPropertySignature(node) || ts.isPropertyDeclaration(node) || ts.isPropertyAssignment(node)) return 'property';
   if (ts.isMethodSignature(node) || ts.isMethodDeclaration(node)) return 'method';
   if (ts.isParameter(node)) return 'parameter';
   if (ts.isEnumMember(node)) return 'enum-member';
@@ -111,25 +120,26 @@ export function describeMember(parsed: ParsedFile, node: MemberNode): MemberSpan
     bodyEnd = end - 1;
     while (bodyEnd > start && /\s/.test(text.charAt(bodyEnd - 1))) bodyEnd--;
   } else {
-    // Enum members and parameters are list elements: the comma after them belongs to the list.
+    // Enum members, parameters and object literal properties are list elements: the comma after them belongs to the list.
     let i = end;
     while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
-    if (text[i] === ',' && (ts.isEnumMember(node) || ts.isParameter(node))) {
+    if (text[i] === ',' && (ts.isEnumMember(node) || ts.isParameter(node) || ts.isPropertyAssignment(node))) {
       separator = ',';
       afterSeparator = i + 1;
     }
   }
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const nameNode = ts.isVariableStatement(node) ? (node.declarationList.declarations[0]?.name ?? node) : (node as { name: ts.Node }).name;
   const member: MemberSpan = {
     kind: kindOf(node),
-    name: ts.isParameter(node) ? nameText(node.name) : nameText((node as { name?: ts.Node }).name),
+    name: nameText(nameNode),
     start,
     end,
     fullStart: node.getStart(sf, true),
     bodyEnd,
     separator,
     afterSeparator,
-    nameSpan: spanOf((node as { name: ts.Node }).name, sf),
+    nameSpan: spanOf(nameNode, sf),
     ownLine: text.slice(lineStart, start).trim() === '',
   };
   const question = (node as { questionToken?: ts.Node }).questionToken;
