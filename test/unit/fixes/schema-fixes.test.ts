@@ -1,0 +1,36 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fixesFor } from '../../../server/src/fixes';
+import { checkFix, loadPair } from './fix-harness';
+
+/** A strict reader in this version that no longer declares a key the baseline sends, in each library's spelling. */
+const cases: [string, string, string, string][] = [
+  ['zod 4 strictObject', "import { z } from 'zod';", 'z.object({ id: z.string(), note: z.string().optional() })', 'z.strictObject({ id: z.string() })'],
+  ['zod 4 .strict()', "import { z } from 'zod';", 'z.object({ id: z.string(), note: z.string().optional() })', 'z\n  .object({ id: z.string() })\n  .strict()'],
+  ['zod 3 .strict()', "import { z } from 'zod3';", 'z.object({ id: z.string(), note: z.string().optional() })', 'z.object({ id: z.string() }).strict()'],
+  ['zod 3 strictObject', "import { z } from 'zod3';", 'z.object({ id: z.string(), note: z.string().optional() })', 'z.strictObject({ id: z.string() })'],
+  ['valibot strictObject', "import * as v from 'valibot';", 'v.object({ id: v.string(), note: v.optional(v.string()) })', 'v.strictObject({ id: v.string() })'],
+];
+
+const file = (imports: string, schema: string) => ({ 'messages.ts': `${imports}\n\n/** @wire */\nexport const Order = ${schema};\n` });
+
+for (const [name, imports, before, after] of cases) {
+  test(`make the reader tolerant: ${name}`, () => {
+    const pair = loadPair(name, file(imports, before), file(imports, after));
+    const [finding, ...more] = pair.comparison.findings;
+    assert.deepEqual([finding?.rule, finding?.path, more.length], ['strict-reader-undeclared-field', 'Order.note', 0]);
+    const safe = fixesFor(finding!, pair.input).fixes.filter((f) => f.safe);
+    assert.equal(safe.length, 1, JSON.stringify(fixesFor(finding!, pair.input)));
+    assert.deepEqual(checkFix(pair, finding!, safe[0]!), []);
+  });
+}
+
+test('a strict deployed reader cannot be made tolerant from here: the fix says why', () => {
+  const imports = "import { z } from 'zod';";
+  const pair = loadPair('n2o', file(imports, 'z.strictObject({ id: z.string() })'), file(imports, 'z.strictObject({ id: z.string(), coupon: z.string().optional() })'));
+  const [finding] = pair.comparison.findings;
+  assert.equal(finding?.breaks.join(), 'new-to-old');
+  const { fixes, unavailable } = fixesFor(finding, pair.input);
+  assert.deepEqual(fixes.filter((f) => f.safe), []);
+  assert.match(unavailable[0]?.reason ?? '', /strict reader is v1\.4\.0's/);
+});
