@@ -51,8 +51,6 @@ function nodeAt(parsed: ParsedFile, range: Range): ts.Node | undefined {
 export type MemberNode =
   | ts.PropertySignature
   | ts.PropertyDeclaration
-  /** A field of a schema object literal (`coupon: z.string().optional()`). */
-  | ts.PropertyAssignment
   | ts.MethodSignature
   | ts.MethodDeclaration
   | ts.ParameterDeclaration
@@ -60,15 +58,20 @@ export type MemberNode =
   | ts.InterfaceDeclaration
   | ts.TypeAliasDeclaration
   | ts.ClassDeclaration
-  | ts.EnumDeclaration
-  /** `export const OrderPlaced = z.object(...)`: a schema contract's declaration. */
-  | ts.VariableStatement;
+  | ts.EnumDeclaration;
+
+/**
+ * What a schema contract is written with: a field of its object literal (`coupon: z.string().optional()`) and
+ * the `const` statement that declares it. A comment can go above either; fixes that edit type syntax never see them.
+ */
+export type SchemaMemberNode = ts.PropertyAssignment | ts.VariableStatement;
+
+const isSchemaMember = (node: ts.Node): node is SchemaMemberNode => ts.isPropertyAssignment(node) || ts.isVariableStatement(node);
 
 export function isMemberNode(node: ts.Node): node is MemberNode {
   return (
     ts.isPropertySignature(node) ||
     ts.isPropertyDeclaration(node) ||
-    ts.isPropertyAssignment(node) ||
     ts.isMethodSignature(node) ||
     ts.isMethodDeclaration(node) ||
     ts.isParameter(node) ||
@@ -76,8 +79,7 @@ export function isMemberNode(node: ts.Node): node is MemberNode {
     ts.isInterfaceDeclaration(node) ||
     ts.isTypeAliasDeclaration(node) ||
     ts.isClassDeclaration(node) ||
-    ts.isEnumDeclaration(node) ||
-    ts.isVariableStatement(node)
+    ts.isEnumDeclaration(node)
   );
 }
 
@@ -85,10 +87,18 @@ export function memberNodeAt(parsed: ParsedFile, range: Range): MemberNode | und
   const node = nodeAt(parsed, range);
   if (!node) return undefined;
   if (isMemberNode(node)) return node;
-  // A schema const's name: its statement is the declaration (the comment above it is where a suppression goes).
-  const statement = node.parent?.parent?.parent;
-  if (node.parent && ts.isVariableDeclaration(node.parent) && statement && ts.isVariableStatement(statement)) return statement;
   return node.parent && isMemberNode(node.parent) ? node.parent : undefined;
+}
+
+/** `memberNodeAt`, or the schema field or schema const whose name is at `range`. */
+function anyMemberNodeAt(parsed: ParsedFile, range: Range): MemberNode | SchemaMemberNode | undefined {
+  const node = nodeAt(parsed, range);
+  if (!node) return undefined;
+  const member = memberNodeAt(parsed, range);
+  if (member) return member;
+  if (node.parent && ts.isPropertyAssignment(node.parent)) return node.parent;
+  const statement = node.parent?.parent?.parent;
+  return node.parent && ts.isVariableDeclaration(node.parent) && statement && ts.isVariableStatement(statement) ? statement : undefined;
 }
 
 export function nameText(name: ts.Node | undefined): string {
@@ -97,7 +107,7 @@ export function nameText(name: ts.Node | undefined): string {
   return name.getText();
 }
 
-function kindOf(node: MemberNode): MemberKind {
+function kindOf(node: MemberNode | SchemaMemberNode): MemberKind {
   if (ts.isPropertySignature(node) || ts.isPropertyDeclaration(node) || ts.isPropertyAssignment(node)) return 'property';
   if (ts.isMethodSignature(node) || ts.isMethodDeclaration(node)) return 'method';
   if (ts.isParameter(node)) return 'parameter';
@@ -105,7 +115,7 @@ function kindOf(node: MemberNode): MemberKind {
   return 'declaration';
 }
 
-export function describeMember(parsed: ParsedFile, node: MemberNode): MemberSpan {
+export function describeMember(parsed: ParsedFile, node: MemberNode | SchemaMemberNode): MemberSpan {
   const sf = parsed.source;
   const text = parsed.text;
   const start = node.getStart(sf);
@@ -164,9 +174,9 @@ export function memberAt(parsed: ParsedFile, range: Range): MemberSpan | undefin
 
 /** Where a comment line may go above the member at `range` so that it precedes a member starting its own line. */
 export function ownLineMemberAt(parsed: ParsedFile, range: Range): MemberSpan | undefined {
-  let node: ts.Node | undefined = memberNodeAt(parsed, range);
+  let node: ts.Node | undefined = anyMemberNodeAt(parsed, range);
   for (; node; node = node.parent) {
-    if (!isMemberNode(node)) continue;
+    if (!isMemberNode(node) && !isSchemaMember(node)) continue;
     const member = describeMember(parsed, node);
     if (member.ownLine) return member;
   }

@@ -34,3 +34,24 @@ test('a strict deployed reader cannot be made tolerant from here: the fix says w
   assert.deepEqual(fixes.filter((f) => f.safe), []);
   assert.match(unavailable[0]?.reason ?? '', /strict reader is v1\.4\.0's/);
 });
+
+/** Changes other rules report on schemas: every fix they offer there must keep the guarantees (or not be offered). */
+const changes: [string, string, string][] = [
+  ['required field added', 'z.object({ id: z.string() })', 'z.object({ id: z.string(), total: z.number() })'],
+  ['required field removed', 'z.object({ id: z.string(), total: z.number() })', 'z.object({ id: z.string() })'],
+  ['field made required', 'z.object({ id: z.string(), note: z.string().optional() })', 'z.object({ id: z.string(), note: z.string() })'],
+  ['type changed', 'z.object({ id: z.string() })', 'z.object({ id: z.number() })'],
+  ['enum widened', "z.object({ s: z.enum(['a', 'b']) })", "z.object({ s: z.enum(['a', 'b', 'c']) })"],
+  ['field renamed', 'z.object({ id: z.string() })', 'z.object({ key: z.string() })'],
+];
+
+for (const [name, before, after] of changes) {
+  test(`fixes offered on a zod schema keep the guarantees: ${name}`, () => {
+    const imports = "import { z } from 'zod';";
+    const pair = loadPair(name, file(imports, before), file(imports, after));
+    assert.ok(pair.comparison.findings.length > 0);
+    for (const finding of pair.comparison.findings) {
+      for (const fix of fixesFor(finding, pair.input).fixes) assert.deepEqual(checkFix(pair, finding, fix), [], `${finding.rule} ${finding.path}: ${fix.title}`);
+    }
+  });
+}
