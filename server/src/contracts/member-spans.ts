@@ -172,6 +172,12 @@ export function memberAt(parsed: ParsedFile, range: Range): MemberSpan | undefin
   return node && describeMember(parsed, node);
 }
 
+/** The schema object property whose name is at `range` (`total: z.number()`), with its initializer's span. */
+export function schemaPropertyAt(parsed: ParsedFile, range: Range): MemberSpan | undefined {
+  const node = anyMemberNodeAt(parsed, range);
+  return node && ts.isPropertyAssignment(node) ? describeMember(parsed, node) : undefined;
+}
+
 /** Where a comment line may go above the member at `range` so that it precedes a member starting its own line. */
 export function ownLineMemberAt(parsed: ParsedFile, range: Range): MemberSpan | undefined {
   let node: ts.Node | undefined = anyMemberNodeAt(parsed, range);

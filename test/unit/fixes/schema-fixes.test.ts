@@ -55,3 +55,21 @@ for (const [name, before, after] of changes) {
     }
   });
 }
+
+const optionalCases: [string, string, string, string][] = [
+  ['zod 4', "import { z } from 'zod';", 'z.object({ id: z.string() })', 'z.object({ id: z.string(), total: z.number().int() })'],
+  ['zod 3', "import { z } from 'zod3';", 'z.object({ id: z.string() })', 'z.object({ id: z.string(), total: z.number() })'],
+  ['valibot', "import * as v from 'valibot';", 'v.object({ id: v.string() })', 'v.object({ id: v.string(), total: v.pipe(v.number(), v.integer()) })'],
+];
+
+for (const [name, imports, before, after] of optionalCases) {
+  test(`a required schema field added is made optional the library's way: ${name}`, () => {
+    const pair = loadPair(name, file(imports, before), file(imports, after));
+    const [finding] = pair.comparison.findings;
+    assert.deepEqual([finding?.rule, finding?.path], ['field-required-added', 'Order.total']);
+    const safe = fixesFor(finding!, pair.input).fixes.filter((f) => f.safe);
+    assert.equal(safe.length, 1);
+    assert.match(safe[0]!.title, /Make `total` optional so v1\.4\.0 senders stay valid/);
+    assert.deepEqual(checkFix(pair, finding!, safe[0]!), []);
+  });
+}
