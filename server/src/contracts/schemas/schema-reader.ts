@@ -318,7 +318,8 @@ export class SchemaReader implements ValueShapes {
       case 'pipe':
         return valibot ? this.valibotPipe(call) : arg(0) && arg(1) ? decoded(this.read(arg(0)!), writerSide(this.read(arg(1)!).shape)) : this.byTypes(call.call);
       case 'codec':
-        return arg(0) && arg(1) ? decoded(this.read(arg(0)!), writerSide(this.read(arg(1)!).shape)) : this.byTypes(call.call);
+        // A codec's writer encodes before sending (`Schema.encode(value)`): both sides meet on its wire schema.
+        return arg(0) ? this.read(arg(0)!) : this.byTypes(call.call);
       case 'brand':
       case 'readonly':
         return arg(0) ? this.read(arg(0)!) : this.byTypes(call.call);
