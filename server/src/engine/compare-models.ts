@@ -1,7 +1,7 @@
 import type { IgnoreEntry } from '../common/source';
 import { safeOrder, sortDirections, type Direction, type Finding } from './finding';
 import { ignoreMatcher } from './ignore';
-import { contractNames, walkRoot, type PairVisitor, type Position } from './pairs';
+import { contractNames, walkRoot, type PairVisitor, type Position, type Unchanged } from './pairs';
 import { readable } from './readable';
 import { renderStep } from './path-steps';
 import type { Report, Rule, RuleContext, RuleMeta } from './rule';
@@ -9,7 +9,7 @@ import type { Shape, Suppression, WireModel } from './shape';
 import { show } from './show';
 import { ContainerIndex } from './reach';
 import { differenceFinder } from './difference-finder';
-import { hasReaderAnnotations, readerView, writerView } from './views';
+import { decodedOrigin, hasReaderAnnotations, readerView, writerView } from './views';
 import { CompareMemo, type RawFinding } from './compare-memo';
 import { Canon } from './canonical';
 import { pushAll } from './push-all';
@@ -68,7 +68,9 @@ export function* compareSteps(ruleSet: RuleSet, oldModel: WireModel, newModel: W
     name !== root && oldModel.contracts[name]?.kind === 'message' && newModel.contracts[name]?.kind === 'message';
   const env = (writer: WireModel, reader: WireModel, root: string) => ({ writer, reader, strictReaders: options.strictReaders, nested: nestedIn(root) });
 
-  const contextFor = (rule: Rule, at: Position, pass: Pass): RuleContext => ({
+  // Rules run one at a time and report while they run: one context per position serves them all.
+  let rule: Rule | undefined;
+  const contextFor = (at: Position, pass: Pass): RuleContext => ({
     contract: at.contract,
     contractKind: at.contractKind,
     path: at.path,
@@ -86,7 +88,7 @@ export function* compareSteps(ruleSet: RuleSet, oldModel: WireModel, newModel: W
       if (breaks.length === 0) return;
       const entry: RawFinding = {
         finding: {
-          rule: rule.meta.id,
+          rule: rule!.meta.id,
           contract: at.contract,
           contractKind: at.contractKind,
           path: r.subPath ? at.path + r.subPath.map(renderStep).join('') : at.path,
@@ -94,7 +96,7 @@ export function* compareSteps(ruleSet: RuleSet, oldModel: WireModel, newModel: W
           flow: at.flow,
           breaks,
           order: safeOrder(breaks, at.contractKind),
-          severity: rule.meta.severity,
+          severity: rule!.meta.severity,
           message: r.message,
           loc: r.loc ?? at.loc,
           baselineLoc: r.baselineLoc ?? at.baselineLoc,
@@ -110,10 +112,15 @@ export function* compareSteps(ruleSet: RuleSet, oldModel: WireModel, newModel: W
     const dispatch =
       <K extends keyof Rule & keyof PairVisitor>(hook: K) =>
       (pair: unknown, at: Position) => {
-        for (const rule of rules) {
-          const fn = rule[hook] as ((p: unknown, c: RuleContext) => void) | undefined;
-          fn?.call(rule, pair, contextFor(rule, at, pass));
+        let ctx: RuleContext | undefined;
+        for (const each of rules) {
+          const fn = each[hook] as ((p: unknown, c: RuleContext) => void) | undefined;
+          if (!fn) continue;
+          ctx ??= contextFor(at, pass);
+          rule = each;
+          fn.call(each, pair, ctx);
         }
+        rule = undefined;
       };
     return {
       contract: dispatch('contract'),
@@ -135,6 +142,18 @@ export function* compareSteps(ruleSet: RuleSet, oldModel: WireModel, newModel: W
       ? [pass(writerView(oldModel), readerView(newModel), 'oldToNew'), pass(readerView(oldModel), writerView(newModel), 'newToOld')]
       : [pass(oldModel, newModel)];
   const visitors = passes.map(visitorFor);
+  // Over views, two sides may look different where nothing changed (a decoder's output against its own input, a
+  // named type with its policy on one side only): the walk goes below a pair only if the versions differ there.
+  const canon = new Canon();
+  const unchanged: Unchanged | undefined =
+    passes.length === 1
+      ? undefined
+      : (o, n) => {
+          if (o.kind === 'ref' && n.kind === 'ref') return o.name === n.name && canon.of(o, oldModel) === canon.of(n, newModel);
+          const od = decodedOrigin(o);
+          const nd = decodedOrigin(n);
+          return (od !== undefined || nd !== undefined) && canon.of(od ?? o, oldModel) === canon.of(nd ?? n, newModel);
+        };
 
   const containers = new ContainerIndex([newModel, oldModel]);
   const memo = options.memo;
@@ -156,7 +175,7 @@ export function* compareSteps(ruleSet: RuleSet, oldModel: WireModel, newModel: W
       p.named.clear();
     }
     const reaches = touched(name);
-    if (reaches) passes.forEach((p, i) => walkRoot(p.oldModel, p.newModel, visitors[i]!, name));
+    if (reaches) passes.forEach((p, i) => walkRoot(p.oldModel, p.newModel, visitors[i]!, name, unchanged));
     const raw = passes.length === 2 ? mergePasses(passes[0]!, passes[1]!) : passes[0]!.raw;
     const isChanged = reaches && contractChanged(name, oldModel, newModel);
     if (isChanged) changed.push(name);

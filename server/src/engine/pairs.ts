@@ -59,9 +59,15 @@ export function contractNames(oldModel: WireModel, newModel: WireModel): string[
   return [...new Set([...Object.keys(oldModel.contracts), ...Object.keys(newModel.contracts)])].sort();
 }
 
+/**
+ * Says that two shapes met by the walk are the same on both sides before any projection, so nothing below them
+ * changed (used when the walk runs over views, see views.ts).
+ */
+export type Unchanged = (o: Shape, n: Shape) => boolean;
+
 /** Walks one root contract's pairs. */
-export function walkRoot(oldModel: WireModel, newModel: WireModel, visitor: PairVisitor, name: string): void {
-  new Walk(oldModel, newModel, visitor, name).run();
+export function walkRoot(oldModel: WireModel, newModel: WireModel, visitor: PairVisitor, name: string, unchanged?: Unchanged): void {
+  new Walk(oldModel, newModel, visitor, name, unchanged).run();
 }
 
 /**
@@ -85,6 +91,7 @@ class Walk {
     private readonly newModel: WireModel,
     private readonly visitor: PairVisitor,
     private readonly root: string,
+    private readonly unchanged?: Unchanged,
   ) {}
 
   run(): void {
@@ -114,6 +121,7 @@ class Walk {
   }
 
   private shapes(o: Shape, n: Shape, at: Position): void {
+    if (this.unchanged?.(o, n)) return;
     if (o.kind === 'ref' && n.kind === 'ref' && o.name === n.name) {
       // The root itself, reached again through recursion, is already being compared.
       if (o.name === this.root) return;

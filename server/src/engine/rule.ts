@@ -21,6 +21,7 @@ export type FixKind =
   | 'restore-method'
   | 'widen-type'
   | 'pin-enum-values'
+  | 'make-reader-tolerant'
   | 'complete-suppression-reason';
 
 /** The two releases that roll out a change which breaks both ways, in the words of this kind of change. */

@@ -101,12 +101,24 @@ function projectContract(c: Contract, side: ViewSide): Contract {
   return projected;
 }
 
+const origins = new WeakMap<Shape, Extract<Shape, { kind: 'decoded' }>>();
+
+/**
+ * The decoder a view's shape was projected from. Comparing one side's output with the other's input of the same,
+ * unchanged decoder would report a change nobody made; the walk asks this to see that nothing changed there.
+ */
+export const decodedOrigin = (shape: Shape): Shape | undefined => origins.get(shape);
+
 /** One shape's view; parts without annotations are shared, not copied. */
 export function project(shape: Shape, side: ViewSide): Shape {
   if (!shapeAnnotated(shape)) return shape;
   switch (shape.kind) {
-    case 'decoded':
-      return project(side === 'writer' ? shape.output : shape.input, side);
+    case 'decoded': {
+      // A copy of its own, so the walk can tell which decoder it came from (see `decodedOrigin`).
+      const inner = { ...project(side === 'writer' ? shape.output : shape.input, side) };
+      origins.set(inner, shape);
+      return inner;
+    }
     case 'array':
       return { ...shape, element: project(shape.element, side) };
     case 'object':

@@ -4,11 +4,14 @@ import { code, fieldOrParameterOf } from './locate';
 import { editAt } from './text-edits';
 import type { FixProvider } from './types';
 import { safeFix } from './safe-fix';
+import { optionalSchemaField } from './optional-schema-field';
 
 
 /** A required field or parameter the baseline does not write becomes optional again: `currency?: string`. */
 export const makeOptional: FixProvider = (finding, input) => {
   if (!finding.loc) return undefined;
+  const library = input.models?.working.contracts[finding.contract]?.schema?.library;
+  if (library) return optionalSchemaField(finding, input, library);
   const found = fieldOrParameterOf({ ...finding, loc: finding.loc }, input);
   if ('reason' in found) return found;
   const { parsed, member, name } = found;

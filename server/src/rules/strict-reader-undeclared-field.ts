@@ -8,7 +8,7 @@ export default defineRule({
     id: 'strict-reader-undeclared-field',
     description: 'One version writes a key the other reads with a strict object that does not declare it, so the whole value is rejected.',
     severity: 'error',
-    fixes: [],
+    fixes: ['make-reader-tolerant'],
   },
   field(pair, ctx) {
     const { old: o, new: n } = pair;
