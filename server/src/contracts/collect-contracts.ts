@@ -11,8 +11,11 @@ type ContractDeclaration = ts.InterfaceDeclaration | ts.TypeAliasDeclaration | t
 
 type Candidate =
   | { declaration: ContractDeclaration & { name: ts.Identifier }; kind: 'message' | 'service'; source: 'jsdoc' | 'config' }
-  /** A `const` holding a schema value (zod, valibot), if the checker confirms it is one. */
-  | { declaration: ts.VariableDeclaration & { name: ts.Identifier }; kind: 'schema'; source: 'jsdoc' | 'config' };
+  /**
+   * A `const` holding a schema value (zod, valibot), if the checker confirms it is one; `alias` names it when the
+   * tagged declaration is a type inferred from it under another name (`type Order = z.infer<typeof OrderSchema>`).
+   */
+  | { declaration: ts.VariableDeclaration & { name: ts.Identifier }; kind: 'schema'; source: 'jsdoc' | 'config'; alias?: ts.TypeAliasDeclaration & { name: ts.Identifier } };
 
 /** Walks the discovered root files and adds every message and service contract to the model, one step each. */
 export function* collectContracts(
@@ -48,7 +51,7 @@ export function* collectContracts(
           continue;
         }
       }
-      const { declaration } = candidate;
+      const declaration = candidate.kind === 'schema' && candidate.alias ? candidate.alias : candidate.declaration;
       const symbol = checker.getSymbolAtLocation(declaration.name);
       // Merged declarations (an interface reopened in another namespace block) are one contract.
       if (!symbol || seen.has(symbol)) continue;
@@ -64,10 +67,10 @@ export function* collectContracts(
       }
       seen.add(symbol);
       if (candidate.kind === 'message' && !builder.defineContractType(name, candidate.declaration, () => checker.getDeclaredTypeOfSymbol(symbol))) continue;
-      if (candidate.kind === 'schema' && !builder.defineContract(name, candidate.declaration, () => schemas.contractShape(candidate.declaration))) continue;
+      if (candidate.kind === 'schema' && !builder.defineContract(name, declaration, () => schemaShape(candidate.declaration, builder, schemas))) continue;
       owners.set(name, declaration.name);
       const base = { name, loc: locOf(declaration.name, relative)!, source: candidate.source };
-      const suppressions = suppressionsOf(candidate.kind === 'schema' ? candidate.declaration.parent.parent : declaration, relative);
+      const suppressions = suppressionsOf(candidate.kind === 'schema' && !candidate.alias ? candidate.declaration.parent.parent : declaration, relative);
       let contract: Contract;
       if (candidate.kind === 'service') {
         contract = { ...base, kind: 'service', methods: builder.serviceMethods(name, candidate.declaration, () => methodsOf(checker.getDeclaredTypeOfSymbol(symbol), checker, relative, builder)) };
@@ -75,7 +78,8 @@ export function* collectContracts(
       if (candidate.kind === 'schema') {
         contract.schema = { library: schemas.libraryOf(candidate.declaration)! };
         // `@roundtrip`: the reader saves what it read, so keys a strip object drops are lost (docs/schemas.md).
-        if (ts.getJSDocTags(candidate.declaration.parent.parent).some((tag) => tag.tagName.text === 'roundtrip')) contract.schema.roundtrip = true;
+        const tagged = [candidate.declaration.parent.parent, candidate.alias].filter((node) => node !== undefined);
+        if (tagged.some((node) => ts.getJSDocTags(node).some((tag) => tag.tagName.text === 'roundtrip'))) contract.schema.roundtrip = true;
       }
       if (suppressions) contract.suppressions = suppressions;
       contracts[name] = contract;
@@ -114,8 +118,38 @@ function aliasTarget(declaration: ContractDeclaration, checker: ts.TypeChecker):
 function schemaBehind(candidate: Candidate, checker: ts.TypeChecker, schemas: SchemaReader): Candidate | undefined {
   if (candidate.kind !== 'message' || !ts.isTypeAliasDeclaration(candidate.declaration)) return candidate;
   const value = checker.getSymbolAtLocation(candidate.declaration.name)?.valueDeclaration;
-  if (!value || !ts.isVariableDeclaration(value) || !ts.isIdentifier(value.name) || !schemas.libraryOf(value)) return candidate;
-  return { declaration: value as ts.VariableDeclaration & { name: ts.Identifier }, kind: 'schema', source: candidate.source };
+  if (value && ts.isVariableDeclaration(value) && ts.isIdentifier(value.name) && schemas.libraryOf(value)) {
+    return { declaration: value as ts.VariableDeclaration & { name: ts.Identifier }, kind: 'schema', source: candidate.source };
+  }
+  const inferred = inferredFrom(candidate.declaration, checker, schemas);
+  return inferred ? { declaration: inferred, kind: 'schema', source: candidate.source, alias: candidate.declaration } : candidate;
+}
+
+/** Types a schema library derives from a schema: what writers produce (`z.infer`, `InferOutput`) or readers take. */
+const INFERRED = new Set(['infer', 'output', 'input', 'TypeOf', 'InferOutput', 'InferInput', 'Infer']);
+
+/** The schema const behind `type Order = z.infer<typeof OrderSchema>` (or valibot's `v.InferOutput<…>`). */
+function inferredFrom(alias: ts.TypeAliasDeclaration, checker: ts.TypeChecker, schemas: SchemaReader): (ts.VariableDeclaration & { name: ts.Identifier }) | undefined {
+  const written = alias.type;
+  if (!ts.isTypeReferenceNode(written) || written.typeArguments?.length !== 1) return undefined;
+  const [argument] = written.typeArguments;
+  if (!argument || !ts.isTypeQueryNode(argument)) return undefined;
+  let helper = checker.getSymbolAtLocation(ts.isIdentifier(written.typeName) ? written.typeName : written.typeName.right);
+  if (helper && helper.flags & ts.SymbolFlags.Alias) helper = checker.getAliasedSymbol(helper);
+  const helperDeclaration = helper?.declarations?.[0];
+  if (!helper || !helperDeclaration || !INFERRED.has(helper.name) || !schemas.isLibraryAlias(helperDeclaration)) return undefined;
+  const name = argument.exprName;
+  let target = checker.getSymbolAtLocation(ts.isIdentifier(name) ? name : name.right);
+  if (target && target.flags & ts.SymbolFlags.Alias) target = checker.getAliasedSymbol(target);
+  const value = target?.valueDeclaration;
+  if (!value || !ts.isVariableDeclaration(value) || !ts.isIdentifier(value.name) || !schemas.libraryOf(value)) return undefined;
+  return value as ts.VariableDeclaration & { name: ts.Identifier };
+}
+
+/** A schema contract's shape; named after its alias, it still depends on the schema's file. */
+function schemaShape(declaration: ts.VariableDeclaration, builder: ShapeBuilder, schemas: SchemaReader) {
+  builder.dependOn([declaration]);
+  return schemas.contractShape(declaration);
 }
 
 function candidatesIn(sourceFile: ts.SourceFile, messageGlob: boolean, serviceGlob: boolean): Candidate[] {

@@ -10,7 +10,7 @@ import { needsDroppedLib, planMinimalLib } from './minimal-lib.js';
 import { reuseFrom, type Reusable } from './reuse.js';
 import { ReuseFailed, ShapeBuilder } from './shape-builder.js';
 import { limitReported } from './typescript-limits.js';
-import { packageNames } from './schemas/library.js';
+import { familyOfFile, packageNames } from './schemas/library.js';
 import { SchemaReader } from './schemas/schema-reader.js';
 import type { SkewConfig, SourceTree } from '../common/source.js';
 import { runNow, runSliced, type Steps } from '../common/steps.js';
@@ -94,7 +94,11 @@ export function createExtractor(tree: SourceTree, config: SkewConfig, options: t
   const build = (rootNames: string[]): ts.Program => {
     if (libPlan && !fullLib) {
       const minimal = ts.createProgram({ rootNames, options: libPlan.options, host, oldProgram: program });
-      if (!needsDroppedLib(minimal, libPlan.droppedGlobals, fs.isLib)) return minimal;
+      // A schema library's declarations name browser globals (zod's `z.file()` names `File`): what they would
+      // resolve to never travels as JSON, and loading the DOM lib for them would dwarf the project.
+      const packageNameOf = packageNames((fileName) => fs.readFile(fileName));
+      const skipped = (fileName: string) => fs.isLib(fileName) || familyOfFile(fileName, packageNameOf) !== undefined;
+      if (!needsDroppedLib(minimal, libPlan.droppedGlobals, skipped)) return minimal;
       fullLib = true;
       program = minimal;
     }

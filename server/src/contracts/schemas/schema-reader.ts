@@ -15,6 +15,7 @@ interface LibraryCall {
   written: string;
   nameNode: ts.Identifier | ts.PrivateIdentifier;
   family: SchemaFamily;
+  declaration: ts.Declaration;
   /** A method called on a schema (`.optional()`), not a function of the library (`z.optional(s)`). */
   receiver?: ts.Expression;
 }
@@ -47,6 +48,8 @@ const BY_TYPES = new Set(['keyof', 'deepPartial', 'unwrap', 'element', 'exclude'
 export class SchemaReader implements ValueShapes {
   private readonly families = new WeakMap<ts.SourceFile, SchemaFamily | null>();
   private readonly schemaConsts = new WeakMap<ts.VariableDeclaration, boolean>();
+  private readonly returnKinds = new WeakMap<ts.Declaration, 'schema' | 'this' | 'other'>();
+  private readonly declaredReads = new WeakMap<ts.Declaration, Read | undefined>();
   /** Consts being read inline (an `.extend()` base), so a cycle of them ends. */
   private readonly inlining = new Set<ts.Node>();
 
@@ -111,12 +114,36 @@ export class SchemaReader implements ValueShapes {
     return known;
   }
 
-  /** A library call whose value is a schema (it has the Standard Schema `~standard` property), or a schema const. */
+  /**
+   * A library call whose value is a schema, or a schema const. Whether a library function makes a schema (has
+   * the Standard Schema `~standard` property) is read from its declared return type once per declaration:
+   * asking the type of each call would make the checker infer every schema's full type, the bulk of the cost.
+   */
   private isSchemaExpression(node: ts.Expression): boolean {
     const expr = skipOuter(node);
     if (ts.isIdentifier(expr) || ts.isPropertyAccessExpression(expr)) return this.schemaConst(expr) !== undefined;
-    if (!ts.isCallExpression(expr) || !this.libraryCall(expr)) return false;
-    return this.checker.getTypeAtLocation(expr).getProperty('~standard') !== undefined;
+    const call = ts.isCallExpression(expr) ? this.libraryCall(expr) : undefined;
+    if (!call) return false;
+    const makes = this.returns(call.declaration);
+    if (makes === 'this') return call.receiver !== undefined && this.isSchemaExpression(call.receiver);
+    return makes === 'schema';
+  }
+
+  /** What a library function or method returns: a schema, its receiver (`this`), or something else. */
+  private returns(declaration: ts.Declaration): 'schema' | 'this' | 'other' {
+    let known = this.returnKinds.get(declaration);
+    if (!known) {
+      known = 'other';
+      const signature = ts.isFunctionLike(declaration)
+        ? this.checker.getSignatureFromDeclaration(declaration)
+        : this.checker.getTypeAtLocation(declaration).getCallSignatures()[0];
+      const returned = signature && this.checker.getReturnTypeOfSignature(signature);
+      // `check(...): this` (zod's checks and metadata): a schema exactly when its receiver is one.
+      if (returned && returned.flags & ts.TypeFlags.TypeParameter && (returned as { isThisType?: boolean }).isThisType) known = 'this';
+      else if (returned && this.checker.getApparentType(returned).getProperty('~standard')) known = 'schema';
+      this.returnKinds.set(declaration, known);
+    }
+    return known;
   }
 
   private schemaConst(expr: ts.Identifier | ts.PropertyAccessExpression): SchemaConst | undefined {
@@ -144,7 +171,7 @@ export class SchemaReader implements ValueShapes {
     if (!family) return undefined;
     let name = symbol.name.replace(/^_+|_+$/g, '');
     if (family === 'zod3') name = name.replace(/Type$/, '');
-    const found: LibraryCall = { call, name, written: nameNode.text, nameNode, family };
+    const found: LibraryCall = { call, name, written: nameNode.text, nameNode, family, declaration };
     const parent = declaration.parent;
     if (ts.isPropertyAccessExpression(callee) && (ts.isInterfaceDeclaration(parent) || ts.isClassLike(parent) || ts.isTypeLiteralNode(parent))) {
       found.receiver = callee.expression;
@@ -291,7 +318,8 @@ export class SchemaReader implements ValueShapes {
       case 'pipe':
         return valibot ? this.valibotPipe(call) : arg(0) && arg(1) ? decoded(this.read(arg(0)!), writerSide(this.read(arg(1)!).shape)) : this.byTypes(call.call);
       case 'codec':
-        return arg(0) && arg(1) ? decoded(this.read(arg(0)!), writerSide(this.read(arg(1)!).shape)) : this.byTypes(call.call);
+        // A codec's writer encodes before sending (`Schema.encode(value)`): both sides meet on its wire schema.
+        return arg(0) ? this.read(arg(0)!) : this.byTypes(call.call);
       case 'brand':
       case 'readonly':
         return arg(0) ? this.read(arg(0)!) : this.byTypes(call.call);
@@ -386,9 +414,41 @@ export class SchemaReader implements ValueShapes {
 
   /** A constructor the tables above do not name: its types; a format (`z.email()`, `z.int()`) is a check too. */
   private leaf(call: LibraryCall): Read {
-    const read = this.byTypes(call.call);
+    const read = this.literals(call) ?? this.declaredTypes(call.declaration) ?? this.byTypes(call.call);
     if (PLAIN.has(call.name) || call.name.startsWith('coerce.')) return read;
     return withCheck(read, this.refinement(call));
+  }
+
+  /**
+   * `z.enum(['a', 'b'])`, `v.picklist([...])`, `z.literal('a')` written with literals: the values themselves.
+   * Asking the checker instead would make it infer the whole enclosing schema for the call's context.
+   */
+  private literals(call: LibraryCall): Read | undefined {
+    const [first] = call.call.arguments;
+    if (!first) return undefined;
+    const expr = skipOuter(first);
+    const values = call.name === 'literal' ? [expr] : (call.name === 'enum' || call.name === 'picklist') && ts.isArrayLiteralExpression(expr) ? [...expr.elements] : undefined;
+    if (!values || values.length === 0) return undefined;
+    const shapes: Shape[] = [];
+    for (const value of values) {
+      const literal = skipOuter(value);
+      if (ts.isStringLiteral(literal) || ts.isNoSubstitutionTemplateLiteral(literal)) shapes.push({ kind: 'literal', value: literal.text });
+      else if (ts.isNumericLiteral(literal)) shapes.push({ kind: 'literal', value: Number(literal.text) });
+      else if (literal.kind === ts.SyntaxKind.TrueKeyword || literal.kind === ts.SyntaxKind.FalseKeyword) shapes.push({ kind: 'literal', value: literal.kind === ts.SyntaxKind.TrueKeyword });
+      else return undefined;
+    }
+    return { shape: unionOf(shapes) };
+  }
+
+  /** A function that is not generic makes the same schema whatever it is given: its declared types, read once. */
+  private declaredTypes(declaration: ts.Declaration): Read | undefined {
+    if (!ts.isFunctionLike(declaration) || declaration.typeParameters?.length) return undefined;
+    if (this.declaredReads.has(declaration)) return this.declaredReads.get(declaration);
+    const signature = this.checker.getSignatureFromDeclaration(declaration);
+    const types = signature && this.standardTypes(this.checker.getReturnTypeOfSignature(signature));
+    const read = types && this.readTypes(types);
+    this.declaredReads.set(declaration, read);
+    return read;
   }
 
   private refinement(call: LibraryCall): Refinement {
@@ -596,11 +656,15 @@ export class SchemaReader implements ValueShapes {
    * 3.24+, zod 4 and valibot 1 all declare). Used for what the construction does not show.
    */
   private byTypes(expr: ts.Expression): Read {
-    const types = this.standardTypes(expr);
+    const types = this.standardTypes(this.checker.getTypeAtLocation(expr));
     if (!types) {
       this.builder.note(expr, 'Skew cannot read this schema: neither its construction nor its type says what it accepts; it is read as any.');
       return { shape: { kind: 'any' } };
     }
+    return this.readTypes(types);
+  }
+
+  private readTypes(types: { input: ts.Type; output: ts.Type }): Read {
     const output = this.builder.memberShape(types.output, false);
     const input = this.builder.memberShape(types.input, false);
     const read = decoded({ shape: input.shape }, output.shape);
@@ -614,15 +678,16 @@ export class SchemaReader implements ValueShapes {
     return writerSide(this.byTypes(expr).shape);
   }
 
-  private standardTypes(expr: ts.Expression): { input: ts.Type; output: ts.Type } | undefined {
+  private standardTypes(schema: ts.Type): { input: ts.Type; output: ts.Type } | undefined {
     const property = (type: ts.Type, name: string) => {
-      const symbol = type.getProperty(name);
-      return symbol && this.checker.getNonNullableType(this.checker.getTypeOfSymbolAtLocation(symbol, expr));
+      const symbol = this.checker.getApparentType(type).getProperty(name);
+      return symbol && this.checker.getTypeOfSymbol(symbol);
     };
-    const standard = property(this.checker.getTypeAtLocation(expr), '~standard');
-    const types = standard && property(standard, 'types');
-    const input = types && types.getProperty('input') && this.checker.getTypeOfSymbolAtLocation(types.getProperty('input')!, expr);
-    const output = types && types.getProperty('output') && this.checker.getTypeOfSymbolAtLocation(types.getProperty('output')!, expr);
+    const standard = property(schema, '~standard');
+    const types = standard && property(this.checker.getNonNullableType(standard), 'types');
+    const nonNull = types && this.checker.getNonNullableType(types);
+    const input = nonNull && property(nonNull, 'input');
+    const output = nonNull && property(nonNull, 'output');
     return input && output ? { input, output } : undefined;
   }
 }

@@ -40,3 +40,26 @@ describe('schema contracts after an edit', () => {
     assert.equal(shape?.kind === 'object' && shape.policy, 'lenient');
   });
 });
+
+describe('the libs a schema project loads', () => {
+  it('browser globals named by the schema library (zod names File) do not pull in the DOM lib', () => {
+    const tree = schemaTree({ 'messages.ts': "import { z } from 'zod';\n/** @wire */\nexport const A = z.object({ id: z.string() });\n", 'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler' } }) });
+    const read = readCompilerOptions(tree);
+    if ('error' in read) throw new Error(read.error);
+    const extractor = createExtractor(tree, {}, read.options);
+    const { model } = extractor.extract();
+    assert.equal(model.types.A?.shape.kind, 'object');
+    const loaded = extractor.seed()!.program.getSourceFiles().map((f) => f.fileName);
+    assert.ok(loaded.some((f) => f.includes('/node_modules/zod/')), 'zod is loaded');
+    assert.ok(!loaded.some((f) => f.endsWith('lib.dom.d.ts')), 'the DOM lib is not');
+  });
+
+  it('a project file that names a browser global still gets the full libs', () => {
+    const tree = schemaTree({ 'messages.ts': "import { z } from 'zod';\n/** @wire */\nexport const A = z.object({ f: z.instanceof(File) });\n", 'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler' } }) });
+    const read = readCompilerOptions(tree);
+    if ('error' in read) throw new Error(read.error);
+    const extractor = createExtractor(tree, {}, read.options);
+    extractor.extract();
+    assert.ok(extractor.seed()!.program.getSourceFiles().some((f) => f.fileName.endsWith('lib.dom.d.ts')));
+  });
+});
