@@ -3,13 +3,14 @@
  * generated codebase and for the Chrome DevTools Protocol's type declarations at two versions.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { generateProject } from './generate';
 import { measureLatency } from './latency';
 import { skewServerRss, tsserverRss } from './memory';
 import { generateAtScale } from './scaling';
 import { measureWindow, printWindow } from './window';
+import { editFor, generateContracts, type ContractStyle } from './schemas';
 
 const here = resolve(__dirname, '..');
 const work = join(here, 'bench/.work');
@@ -54,7 +55,7 @@ interface Row {
  * tree's model both come from the cache). edited: the baseline is cached and one contract file was edited,
  * the usual case while working on a change.
  */
-function measure(name: string, dir: string, files: number, contracts: number, editedFile: string): Row {
+function measure(name: string, dir: string, files: number, contracts: number, editedFile: string, edit = (i: number) => `\n/** @wire */\nexport interface BenchEdit${i} {\n  id: string;\n}\n`): Row {
   const tscMs = median(Array.from({ length: runs }, () => timed(process.execPath, [tsc, '--noEmit', '-p', dir]).ms));
   const cold: number[] = [];
   const warm: number[] = [];
@@ -70,7 +71,7 @@ function measure(name: string, dir: string, files: number, contracts: number, ed
     cold.push(first.ms);
     findings = (JSON.parse(first.stdout) as { findings: unknown[] }).findings.length;
     warm.push(timed(process.execPath, [cli, 'check', '--cwd', dir, '--format', 'json'], env).ms);
-    writeFileSync(target, `${original}\n/** @wire */\nexport interface BenchEdit${i} {\n  id: string;\n}\n`);
+    writeFileSync(target, `${original}${edit(i)}`);
     try {
       edited.push(timed(process.execPath, [cli, 'check', '--cwd', dir, '--format', 'json'], env).ms);
     } finally {
@@ -107,6 +108,29 @@ function devtoolsProtocol(): Row {
   return measure('devtools-protocol', dir, 2, contracts, 'protocol.d.ts');
 }
 
+/** The same 200 messages as zod schemas and as interfaces (issue 11: schemas may cost at most 1.5× warm and edited). */
+function contractStyle(style: ContractStyle): Row {
+  const dir = join(work, `contracts-${style}`);
+  rmSync(dir, { recursive: true, force: true });
+  const shape = generateContracts(dir, style, 'baseline');
+  // The project's installed zod, as in any project that declares its contracts with it.
+  if (style === 'schemas') symlinkSync(join(here, 'node_modules'), join(dir, 'node_modules'));
+  commitBaseline(dir);
+  generateContracts(dir, style, 'change');
+  return measure(`zod-${style}`, dir, shape.files, shape.contracts, 'src/m20.ts', (i) => editFor(style, i));
+}
+
+function printSchemaRatio(): void {
+  const [schemas, interfaces] = [contractStyle('schemas'), contractStyle('interfaces')];
+  console.log('\nschema contracts vs the same contracts as interfaces (median of %d runs, wall clock, ms)\n', runs);
+  console.log('style              files  contracts  findings   cold ms   warm ms   edited ms');
+  for (const r of [schemas, interfaces]) {
+    console.log(`${r.name.padEnd(18)} ${String(r.files).padStart(5)}  ${String(r.contracts).padStart(9)}  ${String(r.findings).padStart(8)}  ${r.coldMs.toFixed(0).padStart(8)}  ${r.warmMs.toFixed(0).padStart(8)}  ${r.editedMs.toFixed(0).padStart(10)}`);
+  }
+  const x = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+  console.log(`schemas / interfaces: cold ${x(schemas.coldMs, interfaces.coldMs)}, warm ${x(schemas.warmMs, interfaces.warmMs)}, edited ${x(schemas.editedMs, interfaces.editedMs)} (limit 1.5× warm and edited)`);
+}
+
 /** One large schema file, every export a message: the LSP types at two published versions (100 KB each). */
 function largeSchema(): Row {
   const dir = join(work, 'large-schema');
@@ -137,8 +161,8 @@ function latencyLine(what: string, l: { samples: number; p50: number; p95: numbe
   return `keystroke → diagnostics (${what}, ${l.samples} edits): p50 ${l.p50.toFixed(0)} ms (${((l.p50 / cold) * 100).toFixed(1)}% of cold), p95 ${l.p95.toFixed(0)} ms (${((l.p95 / cold) * 100).toFixed(1)}% of cold); aim p95 ≤ 5%`;
 }
 
-/** SKEW_BENCH_ONLY=main,scaling,memory,window picks sections; SKEW_BENCH_SCALES=500,2000 picks the scaling sizes. */
-const sections = new Set((process.env.SKEW_BENCH_ONLY ?? 'main,scaling,memory,window').split(','));
+/** SKEW_BENCH_ONLY=main,scaling,memory,window,schemas picks sections; SKEW_BENCH_SCALES=500,2000 picks the scaling sizes. */
+const sections = new Set((process.env.SKEW_BENCH_ONLY ?? 'main,scaling,memory,window,schemas').split(','));
 const scales = (process.env.SKEW_BENCH_SCALES ?? '500,2000,10000').split(',').map(Number);
 
 async function main(): Promise<void> {
@@ -171,6 +195,7 @@ async function main(): Promise<void> {
     console.log(`\nlanguage server RSS after opening and editing a contract (generated project): skew ${mb(skew)}, tsserver (typescript-language-server) ${mb(tsserver)}: ${(skew / tsserver).toFixed(2)}×; aim ≤ 0.5×`);
   }
   if (sections.has('window')) printWindow(measureWindow(work, runs));
+  if (sections.has('schemas')) printSchemaRatio();
 }
 
 main().catch((e) => {

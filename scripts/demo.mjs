@@ -9,7 +9,10 @@ import { join, resolve } from 'node:path';
 const here = resolve(import.meta.dirname, '..');
 const examples = readdirSync(join(here, 'examples'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
 const args = process.argv.slice(2);
-const example = examples.includes(args[0]) ? args.shift() : 'shop';
+// Short names people type for examples whose folder says more.
+const ALIASES = { zod: 'zod-orders' };
+const asked = ALIASES[args[0]] ?? args[0];
+const example = examples.includes(asked) ? (args.shift(), asked) : 'shop';
 const source = join(here, 'examples', example);
 const repo = mkdtempSync(join(tmpdir(), 'skew-demo-'));
 const git = (...a) =>

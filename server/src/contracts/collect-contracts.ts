@@ -4,16 +4,19 @@ import type { Discovery } from './discover.js';
 import { locOf, nameNode, suppressionsOf, type RelativePath } from './locations.js';
 import { qualifiedName } from './qualified-name.js';
 import type { BuilderProblem, ShapeBuilder } from './shape-builder.js';
+import type { SchemaReader } from './schemas/schema-reader.js';
 import type { Steps } from '../common/steps.js';
 import type { AdapterContext, ContractAdapter } from './adapter-hook.js';
 
 type ContractDeclaration = ts.InterfaceDeclaration | ts.TypeAliasDeclaration | ts.EnumDeclaration | ts.ClassDeclaration;
 
-interface Candidate {
-  declaration: ContractDeclaration & { name: ts.Identifier };
-  kind: 'message' | 'service';
-  source: 'jsdoc' | 'config';
-}
+type Candidate =
+  | { declaration: ContractDeclaration & { name: ts.Identifier }; kind: 'message' | 'service'; source: 'jsdoc' | 'config' }
+  /**
+   * A `const` holding a schema value (zod, valibot), if the checker confirms it is one; `alias` names it when the
+   * tagged declaration is a type inferred from it under another name (`type Order = z.infer<typeof OrderSchema>`).
+   */
+  | { declaration: ts.VariableDeclaration & { name: ts.Identifier }; kind: 'schema'; source: 'jsdoc' | 'config'; alias?: ts.TypeAliasDeclaration & { name: ts.Identifier } };
 
 /** Walks the discovered root files and adds every message and service contract to the model, one step each. */
 export function* collectContracts(
@@ -22,6 +25,7 @@ export function* collectContracts(
   absolute: (rel: string) => string,
   relative: RelativePath,
   builder: ShapeBuilder,
+  schemas: SchemaReader,
   adapters: readonly ContractAdapter[] = [],
   readFile: (fileName: string) => string | undefined = () => undefined,
 ): Steps<{ model: WireModel; problems: BuilderProblem[] }> {
@@ -35,9 +39,22 @@ export function* collectContracts(
   for (const rel of discovery.roots) {
     const sourceFile = program.getSourceFile(absolute(rel));
     if (!sourceFile) continue;
-    for (const candidate of candidatesIn(sourceFile, discovery.messageFiles.has(rel), discovery.serviceFiles.has(rel))) {
+    for (const found of candidatesIn(sourceFile, discovery.messageFiles.has(rel), discovery.serviceFiles.has(rel))) {
       yield;
-      const { declaration } = candidate;
+      const candidate = schemaBehind(found, checker, schemas);
+      if (!candidate) continue;
+      if (candidate.kind === 'schema') {
+        const library = schemas.libraryOf(candidate.declaration);
+        if (!library) {
+          if (candidate.source === 'jsdoc') {
+            // Never a silent pass: without its library installed a schema reads as nothing at all.
+            const node = candidate.declaration.name;
+            problems.push({ node, message: `'${node.text}' is tagged @wire but is not a zod or valibot schema Skew can read (is the library installed?); it is not checked.`, uncheckable: true });
+          }
+          continue;
+        }
+      }
+      const declaration = candidate.kind === 'schema' && candidate.alias ? candidate.alias : candidate.declaration;
       const symbol = checker.getSymbolAtLocation(declaration.name);
       // Merged declarations (an interface reopened in another namespace block) are one contract.
       if (!symbol || seen.has(symbol)) continue;
@@ -52,17 +69,24 @@ export function* collectContracts(
         continue;
       }
       seen.add(symbol);
-      if (candidate.kind === 'message' && !builder.defineContractType(name, declaration, () => checker.getDeclaredTypeOfSymbol(symbol))) continue;
+      if (candidate.kind === 'message' && !builder.defineContractType(name, candidate.declaration, () => checker.getDeclaredTypeOfSymbol(symbol))) continue;
+      if (candidate.kind === 'schema' && !builder.defineContract(name, declaration, () => schemaShape(candidate.declaration, builder, schemas))) continue;
       owners.set(name, declaration.name);
       const base = { name, loc: locOf(declaration.name, relative)!, source: candidate.source };
-      const suppressions = suppressionsOf(declaration, relative);
-      const contract: Contract =
-        candidate.kind === 'message'
-          ? { ...base, kind: 'message' }
-          : { ...base, kind: 'service', methods: builder.serviceMethods(name, declaration, () => methodsOf(checker.getDeclaredTypeOfSymbol(symbol), checker, relative, builder)) };
+      const suppressions = suppressionsOf(candidate.kind === 'schema' && !candidate.alias ? candidate.declaration.parent.parent : declaration, relative);
+      let contract: Contract;
+      if (candidate.kind === 'service') {
+        contract = { ...base, kind: 'service', methods: builder.serviceMethods(name, candidate.declaration, () => methodsOf(checker.getDeclaredTypeOfSymbol(symbol), checker, relative, builder)) };
+      } else contract = { ...base, kind: 'message' };
+      if (candidate.kind === 'schema') {
+        contract.schema = { library: schemas.libraryOf(candidate.declaration)! };
+        // `@roundtrip`: the reader saves what it read, so keys a strip object drops are lost (docs/schemas.md).
+        const tagged = [candidate.declaration.parent.parent, candidate.alias].filter((node) => node !== undefined);
+        if (tagged.some((node) => ts.getJSDocTags(node).some((tag) => tag.tagName.text === 'roundtrip'))) contract.schema.roundtrip = true;
+      }
       if (suppressions) contract.suppressions = suppressions;
       contracts[name] = contract;
-      const target = candidate.kind === 'message' ? aliasTarget(declaration, checker) : undefined;
+      const target = candidate.kind === 'message' ? aliasTarget(candidate.declaration, checker) : undefined;
       if (target) aliases.set(name, target);
     }
   }
@@ -118,6 +142,47 @@ function aliasTarget(declaration: ContractDeclaration, checker: ts.TypeChecker):
   return target ? qualifiedName(target, target.name.text) : undefined;
 }
 
+/**
+ * `export type Order = z.infer<typeof Order>` beside `export const Order = z.object(...)` is one symbol, and one
+ * contract: the schema's, whichever of the two is tagged or comes first.
+ */
+function schemaBehind(candidate: Candidate, checker: ts.TypeChecker, schemas: SchemaReader): Candidate | undefined {
+  if (candidate.kind !== 'message' || !ts.isTypeAliasDeclaration(candidate.declaration)) return candidate;
+  const value = checker.getSymbolAtLocation(candidate.declaration.name)?.valueDeclaration;
+  if (value && ts.isVariableDeclaration(value) && ts.isIdentifier(value.name) && schemas.libraryOf(value)) {
+    return { declaration: value as ts.VariableDeclaration & { name: ts.Identifier }, kind: 'schema', source: candidate.source };
+  }
+  const inferred = inferredFrom(candidate.declaration, checker, schemas);
+  return inferred ? { declaration: inferred, kind: 'schema', source: candidate.source, alias: candidate.declaration } : candidate;
+}
+
+/** Types a schema library derives from a schema: what writers produce (`z.infer`, `InferOutput`) or readers take. */
+const INFERRED = new Set(['infer', 'output', 'input', 'TypeOf', 'InferOutput', 'InferInput', 'Infer']);
+
+/** The schema const behind `type Order = z.infer<typeof OrderSchema>` (or valibot's `v.InferOutput<…>`). */
+function inferredFrom(alias: ts.TypeAliasDeclaration, checker: ts.TypeChecker, schemas: SchemaReader): (ts.VariableDeclaration & { name: ts.Identifier }) | undefined {
+  const written = alias.type;
+  if (!ts.isTypeReferenceNode(written) || written.typeArguments?.length !== 1) return undefined;
+  const [argument] = written.typeArguments;
+  if (!argument || !ts.isTypeQueryNode(argument)) return undefined;
+  let helper = checker.getSymbolAtLocation(ts.isIdentifier(written.typeName) ? written.typeName : written.typeName.right);
+  if (helper && helper.flags & ts.SymbolFlags.Alias) helper = checker.getAliasedSymbol(helper);
+  const helperDeclaration = helper?.declarations?.[0];
+  if (!helper || !helperDeclaration || !INFERRED.has(helper.name) || !schemas.isLibraryAlias(helperDeclaration)) return undefined;
+  const name = argument.exprName;
+  let target = checker.getSymbolAtLocation(ts.isIdentifier(name) ? name : name.right);
+  if (target && target.flags & ts.SymbolFlags.Alias) target = checker.getAliasedSymbol(target);
+  const value = target?.valueDeclaration;
+  if (!value || !ts.isVariableDeclaration(value) || !ts.isIdentifier(value.name) || !schemas.libraryOf(value)) return undefined;
+  return value as ts.VariableDeclaration & { name: ts.Identifier };
+}
+
+/** A schema contract's shape; named after its alias, it still depends on the schema's file. */
+function schemaShape(declaration: ts.VariableDeclaration, builder: ShapeBuilder, schemas: SchemaReader) {
+  builder.dependOn([declaration]);
+  return schemas.contractShape(declaration);
+}
+
 function candidatesIn(sourceFile: ts.SourceFile, messageGlob: boolean, serviceGlob: boolean): Candidate[] {
   const found: Candidate[] = [];
   visitStatements(sourceFile.statements, sourceFile, true, false, messageGlob, serviceGlob, found);
@@ -150,6 +215,16 @@ function visitStatements(
       const globalBlock = !!(statement.flags & ts.NodeFlags.GlobalAugmentation);
       if (module.body && ts.isModuleBlock(module.body)) {
         visitStatements(module.body.statements, module, reachable && (visible || globalBlock), globalBlock, messageGlob, serviceGlob, found);
+      }
+      continue;
+    }
+    if (ts.isVariableStatement(statement)) {
+      const tagged = ts.getJSDocTags(statement).some((tag) => tag.tagName.text === 'wire');
+      if (!tagged && !(messageGlob && exported)) continue;
+      for (const declaration of statement.declarationList.declarations) {
+        if (ts.isIdentifier(declaration.name) && declaration.initializer) {
+          found.push({ declaration: declaration as ts.VariableDeclaration & { name: ts.Identifier }, kind: 'schema', source: tagged ? 'jsdoc' : 'config' });
+        }
       }
       continue;
     }

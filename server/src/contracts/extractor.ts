@@ -11,6 +11,8 @@ import { needsDroppedLib, planMinimalLib } from './minimal-lib.js';
 import { reuseFrom, type Reusable } from './reuse.js';
 import { ReuseFailed, ShapeBuilder } from './shape-builder.js';
 import { limitReported } from './typescript-limits.js';
+import { familyOfFile, packageNames } from './schemas/library.js';
+import { SchemaReader } from './schemas/schema-reader.js';
 import type { SkewConfig, SourceTree } from '../common/source.js';
 import { runNow, runSliced, type Steps } from '../common/steps.js';
 import { LIB_FOLDER, NODE_GLOBALS_LIB, treeFileSystem, treeRootPath, type TreeFileSystem } from './tree-file-system.js';
@@ -101,7 +103,11 @@ export function createExtractor(
   const build = (rootNames: string[]): ts.Program => {
     if (libPlan && !fullLib) {
       const minimal = ts.createProgram({ rootNames, options: libPlan.options, host, oldProgram: program });
-      if (!needsDroppedLib(minimal, libPlan.droppedGlobals, fs.isLib)) return minimal;
+      // A schema library's declarations name browser globals (zod's `z.file()` names `File`): what they would
+      // resolve to never travels as JSON, and loading the DOM lib for them would dwarf the project.
+      const packageNameOf = packageNames((fileName) => fs.readFile(fileName));
+      const skipped = (fileName: string) => fs.isLib(fileName) || familyOfFile(fileName, packageNameOf) !== undefined;
+      if (!needsDroppedLib(minimal, libPlan.droppedGlobals, skipped)) return minimal;
       fullLib = true;
       program = minimal;
     }
@@ -127,14 +133,15 @@ export function createExtractor(
     // After an edit, named types whose source files did not change are taken from the previous model.
     const previous = reusable && previousProgram && reuseFrom(reusable, previousProgram, built, checker);
     const limit = () => limitReported(built);
+    const packageNameOf = packageNames((fileName) => fs.readFile(fileName));
     let builder = new ShapeBuilder(checker, relative, isLibNode, limit, previous);
     let collected;
     try {
-      collected = yield* collectContracts(built, discovery, fs.absolute, relative, builder, active, (fileName) => fs.readFile(fileName));
+      collected = yield* collectContracts(built, discovery, fs.absolute, relative, builder, new SchemaReader(checker, builder, relative, packageNameOf), active, (fileName) => fs.readFile(fileName));
     } catch (e) {
       if (!(e instanceof ReuseFailed)) throw e;
       builder = new ShapeBuilder(checker, relative, isLibNode, limit);
-      collected = yield* collectContracts(built, discovery, fs.absolute, relative, builder, active, (fileName) => fs.readFile(fileName));
+      collected = yield* collectContracts(built, discovery, fs.absolute, relative, builder, new SchemaReader(checker, builder, relative, packageNameOf), active, (fileName) => fs.readFile(fileName));
     }
     reusable = { types: collected.model.types, records: builder.records };
 

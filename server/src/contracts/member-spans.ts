@@ -63,6 +63,14 @@ export type MemberNode =
   | ts.ClassDeclaration
   | ts.EnumDeclaration;
 
+/**
+ * What a schema contract is written with: a field of its object literal (`coupon: z.string().optional()`) and
+ * the `const` statement that declares it. A comment can go above either; fixes that edit type syntax never see them.
+ */
+export type SchemaMemberNode = ts.PropertyAssignment | ts.VariableStatement;
+
+const isSchemaMember = (node: ts.Node): node is SchemaMemberNode => ts.isPropertyAssignment(node) || ts.isVariableStatement(node);
+
 export function isMemberNode(node: ts.Node): node is MemberNode {
   return (
     ts.isPropertyAssignment(node) ||
@@ -87,13 +95,24 @@ export function memberNodeAt(parsed: ParsedFile, range: Range): MemberNode | und
   return node.parent && isMemberNode(node.parent) ? node.parent : undefined;
 }
 
+/** `memberNodeAt`, or the schema field or schema const whose name is at `range`. */
+function anyMemberNodeAt(parsed: ParsedFile, range: Range): MemberNode | SchemaMemberNode | undefined {
+  const node = nodeAt(parsed, range);
+  if (!node) return undefined;
+  const member = memberNodeAt(parsed, range);
+  if (member) return member;
+  if (node.parent && ts.isPropertyAssignment(node.parent)) return node.parent;
+  const statement = node.parent?.parent?.parent;
+  return node.parent && ts.isVariableDeclaration(node.parent) && statement && ts.isVariableStatement(statement) ? statement : undefined;
+}
+
 export function nameText(name: ts.Node | undefined): string {
   if (!name) return '';
   if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) return name.text;
   return name.getText();
 }
 
-function kindOf(node: MemberNode): MemberKind {
+function kindOf(node: MemberNode | SchemaMemberNode): MemberKind {
   if (ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node)) return 'entry';
   if (ts.isPropertySignature(node) || ts.isPropertyDeclaration(node)) return 'property';
   if (ts.isMethodSignature(node) || ts.isMethodDeclaration(node)) return 'method';
@@ -102,7 +121,7 @@ function kindOf(node: MemberNode): MemberKind {
   return 'declaration';
 }
 
-export function describeMember(parsed: ParsedFile, node: MemberNode): MemberSpan {
+export function describeMember(parsed: ParsedFile, node: MemberNode | SchemaMemberNode): MemberSpan {
   const sf = parsed.source;
   const text = parsed.text;
   const start = node.getStart(sf);
@@ -117,25 +136,26 @@ export function describeMember(parsed: ParsedFile, node: MemberNode): MemberSpan
     bodyEnd = end - 1;
     while (bodyEnd > start && /\s/.test(text.charAt(bodyEnd - 1))) bodyEnd--;
   } else {
-    // Enum members and parameters are list elements: the comma after them belongs to the list.
+    // Enum members, parameters and object literal properties are list elements: the comma after them belongs to the list.
     let i = end;
     while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
-    if (text[i] === ',' && (ts.isEnumMember(node) || ts.isParameter(node))) {
+    if (text[i] === ',' && (ts.isEnumMember(node) || ts.isParameter(node) || ts.isPropertyAssignment(node))) {
       separator = ',';
       afterSeparator = i + 1;
     }
   }
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const nameNode = ts.isVariableStatement(node) ? (node.declarationList.declarations[0]?.name ?? node) : (node as { name: ts.Node }).name;
   const member: MemberSpan = {
     kind: kindOf(node),
-    name: ts.isParameter(node) ? nameText(node.name) : nameText((node as { name?: ts.Node }).name),
+    name: nameText(nameNode),
     start,
     end,
     fullStart: node.getStart(sf, true),
     bodyEnd,
     separator,
     afterSeparator,
-    nameSpan: spanOf((node as { name: ts.Node }).name, sf),
+    nameSpan: spanOf(nameNode, sf),
     ownLine: text.slice(lineStart, start).trim() === '',
   };
   const question = (node as { questionToken?: ts.Node }).questionToken;
@@ -158,11 +178,17 @@ export function memberAt(parsed: ParsedFile, range: Range): MemberSpan | undefin
   return node && describeMember(parsed, node);
 }
 
+/** The schema object property whose name is at `range` (`total: z.number()`), with its initializer's span. */
+export function schemaPropertyAt(parsed: ParsedFile, range: Range): MemberSpan | undefined {
+  const node = anyMemberNodeAt(parsed, range);
+  return node && ts.isPropertyAssignment(node) ? describeMember(parsed, node) : undefined;
+}
+
 /** Where a comment line may go above the member at `range` so that it precedes a member starting its own line. */
 export function ownLineMemberAt(parsed: ParsedFile, range: Range): MemberSpan | undefined {
-  let node: ts.Node | undefined = memberNodeAt(parsed, range);
+  let node: ts.Node | undefined = anyMemberNodeAt(parsed, range);
   for (; node; node = node.parent) {
-    if (!isMemberNode(node)) continue;
+    if (!isMemberNode(node) && !isSchemaMember(node)) continue;
     const member = describeMember(parsed, node);
     if (member.ownLine) return member;
   }

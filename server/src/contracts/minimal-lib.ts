@@ -68,14 +68,14 @@ function globalsOf(files: string[]): ReadonlySet<string> {
 }
 
 /**
- * True when a project file names something the dropped libs declare and the name does not resolve to a
+ * True when a project file (one `skip` does not rule out) names something the dropped libs declare and the name does not resolve to a
  * project-local declaration: unresolved, or global (a lib or a global augmentation, which the dropped libs
  * could merge with).
  */
-export function needsDroppedLib(program: ts.Program, droppedGlobals: ReadonlySet<string>, isLib: (fileName: string) => boolean): boolean {
+export function needsDroppedLib(program: ts.Program, droppedGlobals: ReadonlySet<string>, skip: (fileName: string) => boolean): boolean {
   const checker = program.getTypeChecker();
   for (const sourceFile of program.getSourceFiles()) {
-    if (isLib(sourceFile.fileName)) continue;
+    if (skip(sourceFile.fileName)) continue;
     for (const identifier of candidateIdentifiers(sourceFile, droppedGlobals)) {
       if (!resolvesLocally(checker, identifier)) return true;
     }

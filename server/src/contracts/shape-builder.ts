@@ -68,7 +68,7 @@ export interface PreviousEntries {
 /** A reused entry points at a type that cannot be rebuilt on its own: the caller extracts everything again. */
 export class ReuseFailed extends Error {}
 
-interface NamedTarget {
+export interface NamedTarget {
   name: string;
   /** The declaration that owns the name; two different owners of one name is a collision. */
   declaration: ts.Declaration;
@@ -77,12 +77,21 @@ interface NamedTarget {
 /** A named type waiting for its structure to be built. */
 interface PendingType {
   target: NamedTarget;
-  type: ts.Type;
+  /** Reads the structure: from a checker type, or from a schema's construction. */
+  build: () => Shape;
   entry: NamedType;
   /** Generic instantiations on the chain of references that led here, this one included. */
   genericNesting: number;
   /** Named types on that chain, this one included. */
   chain: number;
+}
+
+/** What reading schema values adds to the builder (see schemas/schema-reader.ts). */
+export interface ValueShapes {
+  /** How to read a named type declared by a value (a schema const) again, when its previous entry cannot be reused. */
+  rebuild(declaration: ts.VariableDeclaration): (() => Shape) | undefined;
+  /** Aliases a schema library declares (`$InferObjectOutput<…>`) are machinery, not names a project chose. */
+  isLibraryAlias(declaration: ts.Node): boolean;
 }
 
 /**
@@ -106,6 +115,8 @@ export class ShapeBuilder {
   private nesting = 0;
   /** Entries already reported as reaching a type TypeScript gave up on: once each is enough. */
   private readonly gaveUp = new WeakSet<EntryRecord>();
+  /** Set by the schema reader that shares this builder. */
+  values: ValueShapes | undefined;
 
   constructor(
     private readonly checker: ts.TypeChecker,
@@ -121,6 +132,11 @@ export class ShapeBuilder {
    * when another declaration already owns the name.
    */
   defineContractType(name: string, declaration: ts.Declaration, type: () => ts.Type): boolean {
+    return this.defineContract(name, declaration, () => this.structureOf(type()));
+  }
+
+  /** The same for a contract whose structure is read by `build` (a schema value's construction). */
+  defineContract(name: string, declaration: ts.Declaration, build: () => Shape): boolean {
     const owner = this.owners.get(name);
     if (owner) {
       if (owner === declaration) return true;
@@ -129,7 +145,7 @@ export class ShapeBuilder {
     }
     this.contract = name;
     this.contractNode = nameNode(declaration);
-    if (!this.reuse(name, declaration)) this.define({ name, declaration }, type(), undefined);
+    if (!this.reuse(name, declaration)) this.define({ name, declaration }, build, undefined);
     this.drain();
     return true;
   }
@@ -263,14 +279,14 @@ export class ShapeBuilder {
   }
 
   /** Registers a named type and queues its structure: a recursive reference finds the entry and stops. */
-  private define(target: NamedTarget, type: ts.Type, from: PendingType | undefined): void {
+  private define(target: NamedTarget, build: () => Shape, from: PendingType | undefined): void {
     this.owners.set(target.name, target.declaration);
     const entry: NamedType = { name: target.name, shape: { kind: 'any' } };
     const loc = locOf(nameNode(target.declaration), this.relative);
     if (loc) entry.loc = loc;
     this.types[target.name] = entry;
     const genericNesting = (from?.genericNesting ?? 0) + (target.name.includes('<') ? 1 : 0);
-    this.pending.push({ target, type, entry, genericNesting, chain: (from?.chain ?? 0) + 1 });
+    this.pending.push({ target, build, entry, genericNesting, chain: (from?.chain ?? 0) + 1 });
   }
 
   /** Builds queued named types until none is left; called once a contract's own shape is read. */
@@ -281,7 +297,7 @@ export class ShapeBuilder {
   }
 
   private build(job: PendingType): void {
-    const { target, type, entry } = job;
+    const { target, build, entry } = job;
     const record: EntryRecord = { declaration: target.declaration, deps: new Set([target.declaration.getSourceFile()]), problems: [] };
     this.records.set(target.name, record);
     if (job.genericNesting > MAX_GENERIC_NESTING) {
@@ -295,7 +311,7 @@ export class ShapeBuilder {
     this.building = job;
     this.frames.push(record);
     try {
-      entry.shape = this.structureOf(type);
+      entry.shape = build();
     } finally {
       this.frames.pop();
       this.building = undefined;
@@ -303,10 +319,15 @@ export class ShapeBuilder {
   }
 
   private refTo(target: NamedTarget, type: ts.Type): Shape {
+    return this.namedRef(target, () => this.structureOf(type));
+  }
+
+  /** A reference to the named type `target`, whose structure `build` reads the first time it is needed. */
+  namedRef(target: NamedTarget, build: () => Shape): Shape {
     this.dependOn([target.declaration]);
     const owner = this.owners.get(target.name);
     if (!owner) {
-      if (!this.reuse(target.name, target.declaration)) this.define(target, type, this.building);
+      if (!this.reuse(target.name, target.declaration)) this.define(target, build, this.building);
     } else if (owner !== target.declaration) this.collision(target.name, owner, target.declaration);
     return { kind: 'ref', name: target.name };
   }
@@ -346,7 +367,12 @@ export class ShapeBuilder {
         if (ref.includes('<') || !symbol || !previous.isCurrent(inner.declaration.getSourceFile())) {
           throw new ReuseFailed(`cannot rebuild ${ref} on its own`);
         }
-        this.define({ name: ref, declaration: inner.declaration }, this.checker.getDeclaredTypeOfSymbol(symbol), undefined);
+        const declaration = inner.declaration;
+        const build = ts.isVariableDeclaration(declaration)
+          ? this.values?.rebuild(declaration)
+          : () => this.structureOf(this.checker.getDeclaredTypeOfSymbol(symbol));
+        if (!build) throw new ReuseFailed(`cannot rebuild ${ref} on its own`);
+        this.define({ name: ref, declaration }, build, undefined);
       }
     }
   }
@@ -369,6 +395,11 @@ export class ShapeBuilder {
     const frame = this.frames[this.frames.length - 1];
     if (!frame || !declarations) return;
     for (const d of declarations) frame.deps.add(d.getSourceFile());
+  }
+
+  /** A warning about something read only in part, at the node it is about. */
+  note(node: ts.Node, message: string): void {
+    this.problem({ node, message });
   }
 
   private problem(problem: BuilderProblem, record = this.frames[this.frames.length - 1]): void {
@@ -409,7 +440,7 @@ export class ShapeBuilder {
   private nameOf(type: ts.Type): NamedTarget | undefined {
     const alias = type.aliasSymbol;
     const aliasDeclaration = alias?.declarations?.find(ts.isTypeAliasDeclaration);
-    if (alias && aliasDeclaration && !this.isLibDeclaration(aliasDeclaration) && this.isNameableAliasTarget(type)) {
+    if (alias && aliasDeclaration && !this.isLibDeclaration(aliasDeclaration) && !this.values?.isLibraryAlias(aliasDeclaration) && this.isNameableAliasTarget(type)) {
       return { name: qualifiedName(aliasDeclaration, alias.name) + this.argumentList(type.aliasTypeArguments ?? []), declaration: aliasDeclaration };
     }
     if (type.flags & TypeFlags.EnumLiteral && type.isUnion()) {

@@ -1,4 +1,8 @@
-import type { Contract, Shape, WireModel } from './shape';
+import type { Contract, Refinement, Shape, WireModel } from './shape';
+
+/** Reader checks are part of what a shape accepts; a shape without any keys exactly as a plain type does. */
+const checksKey = (checks: readonly Refinement[] | undefined): string =>
+  checks?.length ? `!${checks.map((c) => JSON.stringify([c.name, c.arg ?? null])).sort().join('&')}` : '';
 
 /**
  * Structural identity on the wire: two shapes get the same key exactly when they carry the same values, names
@@ -25,12 +29,17 @@ export class Canon {
       case 'object': {
         const fields = [...shape.fields]
           .sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0))
-          .map((f) => `${JSON.stringify(f.name)}${f.optional ? '?' : ''}:${this.of(f.shape, model)}`);
+          .map((f) => `${JSON.stringify(f.name)}${f.optional ? '?' : ''}${f.defaulted ? '=' : ''}:${this.of(f.shape, model)}`);
         if (shape.index) fields.push(`[k]:${this.of(shape.index, model)}`);
-        return this.intern(`{${fields.join(',')}}`);
+        const policy = shape.policy ? `~${shape.policy}` : '';
+        return this.intern(`{${fields.join(',')}}${policy}${checksKey(shape.checks)}`);
       }
       case 'array':
-        return this.intern(`${this.of(shape.element, model)}[]`);
+        return this.intern(`${this.of(shape.element, model)}[]${checksKey(shape.checks)}`);
+      case 'decoded':
+        return this.intern(`(${this.of(shape.input, model)}=>${this.of(shape.output, model)})`);
+      case 'number':
+        return `number${checksKey(shape.checks)}`;
       case 'tuple':
         return this.intern(`[${shape.elements.map((e) => `${e.rest ? '...' : ''}${this.of(e.shape, model)}${e.optional ? '?' : ''}`).join(',')}]`);
       case 'union':
@@ -41,7 +50,7 @@ export class Canon {
       case 'unsafe':
         return `unsafe:${shape.what}`;
       case 'string':
-        return shape.template === undefined ? 'string' : `string:${JSON.stringify(shape.template)}`;
+        return (shape.template === undefined ? 'string' : `string:${JSON.stringify(shape.template)}`) + checksKey(shape.checks);
       default:
         return shape.kind;
     }

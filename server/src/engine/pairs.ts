@@ -9,6 +9,7 @@ import type {
   EnumMemberPair,
   FieldPair,
   MethodPair,
+  NodePair,
   ParamPair,
   ValuePair,
   VariantsPair,
@@ -35,6 +36,7 @@ export interface PairVisitor {
   enumMember(pair: EnumMemberPair, at: Position): void;
   variants(pair: VariantsPair, at: Position): void;
   value(pair: ValuePair, at: Position): void;
+  node(pair: NodePair, at: Position): void;
   method(pair: MethodPair, at: Position): void;
   param(pair: ParamPair, at: Position): void;
   /** A nested contract was reached; it is compared as a root of its own, not again here. */
@@ -57,9 +59,15 @@ export function contractNames(oldModel: WireModel, newModel: WireModel): string[
   return [...new Set([...Object.keys(oldModel.contracts), ...Object.keys(newModel.contracts)])].sort();
 }
 
+/**
+ * Says that two shapes met by the walk are the same on both sides before any projection, so nothing below them
+ * changed (used when the walk runs over views, see views.ts).
+ */
+export type Unchanged = (o: Shape, n: Shape) => boolean;
+
 /** Walks one root contract's pairs. */
-export function walkRoot(oldModel: WireModel, newModel: WireModel, visitor: PairVisitor, name: string): void {
-  new Walk(oldModel, newModel, visitor, name).run();
+export function walkRoot(oldModel: WireModel, newModel: WireModel, visitor: PairVisitor, name: string, unchanged?: Unchanged): void {
+  new Walk(oldModel, newModel, visitor, name, unchanged).run();
 }
 
 /**
@@ -83,6 +91,7 @@ class Walk {
     private readonly newModel: WireModel,
     private readonly visitor: PairVisitor,
     private readonly root: string,
+    private readonly unchanged?: Unchanged,
   ) {}
 
   run(): void {
@@ -121,6 +130,7 @@ class Walk {
   }
 
   private shapes(o: Shape, n: Shape, at: Position): void {
+    if (this.unchanged?.(o, n)) return;
     if (o.kind === 'ref' && n.kind === 'ref' && o.name === n.name) {
       // The root itself, reached again through recursion, is already being compared.
       if (o.name === this.root) return;
@@ -154,6 +164,7 @@ class Walk {
       return;
     }
     if (o.kind === 'union' || n.kind === 'union') return this.unions(o, n, at);
+    if (o.kind === n.kind && (readerAdds(o) || readerAdds(n))) this.visitor.node({ old: o, new: n } satisfies NodePair, at);
     if (o.kind === 'object' && n.kind === 'object') return this.objects(o, n, at);
     if (o.kind === 'array' && n.kind === 'array') return this.shapes(o.element, n.element, this.below(at, { kind: 'element' }));
     if (o.kind === 'tuple' && n.kind === 'tuple' && sameTupleLayout(o, n)) {
@@ -175,7 +186,7 @@ class Walk {
     const pairs: { old?: Field; new?: Field }[] = [];
     for (const nf of n.fields) pairs.push({ old: oldByName.get(nf.name), new: nf });
     for (const of of o.fields) if (!newByName.has(of.name)) pairs.push({ old: of });
-    matchRenames(pairs, (a, b) => sameShape(a.shape, this.oldModel, b.shape, this.newModel, this.canon));
+    matchRenames(pairs, (a, b) => sameShape(a.shape, this.oldModel, b.shape, this.newModel, this.canon) || this.unchanged?.(a.shape, b.shape) === true);
 
     for (const pair of pairs) {
       const f = pair.new ?? pair.old!;
@@ -358,6 +369,20 @@ function byName(methods: Method[]): Map<string, Method[]> {
   const grouped = new Map<string, Method[]>();
   for (const m of methods) grouped.set(m.name, [...(grouped.get(m.name) ?? []), m]);
   return grouped;
+}
+
+/** Whether a schema reader adds something to this node's type: an unknown-key policy or checks. */
+function readerAdds(shape: Shape): boolean {
+  switch (shape.kind) {
+    case 'object':
+      return shape.policy !== undefined || shape.checks !== undefined;
+    case 'string':
+    case 'number':
+    case 'array':
+      return shape.checks !== undefined;
+    default:
+      return false;
+  }
 }
 
 /**

@@ -24,6 +24,8 @@ function childShapes(shape: Shape): Shape[] {
       return shape.elements.map((e) => e.shape);
     case 'union':
       return [...shape.variants];
+    case 'decoded':
+      return [shape.input, shape.output];
     default:
       return [];
   }

@@ -8,7 +8,10 @@ import { matchesTemplate, templateCovers } from './template';
 export interface ReadEnv {
   writer: WireModel;
   reader: WireModel;
-  /** A reader that rejects unknown fields (strict schema) makes extra writer fields a break. */
+  /**
+   * Readers of plain types reject unknown fields (a strict decoder), so extra writer fields break them. An
+   * object read by a schema says for itself (`ObjectShape.policy`), whatever this says.
+   */
   strictReaders?: boolean;
   /** Names compared on their own elsewhere: the same name on both sides is taken as readable here. */
   nested?: (name: string) => boolean;
@@ -16,6 +19,11 @@ export interface ReadEnv {
 
 export function readable(writer: Shape, reader: Shape, env: ReadEnv): boolean {
   return new Reader(env).read(writer, reader);
+}
+
+/** Whether the reading object refuses a whole value for a key it does not declare (and has no index signature for). */
+export function rejectsUnknownKeys(reader: Extract<Shape, { kind: 'object' }>, env: Pick<ReadEnv, 'strictReaders'>): boolean {
+  return reader.policy ? reader.policy === 'strict' : env.strictReaders === true;
 }
 
 /** Resolves refs to their shapes; an unknown ref (should not happen) reads as `any`. */
@@ -84,6 +92,10 @@ class Reader {
       this.lowestAssumption = Math.min(outer, leaned ? this.lowestAssumption : Infinity);
       return result;
     }
+    // Views (views.ts) take decoders apart before comparing; met here anyway, the writer sends the output
+    // and the reader takes the input.
+    if (w.kind === 'decoded') return this.read(w.output, r);
+    if (r.kind === 'decoded') return this.read(w, r.input);
     if (r.kind === 'any') return true;
     if (w.kind === 'never') return true;
     if (w.kind === 'union') return w.variants.every((v) => this.read(v, r));
@@ -157,17 +169,18 @@ class Reader {
       if (!this.read(wf.shape, rf.shape)) return false;
     }
     const readerKeys = new Set(r.fields.map((f) => f.name));
+    const strict = rejectsUnknownKeys(r, this.env);
     for (const wf of w.fields) {
       if (readerKeys.has(wf.name)) continue;
       if (r.index) {
         if (!this.read(wf.shape, r.index)) return false;
-      } else if (this.env.strictReaders) {
+      } else if (strict) {
         return false;
       }
     }
     if (w.index) {
       if (r.index) return this.read(w.index, r.index);
-      if (this.env.strictReaders) return false;
+      if (strict) return false;
     }
     return true;
   }

@@ -21,6 +21,7 @@ export type FixKind =
   | 'restore-method'
   | 'widen-type'
   | 'pin-enum-values'
+  | 'make-reader-tolerant'
   | 'complete-suppression-reason';
 
 /** The two releases that roll out a change which breaks both ways, in the words of this kind of change. */
@@ -91,6 +92,15 @@ export interface ValuePair {
   new: Shape;
 }
 
+/**
+ * Two shapes of the same kind at the same path, before the walk goes inside them, where either carries what a
+ * schema reader adds to its type (an unknown-key policy, checks). Plain types never reach this hook.
+ */
+export interface NodePair {
+  old: Shape;
+  new: Shape;
+}
+
 export interface MethodPair {
   old?: Method;
   new?: Method;
@@ -130,6 +140,8 @@ export interface RuleContext {
   contractKind: ContractKind;
   /** The path of the current position, e.g. `OrderCreated.items[]`. */
   path: string;
+  /** The same path as steps below the contract. */
+  steps: readonly PathStep[];
   /** Where this data flows: a message, an RPC request (caller → callee) or an RPC result (callee → caller). */
   flow: Flow;
   oldModel: WireModel;
@@ -137,6 +149,8 @@ export interface RuleContext {
   /** `readable(old value, new reader)` and the reverse, each ref resolved in its own model. */
   oldReadableByNew(oldShape: Shape, newShape: Shape): boolean;
   newReadableByOld(newShape: Shape, oldShape: Shape): boolean;
+  /** Plain-type readers reject unknown keys (the `strictReaders` option); a schema object's own policy wins. */
+  strictReaders: boolean;
   /** Renders a shape compactly for messages (`string | null`, `{ id, amount }`). */
   show(shape: Shape): string;
   report(report: Report): void;
@@ -149,6 +163,7 @@ export interface Rule<Id extends string = string> {
   enumMember?(pair: EnumMemberPair, ctx: RuleContext): void;
   variants?(pair: VariantsPair, ctx: RuleContext): void;
   value?(pair: ValuePair, ctx: RuleContext): void;
+  node?(pair: NodePair, ctx: RuleContext): void;
   method?(pair: MethodPair, ctx: RuleContext): void;
   param?(pair: ParamPair, ctx: RuleContext): void;
 }

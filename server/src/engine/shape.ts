@@ -147,7 +147,14 @@ interface ContractBase {
   /** How it was declared a contract: a JSDoc tag, a skew.json glob, or an adapter that found it. */
   source: 'jsdoc' | 'config' | 'adapter';
   /** Declared by a schema value (zod, valibot): its name, library and whether the reader re-serialises what it reads. */
-  schema?: { library: 'zod3' | 'zod4' | 'zod-mini' | 'valibot' };
+  schema?: {
+    library: 'zod3' | 'zod4' | 'zod-mini' | 'valibot';
+    /**
+     * The reader writes back what it read (`@roundtrip` on the schema's declaration: a record loaded, changed
+     * and saved): keys a strip object drops are then lost, not just ignored.
+     */
+    roundtrip?: boolean;
+  };
   /** How values travel; absent means JSON. Decides what is wire-safe and which witnesses exist. */
   codec?: Codec;
   /** The adapter that found it (`trpc`, `jsonrpc`, …), when one did. */

@@ -35,6 +35,8 @@ export function show(shape: Shape, depth = 0): string {
       return `enum { ${shape.members.map((m) => `${m.key} = ${JSON.stringify(m.value)}`).join(', ')} }`;
     case 'unsafe':
       return shape.what;
+    case 'decoded':
+      return `${show(shape.input, depth)} → ${show(shape.output, depth)}`;
     case 'string':
       return shape.template === undefined ? 'string' : `\`${shape.template}\``;
     default:

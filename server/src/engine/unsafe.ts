@@ -40,6 +40,8 @@ export function findUnsafe(shape: Shape, model: WireModel, seen = new Set<string
       return shape.elements.map((e) => findUnsafe(e.shape, model, seen, codec)).find(Boolean);
     case 'union':
       return shape.variants.map((v) => findUnsafe(v, model, seen, codec)).find(Boolean);
+    case 'decoded':
+      return findUnsafe(shape.input, model, seen, codec) ?? findUnsafe(shape.output, model, seen, codec);
     default:
       return undefined;
   }

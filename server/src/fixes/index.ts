@@ -3,6 +3,7 @@ import { ruleById, type Finding } from '../rules';
 import { keepOldName } from './keep-old-name';
 import { keepRequired } from './keep-required';
 import { makeOptional } from './make-optional';
+import { makeReaderTolerant } from './make-reader-tolerant';
 import { pinEnumValues } from './pin-enum-values';
 import { restoreEnumMember } from './restore-enum-member';
 import { restoreField } from './restore-field';
@@ -26,6 +27,7 @@ const PROVIDERS: Record<FixKind, FixProvider> = {
   'restore-method': restoreMethod,
   'widen-type': widenType,
   'pin-enum-values': pinEnumValues,
+  'make-reader-tolerant': makeReaderTolerant,
   'complete-suppression-reason': completeSuppressionReason,
 };
 

@@ -6,12 +6,15 @@ import { lastStep } from './finding-path';
 import { editAt } from './text-edits';
 import type { FixProvider } from './types';
 import { safeFix } from './safe-fix';
+import { optionalSchemaField } from './optional-schema-field';
 
 
 /** A required field or parameter the baseline does not write becomes optional again: `currency?: string`. */
 export const makeOptional: FixProvider = (finding, input) => {
   if (!finding.loc) return undefined;
-  const schemaFix = optionalSchemaField({ ...finding, loc: finding.loc }, input);
+  const library = input.models?.working.contracts[finding.contract]?.schema?.library;
+  if (library) return optionalSchemaField(finding, input, library);
+  const schemaFix = optionalAdapterSchemaEntry({ ...finding, loc: finding.loc }, input);
   if (schemaFix) return schemaFix;
   const found = fieldOrParameterOf({ ...finding, loc: finding.loc }, input);
   if ('reason' in found) return found;
@@ -36,10 +39,10 @@ export const makeOptional: FixProvider = (finding, input) => {
 };
 
 /**
- * A field of a schema (a tRPC or oRPC input read by zod or valibot): optional is spelled in the schema,
+ * A field of a schema that is no contract of its own (a tRPC or oRPC input read by zod or valibot): optional is spelled in the schema,
  * `.optional()` after it or `v.optional(…)` around it, not with `?`.
  */
-function optionalSchemaField(finding: Parameters<FixProvider>[0] & { loc: NonNullable<Parameters<FixProvider>[0]['loc']> }, input: Parameters<FixProvider>[1]): ReturnType<FixProvider> {
+function optionalAdapterSchemaEntry(finding: Parameters<FixProvider>[0] & { loc: NonNullable<Parameters<FixProvider>[0]['loc']> }, input: Parameters<FixProvider>[1]): ReturnType<FixProvider> {
   const parsed = newFile(input, finding.loc.file);
   const entry = parsed && schemaEntryAt(parsed, finding.loc.range);
   if (!parsed || !entry) return undefined;

@@ -11,6 +11,7 @@ import { toBaselineUri } from '../shared/baseline-uri';
 import type { SkewDiagnosticData } from './to-diagnostic';
 import { directRefs } from '../engine/reach';
 import type { Pos, Range, WireModel } from '../engine/shape';
+import { readerPolicies } from './reader-policies';
 
 /** Enough to see what changed without pushing TypeScript's own hover out of sight. */
 const MAX_DIFF_LINES = 12;
@@ -72,6 +73,10 @@ function nameHover(view: FolderView, file: string, position: Position): Hover | 
     const href = uri.replace(/\(/g, '%28').replace(/\)/g, '%29');
     lines.push('', `[Full shape in ${label}](${href}#L${old.loc.range.start.line + 1})`);
   }
+  if (contract.schema) {
+    lines.push('', policyLine('Reader policy here', models.working, contract.name));
+    if (models.baseline.contracts[contract.name]) lines.push('', policyLine(`Reader policy in ${label}`, models.baseline, contract.name));
+  }
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: contract.loc.range };
 }
 
@@ -105,4 +110,12 @@ function reachedTypeHover(view: FolderView, file: string, position: Position): H
   if (reaching.length === 0) return null;
   const value = `${code(type.name)} travels on the wire inside ${reaching.map((c) => `**${text(c)}**`).join(', ')}: Skew checks its changes against ${text(view.label)}.`;
   return { contents: { kind: MarkupKind.Markdown, value }, range: type.loc.range };
+}
+
+/** A schema's unknown-key policy per object: what its reader does with keys it does not declare, and where that is set. */
+function policyLine(title: string, model: WireModel, name: string): string {
+  const { found, more } = readerPolicies(model, name);
+  if (found.length === 0) return `${title}: no object.`;
+  const parts = found.map((p) => `${code(p.path)} ${p.policy}${p.loc ? ` (${text(p.loc.file)}:${p.loc.range.start.line + 1})` : ''}`);
+  return `${title}: ${parts.join(' · ')}${more ? ' · …' : ''}`;
 }

@@ -34,6 +34,9 @@ function renderShape(shape: Shape, depth: number): string {
       return shape.variants.map((v) => renderShape(v, depth)).join(' | ');
     case 'enum':
       return shape.members.map((m) => JSON.stringify(m.value)).join(' | ');
+    case 'decoded':
+      // What writers send, then what the schema's reader accepts in its place (a transform, a pipe, a codec).
+      return `${renderShape(shape.output, depth)} /* reads ${renderShape(shape.input, depth)} */`;
     default:
       return shape.kind;
   }

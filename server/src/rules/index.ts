@@ -24,6 +24,9 @@ import suppressionMissingReason from './suppression-missing-reason';
 import typeChanged from './type-changed';
 import unionVariantAdded from './union-variant-added';
 import unionVariantRemoved from './union-variant-removed';
+import strictReaderUndeclaredField from './strict-reader-undeclared-field';
+import stripReaderDropsField from './strip-reader-drops-field';
+import readerRefinementAdded from './reader-refinement-added';
 
 /**
  * Every rule, listed explicitly so a missing import is a compile error rather than a silent gap. The order is
@@ -51,6 +54,9 @@ export const rules = [
   rpcParameterMadeRequired,
   rpcParameterMadeOptional,
   suppressionMissingReason,
+  strictReaderUndeclaredField,
+  stripReaderDropsField,
+  readerRefinementAdded,
 ] as const satisfies readonly Rule[];
 
 /** The id of every rule Skew has; a misspelt id is a compile error wherever this type is used. */

@@ -1,7 +1,8 @@
 import { matchesTemplate } from '../engine/template';
 import { resolve } from '../engine/readable';
 import { show } from '../engine/show';
-import type { Field, Shape, WireModel } from '../engine/shape';
+import type { Field, Refinement, Shape, WireModel } from '../engine/shape';
+import { describeFailedCheck, failedCheck } from './checks';
 
 export interface ValidateOptions {
   /**
@@ -66,12 +67,14 @@ class Checker {
       case 'string':
         if (typeof value !== 'string') fail(`expected string, got ${brief(value)}`);
         else if (s.template !== undefined && !matchesTemplate(s.template, value)) fail(`expected a string like \`${s.template}\`, got ${brief(value)}`);
+        else this.checks(value, s.checks, at);
         return;
       case 'boolean':
         if (typeof value !== s.kind) fail(`expected ${s.kind}, got ${brief(value)}`);
         return;
       case 'number':
         if (typeof value !== 'number' || !Number.isFinite(value)) fail(`expected number, got ${brief(value)}`);
+        else this.checks(value, s.checks, at);
         return;
       case 'null':
         if (value !== null) fail(`expected null, got ${brief(value)}`);
@@ -86,6 +89,7 @@ class Checker {
         return;
       case 'array':
         if (!Array.isArray(value)) return fail(`expected an array, got ${brief(value)}`);
+        this.checks(value, s.checks, at);
         value.forEach((v, i) => this.check(v, s.element, `${at}[${i}]`));
         return;
       case 'tuple':
@@ -100,7 +104,16 @@ class Checker {
       case 'ref':
         // Only a cycle of bare aliases stays a ref after resolving: it describes no value.
         return fail(`the type ${s.name} describes no value`);
+      case 'decoded':
+        // Views (engine/views.ts) take decoders apart first; met here anyway, a writer produces the output and a reader takes the input.
+        return this.check(value, this.exact ? s.output : s.input, at);
     }
+  }
+
+  /** A schema's checks that can be tested without running its code (witness/checks.ts). */
+  private checks(value: unknown, checks: readonly Refinement[] | undefined, at: string): void {
+    const failed = failedCheck(value, checks);
+    if (failed) this.out.push({ at, reason: describeFailedCheck(failed, value) });
   }
 
   fits(value: unknown, shape: Shape, at: string): boolean {
@@ -151,7 +164,9 @@ class Checker {
       if (declared.has(key) || v === undefined) continue;
       if (s.index) this.check(v, s.index, `${at}${member(key)}`);
       else if (this.exact) this.out.push({ at: `${at}${member(key)}`, reason: 'field is not declared' });
+      else if (s.policy === 'strict') this.out.push({ at: `${at}${member(key)}`, reason: 'the reader is strict and does not declare this key' });
     }
+    this.checks(value, s.checks, at);
   }
 }
 

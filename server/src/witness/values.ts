@@ -1,5 +1,6 @@
 import { templateSamples } from '../engine/template';
-import type { Shape, WireModel } from '../engine/shape';
+import type { Refinement, Shape, WireModel } from '../engine/shape';
+import { failedCheck } from './checks';
 
 /** A field or trailing element left out of the value, as opposed to `null`. */
 export const ABSENT: unique symbol = Symbol('absent');
@@ -54,7 +55,7 @@ class Sampler {
         return value;
       }
       case 'array':
-        return [];
+        return shape.checks ? (this.samples(shape, 0, inProgress)[0] ?? []) : [];
       case 'tuple': {
         const value: unknown[] = [];
         for (const e of shape.elements) {
@@ -87,8 +88,10 @@ class Sampler {
   samples(shape: Shape, depth: number, inProgress: Set<string>): Sample[] {
     switch (shape.kind) {
       case 'string':
+        if (shape.checks) return passing(shape.checks, stringCandidates(shape.checks), shape.template === undefined ? ['x'] : templateSamples(shape.template));
         return shape.template === undefined ? ['x'] : templateSamples(shape.template);
       case 'number':
+        if (shape.checks) return passing(shape.checks, numberCandidates(shape.checks), [0]);
         return [0];
       case 'boolean':
         return [false, true];
@@ -123,7 +126,11 @@ class Sampler {
         return cap(shape.variants.flatMap((v) => this.samples(v, depth, inProgress)));
       case 'array': {
         const inner = this.samples(shape.element, depth + 1, inProgress);
-        return cap([[], ...inner.map((v) => [v])]);
+        const plain = cap([[], ...inner.map((v) => [v])]);
+        if (!shape.checks) return plain;
+        const lengths = shape.checks.flatMap((c) => (typeof c.arg === 'number' ? [c.arg, c.arg + 1] : [1]));
+        const first = inner[0];
+        return first === undefined ? plain : passing(shape.checks, lengths.map((n) => Array.from({ length: Math.max(0, n) }, () => first)), plain);
       }
       case 'tuple':
         return this.tupleSamples(shape, depth, inProgress);
@@ -182,4 +189,33 @@ function dedupe(values: Sample[]): Sample[] {
     seen.add(key);
     return true;
   });
+}
+
+/**
+ * What a schema writer sends passes its own checks: sample values are ordinary ones that do. When none of the
+ * candidates passes (a regex, a custom check), the plain samples stay: the witness then says what it could not show.
+ */
+function passing(checks: readonly Refinement[], candidates: Sample[], plain: Sample[]): Sample[] {
+  const ok = dedupe([...plain, ...candidates]).filter((v) => failedCheck(v, checks) === undefined);
+  return ok.length ? cap(ok) : plain;
+}
+
+function stringCandidates(checks: readonly Refinement[]): Sample[] {
+  const out: Sample[] = ['user@example.com', 'https://example.com', '00000000-0000-4000-8000-000000000000'];
+  const at = (n: number) => 'x'.repeat(Math.max(0, n));
+  for (const c of checks) {
+    if (typeof c.arg === 'number') out.push(at(c.arg), at(c.arg + 1));
+    if (typeof c.arg === 'string' && c.name === 'startsWith') out.push(`${c.arg}x`);
+    if (typeof c.arg === 'string' && c.name === 'endsWith') out.push(`x${c.arg}`);
+    if (typeof c.arg === 'string' && c.name === 'includes') out.push(c.arg);
+  }
+  return out;
+}
+
+function numberCandidates(checks: readonly Refinement[]): Sample[] {
+  const out: Sample[] = [1, -1];
+  for (const c of checks) {
+    if (typeof c.arg === 'number') out.push(c.arg, c.arg + 1, c.arg - 1, Math.ceil(c.arg), Math.floor(c.arg));
+  }
+  return out;
 }

@@ -2,13 +2,16 @@ import type { Direction, Finding } from '../engine/finding';
 import { resolve } from '../engine/readable';
 import { ruleById } from '../rules';
 import { counterexample } from './counterexample';
-import type { Field, Method, ServiceContract, Shape, WireModel } from '../engine/shape';
+import type { Field, Method, Refinement, ServiceContract, Shape, WireModel } from '../engine/shape';
 import { methodAt } from '../engine/method-at';
 import { requestShape, requestsOf } from '../engine/request-shape';
 import type { Flow, PathStep } from '../engine/path-steps';
 import { describeMisreading, enumMisreading, type Misreading } from './meaning';
 import { describeMismatch, member, mismatches, validate, type Mismatch } from './validate';
 import { ABSENT, samples, smallest } from './values';
+import { opaqueChecks, probes } from './checks';
+import { showCheck } from '../engine/refinements';
+import { readerView, writerView } from '../engine/views';
 
 export type VersionName = 'baseline' | 'this version';
 
@@ -40,6 +43,9 @@ interface Side {
 }
 
 const NEVER: Shape = { kind: 'never' };
+
+/** Checks that call the user's function (zod `.refine()`, `.superRefine()`, `.check(fn)`, valibot `check`, `custom`). */
+const CUSTOM_CHECKS = new Set(['refine', 'superRefine', 'check', 'custom', 'rawCheck']);
 
 /**
  * A small JSON value that the writing side of `finding` produces and the reading side rejects, built from the
@@ -83,6 +89,8 @@ class Attempt {
   private method: string | undefined;
   /** A step of the path found nothing to step into on the writing side. */
   private lost = false;
+  /** Reader checks at the path that run the schema's own code (`.refine()`), which no value here can be tested against. */
+  private readonly opaque: Refinement[] = [];
 
   constructor(
     private readonly finding: Finding,
@@ -97,8 +105,10 @@ class Attempt {
     this.flow = finding.flow;
     // A result is written by the callee: for old-to-new (old caller, new callee) that is this version.
     const oldWrites = this.flow === 'result' ? direction === 'new-to-old' : direction === 'old-to-new';
-    const oldSide: Side = { model: oldModel, name: 'baseline', side: 'old' };
-    const newSide: Side = { model: newModel, name: 'this version', side: 'new' };
+    // A schema writes its output and reads its input (engine/views.ts); plain models are their own views.
+    const side = (model: WireModel, name: VersionName, which: 'old' | 'new', writes: boolean): Side => ({ model: writes ? writerView(model) : readerView(model), name, side: which });
+    const oldSide = side(oldModel, 'baseline', 'old', oldWrites);
+    const newSide = side(newModel, 'this version', 'new', !oldWrites);
     [this.writer, this.reader] = oldWrites ? [oldSide, newSide] : [newSide, oldSide];
   }
 
@@ -128,6 +138,11 @@ class Attempt {
       valid.push({ candidate, related, others: found.filter((m) => m !== related) });
     }
     if (valid.length === 0 && this.misreading) return { none: `no value written by ${this.writer.name} carries ${JSON.stringify(this.misreading.value)} there` };
+    if (valid.length === 0 && this.opaque.length) {
+      const custom = this.opaque.some((c) => CUSTOM_CHECKS.has(c.name));
+      const why = custom ? "which runs the schema's own code" : 'which the witness search does not evaluate';
+      return { none: `${this.reader.name} checks ${this.opaque.map(showCheck).join(', ')} here, ${why}: no value can be shown to fail it without running it` };
+    }
     if (valid.length === 0) return { none: `no value written by ${this.writer.name} at this path is rejected by ${this.reader.name}` };
     // Prefer a value the reader rejects only for this change, then the smallest.
     valid.sort((a, b) => a.others.length - b.others.length || size(a.candidate.value) - size(b.candidate.value));
@@ -237,6 +252,13 @@ class Attempt {
     }
     if (last) {
       const values = samples(w, this.writer.model).map((value) => ({ value, focusAt: at }));
+      // A reader's checks are crossed on purpose: values just past each bound, each format broken.
+      const rr = r && resolve(r, this.reader.model);
+      const readerChecks = rr && 'checks' in rr ? rr.checks : undefined;
+      if (readerChecks) {
+        this.opaque.push(...opaqueChecks(readerChecks));
+        for (const value of probes(readerChecks, values[0]?.value)) values.push({ value, focusAt: at });
+      }
       // When no plain sample is rejected, steer one until it is (see counterexample.ts).
       if (r && !this.misreading && !values.some((c) => mismatches(c.value, r, this.reader.model).length > 0)) {
         const steered = counterexample(w, r, { writer: this.writer.model, reader: this.reader.model });

@@ -1,4 +1,7 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { getLibFiles, ts } from '@ts-morph/common';
+import { REPO_ROOT } from '../contracts/schemas/schema-tree';
 import { parseErrors } from '../../../server/src/contracts/parse-errors';
 import type { ParsedFile } from '../../../server/src/contracts/parsed-file';
 import { positionAt } from '../../../server/src/contracts/text-positions';
@@ -31,7 +34,11 @@ export function projectErrors(files: Record<string, string>): string[] {
   libTexts ??= new Map(getLibFiles().map((lib) => [LIB_DIR + lib.fileName, lib.text]));
   const libs = libTexts;
   const defaultHost = ts.createCompilerHost(options, true);
-  const inTree = (name: string) => (name.startsWith(root) ? files[name.slice(root.length)] : libs.get(name));
+  // A schema library is read from the repository's node_modules, so a fix to a zod or valibot schema is type-checked against the real one.
+  const modules = root + 'node_modules/';
+  const onDisk = (name: string) => path.join(REPO_ROOT, 'node_modules', name.slice(modules.length));
+  const inTree = (name: string) =>
+    name.startsWith(modules) ? (fs.existsSync(onDisk(name)) && fs.statSync(onDisk(name)).isFile() ? fs.readFileSync(onDisk(name), 'utf8') : undefined) : name.startsWith(root) ? files[name.slice(root.length)] : libs.get(name);
   const host: ts.CompilerHost = {
     ...defaultHost,
     getCurrentDirectory: () => root,
@@ -39,7 +46,8 @@ export function projectErrors(files: Record<string, string>): string[] {
     getDefaultLibFileName: () => LIB_DIR + 'lib.es2022.d.ts',
     fileExists: (name) => inTree(name) !== undefined,
     readFile: (name) => inTree(name),
-    directoryExists: (name) => name.startsWith(root) || name.startsWith(LIB_DIR) || name === '/',
+    directoryExists: (name) => (name.startsWith(modules) ? fs.existsSync(onDisk(name)) : name.startsWith(root) || name.startsWith(LIB_DIR) || name === '/'),
+    realpath: (name) => name,
     getDirectories: () => [],
     getSourceFile: (name, languageVersion) => {
       const text = inTree(name);
@@ -57,7 +65,7 @@ export function projectErrors(files: Record<string, string>): string[] {
   const program = ts.createProgram({ rootNames, options, host });
   const errors: string[] = [];
   for (const sf of program.getSourceFiles()) {
-    if (!sf.fileName.startsWith(root)) continue;
+    if (!sf.fileName.startsWith(root) || sf.fileName.startsWith(modules)) continue;
     for (const d of [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)]) {
       errors.push(`${sf.fileName.slice(root.length)}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
     }

@@ -3,14 +3,13 @@ import { parseFile } from '../../../server/src/contracts/parsed-file';
 import { projectErrors, syntaxErrors } from './compile-errors';
 import { readCompilerOptions } from '../../../server/src/contracts/compiler-options';
 import { createExtractor } from '../../../server/src/contracts/extractor';
-import { memoryTree } from '../../../server/src/contracts/memory-tree';
 import { compareModels, type Comparison } from '../../../server/src/rules';
 import type { Finding } from '../../../server/src/rules';
 import type { WireModel } from '../../../server/src/engine/shape';
 import type { Fix, FixInput } from '../../../server/src/fixes';
 import { applyEdits } from '../../../server/src/fixes/text-edits';
 import { rules } from '../../../server/src/rules';
-import { FIXTURES, readFolder } from '../rules/fixture-loader';
+import { FIXTURES, fixtureTree, readFolder } from '../rules/fixture-loader';
 import { formatProblems } from './format-check';
 
 export type Files = Record<string, string>;
@@ -33,7 +32,7 @@ export function restyle(text: string): string {
 
 
 export function extract(files: Files, label: string): { model: WireModel; problems: string[] } {
-  const tree = memoryTree(files, label);
+  const tree = fixtureTree(files, label);
   const compiler = readCompilerOptions(tree);
   if ('error' in compiler) throw new Error(compiler.error);
   const { model, problems } = createExtractor(tree, {}, compiler.options).extract();

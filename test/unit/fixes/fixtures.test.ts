@@ -20,6 +20,7 @@ const MUST_FIX: Record<string, string[]> = {
   'rpc-parameter-required-added': ['UserService.getUser(tenantId)'],
   'rpc-parameter-made-required': ['UserService.listUsers(limit)'],
   'rpc-parameter-made-optional': ['UserService.getUser(tenantId)'],
+  'strict-reader-undeclared-field': ['CartUpdated.legacyTotal'],
 };
 
 function checkEveryFix(pair: Pair) {

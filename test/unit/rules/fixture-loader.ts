@@ -7,6 +7,8 @@ import { readCompilerOptions } from '../../../server/src/contracts/compiler-opti
 import { createExtractor } from '../../../server/src/contracts/extractor';
 import { memoryTree } from '../../../server/src/contracts/memory-tree';
 import { rules } from '../../../server/src/rules';
+import { schemaTree } from '../contracts/schemas/schema-tree';
+import type { SourceTree } from '../../../server/src/common/source';
 
 export const FIXTURES = path.resolve(__dirname, '../../fixtures');
 
@@ -44,8 +46,17 @@ export interface Extracted {
   problems: string[];
 }
 
+/** A fixture that imports a schema library reads the real one from the repository's node_modules. */
+const SCHEMA_IMPORT = /from ['"](zod|zod\/v3|zod\/mini|zod3|valibot)['"]/;
+
+export const importsSchemaLibrary = (files: Record<string, string>): boolean => Object.values(files).some((text) => SCHEMA_IMPORT.test(text));
+
+/** The fixture's files as a source tree; one that imports a schema library also sees the real node_modules. */
+export const fixtureTree = (files: Record<string, string>, label: string): SourceTree =>
+  importsSchemaLibrary(files) ? schemaTree(files, label) : memoryTree(files, label);
+
 export function extractFolder(dir: string, label: string): Extracted {
-  const tree = memoryTree(readFolder(dir), label);
+  const tree = fixtureTree(readFolder(dir), label);
   const compiler = readCompilerOptions(tree);
   if ('error' in compiler) throw new Error(compiler.error);
   const { model, problems } = createExtractor(tree, {}, compiler.options).extract();

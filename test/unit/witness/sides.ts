@@ -4,6 +4,7 @@ import type { Shape, WireModel } from '../../../server/src/engine/shape';
 import { validate } from '../../../server/src/witness/validate';
 import type { Witness } from '../../../server/src/witness/witness-for';
 import { requestShape, requestsOf } from '../../../server/src/engine/request-shape';
+import { readerView, writerView } from '../../../server/src/engine/views';
 
 export interface Side {
   shape: Shape;
@@ -20,7 +21,8 @@ export function sidesOf(finding: Finding, direction: Direction, oldModel: WireMo
   const root = finding.contract;
   const isResult = finding.flow === 'result';
   const oldWrites = isResult ? direction === 'new-to-old' : direction === 'old-to-new';
-  const [writerModel, readerModel] = oldWrites ? [oldModel, newModel] : [newModel, oldModel];
+  // A schema writes its output and reads its input: each side is seen through its view (plain models are their own).
+  const [writerModel, readerModel] = oldWrites ? [writerView(oldModel), readerView(newModel)] : [writerView(newModel), readerView(oldModel)];
   const shapeIn = (model: WireModel, side: 'old' | 'new'): Shape => {
     const contract = model.contracts[root];
     if (!contract) return NEVER;
