@@ -266,6 +266,16 @@ interface Cat { name: string; children: Cat[] }
     });
   });
 
+  it('a schema it cannot read at all is read as any, and says so where it is written', () => {
+    const { model, problems } = extractSchemas({ 'messages.ts': `${IMPORT}declare const loaded: any;\n/** @wire */ export const A = z.object({ x: loaded });\n` });
+    const shape = typeShape(model, 'A');
+    assert.deepEqual(shape.kind === 'object' && shape.fields[0]?.shape, { kind: 'any' });
+    assert.deepEqual(
+      problems.map((p) => `${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1} ${p.message}`),
+      ['messages.ts:3:45 Skew cannot read this schema: neither its construction nor its type says what it accepts; it is read as any.'],
+    );
+  });
+
   it('finds a required field added to a schema like one added to an interface', () => {
     const before = extractSchemas({ 'messages.ts': `${IMPORT}/** @wire */ export const A = z.object({ id: z.string() });\n` }).model;
     const after = extractSchemas({ 'messages.ts': `${IMPORT}/** @wire */ export const A = z.object({ id: z.string(), qty: z.number() });\n` }).model;
