@@ -9,7 +9,7 @@ import type { Shape, Suppression, WireModel } from './shape';
 import { show } from './show';
 import { ContainerIndex } from './reach';
 import { differenceFinder } from './difference-finder';
-import { decodedOrigin, hasReaderAnnotations, readerView, writerView } from './views';
+import { originOf, hasReaderAnnotations, readerView, writerView } from './views';
 import { CompareMemo, type RawFinding } from './compare-memo';
 import { Canon } from './canonical';
 import { pushAll } from './push-all';
@@ -149,9 +149,12 @@ export function* compareSteps(ruleSet: RuleSet, oldModel: WireModel, newModel: W
     passes.length === 1
       ? undefined
       : (o, n) => {
-          if (o.kind === 'ref' && n.kind === 'ref') return o.name === n.name && canon.of(o, oldModel) === canon.of(n, newModel);
-          const od = decodedOrigin(o);
-          const nd = decodedOrigin(n);
+          // A contract's key is its name only (it is compared as a root of its own): the walk decides about those.
+          if (o.kind === 'ref' && n.kind === 'ref') {
+            return o.name === n.name && !oldModel.contracts[o.name] && !newModel.contracts[n.name] && canon.of(o, oldModel) === canon.of(n, newModel);
+          }
+          const od = originOf(o);
+          const nd = originOf(n);
           return (od !== undefined || nd !== undefined) && canon.of(od ?? o, oldModel) === canon.of(nd ?? n, newModel);
         };
 

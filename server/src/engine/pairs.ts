@@ -177,7 +177,7 @@ class Walk {
     const pairs: { old?: Field; new?: Field }[] = [];
     for (const nf of n.fields) pairs.push({ old: oldByName.get(nf.name), new: nf });
     for (const of of o.fields) if (!newByName.has(of.name)) pairs.push({ old: of });
-    matchRenames(pairs, (a, b) => sameShape(a.shape, this.oldModel, b.shape, this.newModel, this.canon));
+    matchRenames(pairs, (a, b) => sameShape(a.shape, this.oldModel, b.shape, this.newModel, this.canon) || this.unchanged?.(a.shape, b.shape) === true);
 
     for (const pair of pairs) {
       const f = pair.new ?? pair.old!;

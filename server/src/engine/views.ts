@@ -101,13 +101,14 @@ function projectContract(c: Contract, side: ViewSide): Contract {
   return projected;
 }
 
-const origins = new WeakMap<Shape, Extract<Shape, { kind: 'decoded' }>>();
+const origins = new WeakMap<Shape, Shape>();
 
 /**
- * The decoder a view's shape was projected from. Comparing one side's output with the other's input of the same,
- * unchanged decoder would report a change nobody made; the walk asks this to see that nothing changed there.
+ * The shape a view's decoder or object was projected from. Comparing one side's output with the other's input
+ * of the same, unchanged decoder would report a change nobody made, and a policy shown on one side only hides
+ * that an object did not change: the walk asks this to compare what was written.
  */
-export const decodedOrigin = (shape: Shape): Shape | undefined => origins.get(shape);
+export const originOf = (shape: Shape): Shape | undefined => origins.get(shape);
 
 /** One shape's view; parts without annotations are shared, not copied. */
 export function project(shape: Shape, side: ViewSide): Shape {
@@ -133,6 +134,12 @@ export function project(shape: Shape, side: ViewSide): Shape {
 }
 
 function projectObject(shape: ObjectShape, side: ViewSide): ObjectShape {
+  const projected = projectObjectOnce(shape, side);
+  origins.set(projected, shape);
+  return projected;
+}
+
+function projectObjectOnce(shape: ObjectShape, side: ViewSide): ObjectShape {
   const fields = shape.fields.map((f): Field => {
     const inner = project(f.shape, side);
     if (!f.defaulted) return inner === f.shape ? f : { ...f, shape: inner };

@@ -5,10 +5,13 @@ import { candidateNewFiles, code, oldFile } from './locate';
 import { restoreMember } from './restore-member';
 import type { FixProvider } from './types';
 import { safeFix } from './safe-fix';
+import { restoreSchemaField } from './restore-schema-field';
 
 /** A removed field the baseline requires comes back, optional and deprecated, so old readers still get it. */
 export const restoreField: FixProvider = (finding, input) => {
   if (!finding.baselineLoc) return undefined;
+  const library = input.models?.baseline.contracts[finding.contract]?.schema?.library;
+  if (library && input.models?.working.contracts[finding.contract]?.schema) return restoreSchemaField(finding, input, library);
   const old = oldFile(input, finding.baselineLoc);
   const oldMember = old && memberAt(old, finding.baselineLoc.range);
   if (!old || !oldMember || oldMember.kind !== 'property') return { reason: 'The removed field cannot be found in the baseline.' };

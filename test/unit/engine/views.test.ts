@@ -140,3 +140,8 @@ test('an unchanged decoder in a changed contract reports nothing: its output is 
   };
   assert.deepEqual(brief(named({}), named({ note: [s.string, '?'] })), []);
 });
+
+test('a renamed field whose schema object did not change is a rename, though each side shows it through another view', () => {
+  const money = (name: string) => schemas({ Order: zobj('strip', { id: s.string, [name]: zobj('strict', { amount: s.number, currency: [s.string, '='] }) }) });
+  assert.deepEqual(brief(money('total'), money('sum')), [['field-renamed', 'Order.sum', ['old-to-new', 'new-to-old']]]);
+});

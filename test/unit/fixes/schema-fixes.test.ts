@@ -73,3 +73,21 @@ for (const [name, imports, before, after] of optionalCases) {
     assert.deepEqual(checkFix(pair, finding!, safe[0]!), []);
   });
 }
+
+const restoreCases: [string, string, string, string][] = [
+  ['zod 4, one field per line', "import { z } from 'zod';", "z.object({\n  id: z.string(),\n  total: z.number().int(),\n  kind: z.enum(['a', 'b']),\n})", "z.object({\n  id: z.string(),\n  kind: z.enum(['a', 'b']),\n})"],
+  ['zod 3, on one line, strict', "import { z } from 'zod3';", 'z.object({ id: z.string(), total: z.number() }).strict()', 'z.object({ id: z.string() }).strict()'],
+  ['valibot', "import * as v from 'valibot';", 'v.object({ id: v.string(), total: v.number() })', 'v.object({ id: v.string() })'],
+];
+
+for (const [name, imports, before, after] of restoreCases) {
+  test(`a required schema field removed is restored optional and deprecated: ${name}`, () => {
+    const pair = loadPair(name, file(imports, before), file(imports, after));
+    const finding = pair.comparison.findings.find((f) => f.rule === 'field-removed');
+    assert.equal(finding?.path, 'Order.total', JSON.stringify(pair.comparison.findings.map((f) => f.rule)));
+    const safe = fixesFor(finding, pair.input).fixes.filter((f) => f.safe);
+    assert.equal(safe.length, 1, JSON.stringify(fixesFor(finding, pair.input)));
+    assert.match(safe[0]!.edits[0]!.newText, /@deprecated[\s\S]*total: \S*optional/);
+    assert.deepEqual(checkFix(pair, finding, safe[0]!), []);
+  });
+}
