@@ -30,6 +30,7 @@ export function* collectContracts(
   readFile: (fileName: string) => string | undefined = () => undefined,
 ): Steps<{ model: WireModel; problems: BuilderProblem[] }> {
   const checker = program.getTypeChecker();
+  schemas.nameInferredTypes(program.getSourceFiles().filter((file) => relative(file) !== undefined && !file.fileName.includes('/node_modules/')));
   const contracts: Record<string, Contract> = {};
   const owners = new Map<string, ts.Node>();
   const seen = new Set<ts.Symbol>();
@@ -70,7 +71,7 @@ export function* collectContracts(
       }
       seen.add(symbol);
       if (candidate.kind === 'message' && !builder.defineContractType(name, candidate.declaration, () => checker.getDeclaredTypeOfSymbol(symbol))) continue;
-      if (candidate.kind === 'schema' && !builder.defineContract(name, declaration, () => schemaShape(candidate.declaration, builder, schemas))) continue;
+      if (candidate.kind === 'schema' && !builder.defineContract(name, declaration, () => (candidate.alias ? schemas.aliasShape(candidate.declaration) : schemas.contractShape(candidate.declaration)))) continue;
       owners.set(name, declaration.name);
       const base = { name, loc: locOf(declaration.name, relative)!, source: candidate.source };
       const suppressions = suppressionsOf(candidate.kind === 'schema' && !candidate.alias ? candidate.declaration.parent.parent : declaration, relative);
@@ -152,36 +153,10 @@ function schemaBehind(candidate: Candidate, checker: ts.TypeChecker, schemas: Sc
   if (value && ts.isVariableDeclaration(value) && ts.isIdentifier(value.name) && schemas.libraryOf(value)) {
     return { declaration: value as ts.VariableDeclaration & { name: ts.Identifier }, kind: 'schema', source: candidate.source };
   }
-  const inferred = inferredFrom(candidate.declaration, checker, schemas);
+  const inferred = schemas.inferredFrom(candidate.declaration);
   return inferred ? { declaration: inferred, kind: 'schema', source: candidate.source, alias: candidate.declaration } : candidate;
 }
 
-/** Types a schema library derives from a schema: what writers produce (`z.infer`, `InferOutput`) or readers take. */
-const INFERRED = new Set(['infer', 'output', 'input', 'TypeOf', 'InferOutput', 'InferInput', 'Infer']);
-
-/** The schema const behind `type Order = z.infer<typeof OrderSchema>` (or valibot's `v.InferOutput<…>`). */
-function inferredFrom(alias: ts.TypeAliasDeclaration, checker: ts.TypeChecker, schemas: SchemaReader): (ts.VariableDeclaration & { name: ts.Identifier }) | undefined {
-  const written = alias.type;
-  if (!ts.isTypeReferenceNode(written) || written.typeArguments?.length !== 1) return undefined;
-  const [argument] = written.typeArguments;
-  if (!argument || !ts.isTypeQueryNode(argument)) return undefined;
-  let helper = checker.getSymbolAtLocation(ts.isIdentifier(written.typeName) ? written.typeName : written.typeName.right);
-  if (helper && helper.flags & ts.SymbolFlags.Alias) helper = checker.getAliasedSymbol(helper);
-  const helperDeclaration = helper?.declarations?.[0];
-  if (!helper || !helperDeclaration || !INFERRED.has(helper.name) || !schemas.isLibraryAlias(helperDeclaration)) return undefined;
-  const name = argument.exprName;
-  let target = checker.getSymbolAtLocation(ts.isIdentifier(name) ? name : name.right);
-  if (target && target.flags & ts.SymbolFlags.Alias) target = checker.getAliasedSymbol(target);
-  const value = target?.valueDeclaration;
-  if (!value || !ts.isVariableDeclaration(value) || !ts.isIdentifier(value.name) || !schemas.libraryOf(value)) return undefined;
-  return value as ts.VariableDeclaration & { name: ts.Identifier };
-}
-
-/** A schema contract's shape; named after its alias, it still depends on the schema's file. */
-function schemaShape(declaration: ts.VariableDeclaration, builder: ShapeBuilder, schemas: SchemaReader) {
-  builder.dependOn([declaration]);
-  return schemas.contractShape(declaration);
-}
 
 function candidatesIn(sourceFile: ts.SourceFile, messageGlob: boolean, serviceGlob: boolean): Candidate[] {
   const found: Candidate[] = [];

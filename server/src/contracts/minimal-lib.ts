@@ -94,7 +94,7 @@ function candidateIdentifiers(sourceFile: ts.SourceFile, droppedGlobals: Readonl
     const list: ts.Identifier[] = [];
     const visit = (node: ts.Node): void => {
       if (ts.isIdentifier(node)) {
-        if (droppedGlobals.has(node.text)) list.push(node);
+        if (droppedGlobals.has(node.text) && !isMemberName(node)) list.push(node);
         return;
       }
       ts.forEachChild(node, visit);
@@ -103,6 +103,20 @@ function candidateIdentifiers(sourceFile: ts.SourceFile, droppedGlobals: Readonl
     byGlobals.set(droppedGlobals, (found = list));
   }
   return found;
+}
+
+/**
+ * A key or member name (`{ status: … }`, `x.name`, `interface A { length: number }`) never names a global, and
+ * asking the checker about a key in a schema's object literal would make it infer the whole schema call.
+ */
+function isMemberName(identifier: ts.Identifier): boolean {
+  const parent = identifier.parent;
+  if (ts.isPropertyAccessExpression(parent)) return parent.name === identifier;
+  if (ts.isQualifiedName(parent)) return parent.right === identifier;
+  return (
+    (ts.isPropertyAssignment(parent) || ts.isPropertySignature(parent) || ts.isPropertyDeclaration(parent) || ts.isMethodSignature(parent) || ts.isMethodDeclaration(parent) || ts.isEnumMember(parent)) &&
+    parent.name === identifier
+  );
 }
 
 function resolvesLocally(checker: ts.TypeChecker, identifier: ts.Identifier): boolean {

@@ -88,8 +88,13 @@ interface PendingType {
 
 /** What reading schema values adds to the builder (see schemas/schema-reader.ts). */
 export interface ValueShapes {
-  /** How to read a named type declared by a value (a schema const) again, when its previous entry cannot be reused. */
-  rebuild(declaration: ts.VariableDeclaration): (() => Shape) | undefined;
+  /**
+   * How to read a named type a schema declares (its const, or a type inferred from it) again, when its previous
+   * entry cannot be reused; undefined for other declarations.
+   */
+  rebuild(declaration: ts.Declaration): (() => Shape) | undefined;
+  /** A checker type that is a schema's inferred type under a name (`type Order = z.infer<typeof OrderSchema>`): a ref to it. */
+  namedType(type: ts.Type): Shape | undefined;
   /** Aliases a schema library declares (`$InferObjectOutput<…>`) are machinery, not names a project chose. */
   isLibraryAlias(declaration: ts.Node): boolean;
 }
@@ -204,6 +209,8 @@ export class ShapeBuilder {
     if (flags & TypeFlags.NonPrimitive) return { kind: 'object', fields: [], index: { kind: 'any' } };
     const unsafe = this.unsafeObject(type);
     if (unsafe) return { kind: 'unsafe', what: unsafe };
+    const fromSchema = this.values?.namedType(type);
+    if (fromSchema) return fromSchema;
     const named = this.nameOf(type);
     if (named) return this.refTo(named, type);
     return this.structureOf(type);
@@ -368,9 +375,9 @@ export class ShapeBuilder {
           throw new ReuseFailed(`cannot rebuild ${ref} on its own`);
         }
         const declaration = inner.declaration;
-        const build = ts.isVariableDeclaration(declaration)
-          ? this.values?.rebuild(declaration)
-          : () => this.structureOf(this.checker.getDeclaredTypeOfSymbol(symbol));
+        const build =
+          this.values?.rebuild(declaration) ??
+          (ts.isVariableDeclaration(declaration) ? undefined : () => this.structureOf(this.checker.getDeclaredTypeOfSymbol(symbol)));
         if (!build) throw new ReuseFailed(`cannot rebuild ${ref} on its own`);
         this.define({ name: ref, declaration }, build, undefined);
       }

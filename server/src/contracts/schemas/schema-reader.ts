@@ -2,7 +2,7 @@ import { ts } from '@ts-morph/common';
 import type { Field, ObjectShape, ReaderPolicy, Refinement, Shape, TupleElement } from '../../engine/shape.js';
 import { isDeprecated, locOf, suppressionsOf, type RelativePath } from '../locations.js';
 import { qualifiedName } from '../qualified-name.js';
-import type { ShapeBuilder, ValueShapes } from '../shape-builder.js';
+import type { NamedTarget, ShapeBuilder, ValueShapes } from '../shape-builder.js';
 import { familyOf, type PackageNameOf, type SchemaFamily, type SchemaLibrary } from './library.js';
 import { decoded, fieldOf, literalArgument, propertyKey, skipOuter, unionOf, unionRead, withCheck, type Read } from './read-shapes.js';
 
@@ -25,6 +25,9 @@ interface SchemaConst {
   name: string;
   declaration: ts.VariableDeclaration & { initializer: ts.Expression };
 }
+
+/** Types a schema library derives from a schema: what writers produce (`z.infer`, `InferOutput`) or readers take. */
+const INFERRED = new Set(['infer', 'output', 'input', 'TypeOf', 'InferOutput', 'InferInput', 'Infer']);
 
 /** Constructors whose type says all there is: no check hides in them. */
 const PLAIN = new Set([
@@ -50,6 +53,7 @@ export class SchemaReader implements ValueShapes {
   private readonly schemaConsts = new WeakMap<ts.VariableDeclaration, boolean>();
   private readonly returnKinds = new WeakMap<ts.Declaration, 'schema' | 'this' | 'other'>();
   private readonly declaredReads = new WeakMap<ts.Declaration, Read | undefined>();
+  private readonly inferredTypes = new Map<ts.Type, { named: NamedTarget; schema: ts.VariableDeclaration }>();
   /** Consts being read inline (an `.extend()` base), so a cycle of them ends. */
   private readonly inlining = new Set<ts.Node>();
 
@@ -73,8 +77,62 @@ export class SchemaReader implements ValueShapes {
     return declaration.initializer ? this.read(declaration.initializer).shape : { kind: 'any' };
   }
 
-  rebuild(declaration: ts.VariableDeclaration): (() => Shape) | undefined {
-    return this.isSchemaConst(declaration) ? () => this.contractShape(declaration) : undefined;
+  rebuild(declaration: ts.Declaration): (() => Shape) | undefined {
+    if (ts.isVariableDeclaration(declaration)) return this.isSchemaConst(declaration) ? () => this.contractShape(declaration) : undefined;
+    const schema = ts.isTypeAliasDeclaration(declaration) ? this.inferredFrom(declaration) : undefined;
+    return schema && (() => this.aliasShape(schema));
+  }
+
+  /** A schema's shape for a type named after it: it depends on the schema's file too. */
+  aliasShape(schema: ts.VariableDeclaration): Shape {
+    this.builder.dependOn([schema]);
+    return this.contractShape(schema);
+  }
+
+  namedType(type: ts.Type): Shape | undefined {
+    const target = this.inferredTypes.get(type);
+    if (!target) return undefined;
+    const { named, schema } = target;
+    return this.builder.namedRef(named, () => (named.declaration === schema ? this.contractShape(schema) : this.aliasShape(schema)));
+  }
+
+  /**
+   * Registers every `type X = z.infer<typeof S>` (and valibot's `InferOutput`) of the project's files, so a plain
+   * type that uses X (a field, an RPC result) refers to the schema under that name instead of spelling out its
+   * inferred structure. The checker hands out one type object per instantiation, which is what is looked up.
+   */
+  nameInferredTypes(files: readonly ts.SourceFile[]): void {
+    for (const file of files) {
+      for (const statement of file.statements) {
+        if (!ts.isTypeAliasDeclaration(statement) || statement.typeParameters) continue;
+        const schema = this.inferredFrom(statement);
+        if (!schema) continue;
+        const symbol = this.checker.getSymbolAtLocation(statement.name);
+        if (!symbol) continue;
+        // Beside a const of its own name the alias is that const's symbol, and the schema's entry is the const's.
+        const declaration = symbol.valueDeclaration === schema ? schema : statement;
+        const type = this.checker.getDeclaredTypeOfSymbol(symbol);
+        if (!this.inferredTypes.has(type)) this.inferredTypes.set(type, { named: { name: qualifiedName(statement, statement.name.text), declaration }, schema });
+      }
+    }
+  }
+
+  /** The schema const behind `type Order = z.infer<typeof OrderSchema>` (or valibot's `v.InferOutput<…>`). */
+  inferredFrom(alias: ts.TypeAliasDeclaration): (ts.VariableDeclaration & { name: ts.Identifier }) | undefined {
+    const written = alias.type;
+    if (!ts.isTypeReferenceNode(written) || written.typeArguments?.length !== 1) return undefined;
+    const [argument] = written.typeArguments;
+    if (!argument || !ts.isTypeQueryNode(argument)) return undefined;
+    let helper = this.checker.getSymbolAtLocation(ts.isIdentifier(written.typeName) ? written.typeName : written.typeName.right);
+    if (helper && helper.flags & ts.SymbolFlags.Alias) helper = this.checker.getAliasedSymbol(helper);
+    const helperDeclaration = helper?.declarations?.[0];
+    if (!helper || !helperDeclaration || !INFERRED.has(helper.name) || !this.family(helperDeclaration)) return undefined;
+    const name = argument.exprName;
+    let target = this.checker.getSymbolAtLocation(ts.isIdentifier(name) ? name : name.right);
+    if (target && target.flags & ts.SymbolFlags.Alias) target = this.checker.getAliasedSymbol(target);
+    const value = target?.valueDeclaration;
+    if (!value || !ts.isVariableDeclaration(value) || !ts.isIdentifier(value.name) || !this.libraryOf(value)) return undefined;
+    return value as ts.VariableDeclaration & { name: ts.Identifier };
   }
 
   isLibraryAlias(declaration: ts.Node): boolean {

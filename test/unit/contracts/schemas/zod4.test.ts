@@ -59,6 +59,27 @@ const PingSchema = v.looseObject({ at: v.number() });
     assert.equal(ping.kind === 'object' && ping.policy, 'lenient');
   });
 
+  it('a plain type that uses a type inferred from a schema refers to that schema by the type\'s name', () => {
+    const { model, problems } = extractSchemas({
+      'schemas.ts': `${IMPORT}export const OrderSchema = z.strictObject({ id: z.string() });\nexport type Order = z.infer<typeof OrderSchema>;\nexport const Item = z.object({ sku: z.string() });\nexport type Item = z.infer<typeof Item>;\n`,
+      'messages.ts': `import type { Order, Item } from './schemas';
+/** @wire */ export interface Envelope { order: Order; items: Item[] }
+/** @rpc */ export interface Orders { get(id: string): Promise<Order> }\n`,
+    });
+    assert.deepEqual(problems, []);
+    const envelope = typeShape(model, 'Envelope');
+    assert.deepEqual(envelope.kind === 'object' && envelope.fields.map((f) => f.shape), [
+      { kind: 'ref', name: 'Order' },
+      { kind: 'array', element: { kind: 'ref', name: 'Item' } },
+    ]);
+    const orders = model.contracts.Orders;
+    assert.deepEqual(orders?.kind === 'service' && orders.methods[0]?.result, { kind: 'ref', name: 'Order' });
+    const order = typeShape(model, 'Order');
+    assert.equal(order.kind === 'object' && order.policy, 'strict');
+    const item = typeShape(model, 'Item');
+    assert.equal(item.kind === 'object' && item.policy, 'strip');
+  });
+
   it('every exported schema of a messages file is a contract; other exports of it are not', () => {
     const { model } = extractSchemas(
       { 'src/messages.ts': `${IMPORT}export const A = z.object({ a: z.string() });\nconst Hidden = z.object({});\nexport const parse = (x: unknown) => A.parse(x);\nexport const sample = A.parse({ a: 'x' });\nexport const limit = 3;\n` },
@@ -264,6 +285,16 @@ interface Cat { name: string; children: Cat[] }
         { name: 'key', shape: { kind: 'literal', value: 'a' }, optional: false },
       ],
     });
+  });
+
+  it('a schema it cannot read at all is read as any, and says so where it is written', () => {
+    const { model, problems } = extractSchemas({ 'messages.ts': `${IMPORT}declare const loaded: any;\n/** @wire */ export const A = z.object({ x: loaded });\n` });
+    const shape = typeShape(model, 'A');
+    assert.deepEqual(shape.kind === 'object' && shape.fields[0]?.shape, { kind: 'any' });
+    assert.deepEqual(
+      problems.map((p) => `${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1} ${p.message}`),
+      ['messages.ts:3:45 Skew cannot read this schema: neither its construction nor its type says what it accepts; it is read as any.'],
+    );
   });
 
   it('finds a required field added to a schema like one added to an interface', () => {
