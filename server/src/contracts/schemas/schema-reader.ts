@@ -53,7 +53,8 @@ export class SchemaReader implements ValueShapes {
   private readonly schemaConsts = new WeakMap<ts.VariableDeclaration, boolean>();
   private readonly returnKinds = new WeakMap<ts.Declaration, 'schema' | 'this' | 'other'>();
   private readonly declaredReads = new WeakMap<ts.Declaration, Read | undefined>();
-  private readonly inferredTypes = new Map<ts.Type, { named: NamedTarget; schema: ts.VariableDeclaration }>();
+  private inferredAliases: ts.TypeAliasDeclaration[] = [];
+  private inferredTypes: Map<ts.Type, { named: NamedTarget; schema: ts.VariableDeclaration }> | undefined;
   /** Consts being read inline (an `.extend()` base), so a cycle of them ends. */
   private readonly inlining = new Set<ts.Node>();
 
@@ -90,7 +91,11 @@ export class SchemaReader implements ValueShapes {
   }
 
   namedType(type: ts.Type): Shape | undefined {
-    const target = this.inferredTypes.get(type);
+    // Only a type a schema library spells (`$InferObjectOutput<…>`, its mapped types) can be one; other types
+    // never pay for the lookup.
+    const spelled = type.aliasSymbol?.declarations?.[0] ?? type.getSymbol()?.declarations?.[0];
+    if (!spelled || !this.family(spelled)) return undefined;
+    const target = this.inferred().get(type);
     if (!target) return undefined;
     const { named, schema } = target;
     return this.builder.namedRef(named, () => (named.declaration === schema ? this.contractShape(schema) : this.aliasShape(schema)));
@@ -102,19 +107,25 @@ export class SchemaReader implements ValueShapes {
    * inferred structure. The checker hands out one type object per instantiation, which is what is looked up.
    */
   nameInferredTypes(files: readonly ts.SourceFile[]): void {
-    for (const file of files) {
-      for (const statement of file.statements) {
-        if (!ts.isTypeAliasDeclaration(statement) || statement.typeParameters) continue;
-        const schema = this.inferredFrom(statement);
-        if (!schema) continue;
-        const symbol = this.checker.getSymbolAtLocation(statement.name);
-        if (!symbol) continue;
-        // Beside a const of its own name the alias is that const's symbol, and the schema's entry is the const's.
-        const declaration = symbol.valueDeclaration === schema ? schema : statement;
-        const type = this.checker.getDeclaredTypeOfSymbol(symbol);
-        if (!this.inferredTypes.has(type)) this.inferredTypes.set(type, { named: { name: qualifiedName(statement, statement.name.text), declaration }, schema });
-      }
+    this.inferredAliases = files.flatMap((file) => file.statements.filter(isInferredAlias));
+    this.inferredTypes = undefined;
+  }
+
+  /** The registered aliases by their types, worked out the first time a type asks: each costs a full inference. */
+  private inferred(): Map<ts.Type, { named: NamedTarget; schema: ts.VariableDeclaration }> {
+    if (this.inferredTypes) return this.inferredTypes;
+    const types = new Map<ts.Type, { named: NamedTarget; schema: ts.VariableDeclaration }>();
+    for (const statement of this.inferredAliases) {
+      const schema = this.inferredFrom(statement);
+      const symbol = schema && this.checker.getSymbolAtLocation(statement.name);
+      if (!schema || !symbol) continue;
+      // Beside a const of its own name the alias is that const's symbol, and the schema's entry is the const's.
+      const declaration = symbol.valueDeclaration === schema ? schema : statement;
+      const type = this.checker.getDeclaredTypeOfSymbol(symbol);
+      if (!types.has(type)) types.set(type, { named: { name: qualifiedName(statement, statement.name.text), declaration }, schema });
     }
+    this.inferredTypes = types;
+    return types;
   }
 
   /** The schema const behind `type Order = z.infer<typeof OrderSchema>` (or valibot's `v.InferOutput<…>`). */
@@ -753,6 +764,13 @@ export class SchemaReader implements ValueShapes {
 /** What a writer sends where a schema node decodes one shape into another. */
 function writerSide(shape: Shape): Shape {
   return shape.kind === 'decoded' ? shape.output : shape;
+}
+
+/** `type X = helper<typeof Y>`, by its syntax alone: whether it is a schema's inferred type is asked later. */
+function isInferredAlias(statement: ts.Statement): statement is ts.TypeAliasDeclaration {
+  if (!ts.isTypeAliasDeclaration(statement) || statement.typeParameters) return false;
+  const written = statement.type;
+  return ts.isTypeReferenceNode(written) && written.typeArguments?.length === 1 && ts.isTypeQueryNode(written.typeArguments[0]!);
 }
 
 /** A key written twice (or spread, then written) is the last one. */
