@@ -3,7 +3,8 @@ import type { AdapterName } from './names.js';
 import cloudflare from './cloudflare/index.js';
 import jsonrpc from './jsonrpc/index.js';
 import orpc from './orpc/index.js';
+import socketio from './socketio/index.js';
 import trpc from './trpc/index.js';
 
 /** Every adapter, in the order they add contracts (a name two adapters find goes to the first). */
-export const adapters: readonly (ContractAdapter & { name: AdapterName })[] = [trpc, orpc, jsonrpc, cloudflare];
+export const adapters: readonly (ContractAdapter & { name: AdapterName })[] = [trpc, orpc, jsonrpc, cloudflare, socketio];
