@@ -1,5 +1,6 @@
 import type { ContractAdapter } from '../contracts/adapter-hook.js';
 import type { AdapterName } from './names.js';
+import bullmq from './bullmq/index.js';
 import cloudflare from './cloudflare/index.js';
 import jsonrpc from './jsonrpc/index.js';
 import orpc from './orpc/index.js';
@@ -7,4 +8,4 @@ import socketio from './socketio/index.js';
 import trpc from './trpc/index.js';
 
 /** Every adapter, in the order they add contracts (a name two adapters find goes to the first). */
-export const adapters: readonly (ContractAdapter & { name: AdapterName })[] = [trpc, orpc, jsonrpc, cloudflare, socketio];
+export const adapters: readonly (ContractAdapter & { name: AdapterName })[] = [trpc, orpc, jsonrpc, cloudflare, socketio, bullmq];
