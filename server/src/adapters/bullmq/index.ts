@@ -28,8 +28,7 @@ function addQueue(context: AdapterContext, uses: QueueUses): void {
   const anchor = ts.isNewExpression(uses.at) && uses.at.arguments?.[0] ? uses.at.arguments[0] : uses.at;
   const loc = locOf(anchor, relative);
   if (!loc) return;
-  // The queue has no declaration of its own: the `new Queue('…')` that first names it stands for one.
-  const declaration = uses.at;
+  const declaration = enclosingDeclaration(uses.at);
   const methods = builder.serviceMethods(`bullmq:${uses.name}`, declaration, () => {
     builder.dependOn([...uses.produced.map((p) => p.at), ...(uses.worker ? [uses.worker.at] : [])]);
     const result = uses.worker?.result ?? uses.declared?.result;
@@ -57,4 +56,12 @@ function jobNames(uses: QueueUses): string[] {
 function resultOf(type: ts.Type, { builder, checker }: AdapterContext): Shape {
   const result = resultType(type, checker);
   return result === 'void' ? { kind: 'void' } : builder.shapeOf(result);
+}
+
+/** A queue has no declaration of its own: the declaration around the `new Queue('…')` that first names it stands for one. */
+function enclosingDeclaration(node: ts.Node): ts.Declaration {
+  for (let at = node.parent; ; at = at.parent) {
+    if (ts.isVariableDeclaration(at) || ts.isPropertyDeclaration(at) || ts.isFunctionLike(at) || ts.isClassLike(at)) return at;
+    if (ts.isSourceFile(at)) return at;
+  }
 }
