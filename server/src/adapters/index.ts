@@ -5,7 +5,8 @@ import cloudflare from './cloudflare/index.js';
 import jsonrpc from './jsonrpc/index.js';
 import orpc from './orpc/index.js';
 import socketio from './socketio/index.js';
+import temporal from './temporal/index.js';
 import trpc from './trpc/index.js';
 
 /** Every adapter, in the order they add contracts (a name two adapters find goes to the first). */
-export const adapters: readonly (ContractAdapter & { name: AdapterName })[] = [trpc, orpc, jsonrpc, cloudflare, socketio, bullmq];
+export const adapters: readonly (ContractAdapter & { name: AdapterName })[] = [trpc, orpc, jsonrpc, cloudflare, socketio, bullmq, temporal];
