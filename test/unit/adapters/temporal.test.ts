@@ -49,9 +49,9 @@ test('activities, workflows, signals, queries and updates are persisted services
   };
   assert.deepEqual(methods('Activities').sort(), ['audit(line)', 'charge(input)', 'ship(orderId,express)']);
   assert.deepEqual(methods('Workflows'), ['order(orderId,cents)']);
-  assert.deepEqual(methods('Signals'), ['cancel(arg1)']);
+  assert.deepEqual(methods('Signals'), ['cancel(reason)']);
   assert.deepEqual(methods('Queries'), ['status()']);
-  assert.deepEqual(methods('Updates'), ['addItem(arg1,arg2)']);
+  assert.deepEqual(methods('Updates'), ['addItem(sku,qty)']);
 });
 
 test('without the dependency or with the adapter off nothing is found', () => {
@@ -87,7 +87,7 @@ test('activity input fields both ways and results', () => {
 
 test('signals, queries and updates are named by their string name; workflow arguments come from the client', () => {
   const signal = WORKFLOWS.replace("defineSignal<[reason: string]>('cancel')", "defineSignal<[reason: string, by: string]>('cancel')");
-  assert.deepEqual(compareProjects(project(ACTIVITIES), project(ACTIVITIES, signal)), ['rpc-parameter-required-added Signals.cancel(arg2) [old-to-new]']);
+  assert.deepEqual(compareProjects(project(ACTIVITIES), project(ACTIVITIES, signal)), ['rpc-parameter-required-added Signals.cancel(by) [old-to-new]']);
   const renamed = WORKFLOWS.replace("('status')", "('state')");
   assert.deepEqual(compareProjects(project(ACTIVITIES), project(ACTIVITIES, renamed)), ['rpc-method-renamed Queries.state [new-to-old,old-to-new]']);
   const query = WORKFLOWS.replace("'open' | 'paid'", "'open' | 'paid' | 'shipped'");

@@ -122,13 +122,14 @@ function anchored(method: Method, at: ts.Node, member: ts.Node, { relative }: Ad
   return method;
 }
 
-/** `defineSignal<[OrderId, string]>`: the tuple's elements are the arguments, in order. */
+/** `defineSignal<[orderId: string, reason?: string]>`: the tuple's elements are the arguments, named by their labels. */
 function tupleParams(args: ts.Type, { builder, checker }: AdapterContext): Param[] {
   if (!checker.isTupleType(args)) return [];
   const target = (args as ts.TupleTypeReference).target;
   return checker.getTypeArguments(args as ts.TypeReference).map((type, i): Param => {
     const { shape, optional } = builder.memberShape(type, !!(target.elementFlags[i]! & ts.ElementFlags.Optional));
-    return { name: `arg${i + 1}`, shape, optional };
+    const label = target.labeledElementDeclarations?.[i]?.name;
+    return { name: label && ts.isIdentifier(label) ? label.text : `arg${i + 1}`, shape, optional };
   });
 }
 
