@@ -71,3 +71,17 @@ test('the handler\'s return value, an Observable\'s element, flows back to send(
   const result = CONTROLLER.replace('{ id: string; name: string }', '{ id: string }').replace("of({ id, name: '' })", 'of({ id })');
   assert.deepEqual(compareProjects(project(CONTROLLER), project(result)), ['field-removed MessagePatterns["user.get"](result).name [old-to-new]']);
 });
+
+test('ValidationPipe whitelist / forbidNonWhitelisted set the reader policy of payload DTO classes', () => {
+  const main = (options: string) => `import { ValidationPipe } from '@nestjs/common';\nexport const pipe = new ValidationPipe(${options});\n`;
+  const policyOf = (options: string | undefined) => {
+    const files: Record<string, string> = project(CONTROLLER);
+    if (options !== undefined) files['src/main.ts'] = main(options);
+    const entry = extractProject(files).model.types.SumDto;
+    return entry?.shape.kind === 'object' ? entry.shape.policy : 'missing';
+  };
+  assert.equal(policyOf(undefined), undefined);
+  assert.equal(policyOf('{ transform: true }'), undefined);
+  assert.equal(policyOf('{ whitelist: true }'), 'strip');
+  assert.equal(policyOf('{ whitelist: true, forbidNonWhitelisted: true }'), 'strict');
+});

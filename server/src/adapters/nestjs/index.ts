@@ -1,9 +1,10 @@
 import { ts } from '@ts-morph/common';
 import { declaredByPackage, type AdapterContext, type ContractAdapter } from '../../contracts/adapter-hook.js';
 import { locOf, nameNode, suppressionsOf } from '../../contracts/locations.js';
-import type { Method, ServiceContract, Shape } from '../../engine/shape.js';
+import type { Method, ReaderPolicy, ServiceContract, Shape } from '../../engine/shape.js';
 import { resultType } from '../stream-element.js';
 import { patternName } from './patterns.js';
+import { validationPolicy } from './validation-pipe.js';
 
 const LIBRARY = ['@nestjs/microservices'];
 
@@ -43,9 +44,11 @@ const nestjs: ContractAdapter & { name: 'nestjs' } = {
       };
       visit(file);
     }
+    const policy = handlers.size ? validationPolicy(context.files, context.checker) : undefined;
     for (const service of ['MessagePatterns', 'EventPatterns'] as const) {
       const patterns = new Map([...(writers.get(service) ?? new Map<string, Use>()), ...(handlers.get(service) ?? new Map<string, Use>())]);
       if (patterns.size) addService(context, service, patterns);
+      if (policy) for (const use of handlers.get(service)?.values() ?? []) applyPolicy(context, use, policy);
     }
   },
 };
@@ -120,6 +123,20 @@ function addService(context: AdapterContext, name: Service, patterns: Map<string
   });
   const contract: ServiceContract = { kind: 'service', name, loc, source: 'adapter', adapter: 'nestjs', methods };
   context.add(contract, first.at);
+}
+
+/**
+ * ValidationPipe validates DTO classes only (an interface or a primitive leaves no class to validate against), and
+ * only their own keys unless nested DTOs are marked: the policy goes on the payload class's object shape. The entry is
+ * replaced, not changed, because the builder may hand the same entry to the next extraction.
+ */
+function applyPolicy({ builder }: AdapterContext, use: Use, policy: ReaderPolicy): void {
+  const declaration = use.data?.getSymbol()?.declarations?.[0];
+  if (!use.data || !declaration || !ts.isClassDeclaration(declaration)) return;
+  const shape = builder.shapeOf(use.data);
+  if (shape.kind !== 'ref') return;
+  const entry = builder.types[shape.name];
+  if (entry?.shape.kind === 'object') builder.types[shape.name] = { ...entry, shape: { ...entry.shape, policy } };
 }
 
 function declarationAround(node: ts.Node): ts.Declaration {

@@ -1,0 +1,31 @@
+import { ts } from '@ts-morph/common';
+import { declaredByPackage } from '../../contracts/adapter-hook.js';
+import type { ReaderPolicy } from '../../engine/shape.js';
+
+/**
+ * What the project's `new ValidationPipe({ whitelist, forbidNonWhitelisted })` does with keys a DTO class does not
+ * declare: `whitelist` strips them, `forbidNonWhitelisted` (with it) rejects the payload. The strictest pipe the
+ * project builds is taken: where a pipe applies (global, controller, handler) is not followed.
+ */
+export function validationPolicy(files: readonly ts.SourceFile[], checker: ts.TypeChecker): ReaderPolicy | undefined {
+  let policy: ReaderPolicy | undefined;
+  const visit = (node: ts.Node) => {
+    if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'ValidationPipe') {
+      const declaration = checker.getTypeAtLocation(node).getSymbol()?.declarations?.[0];
+      const options = node.arguments?.[0];
+      if (declaration && declaredByPackage(declaration, ['@nestjs/common']) && options && ts.isObjectLiteralExpression(options)) {
+        const whitelist = flag(options, 'whitelist');
+        const forbid = flag(options, 'forbidNonWhitelisted');
+        if (whitelist && forbid) policy = 'strict';
+        else if (whitelist && policy !== 'strict') policy = 'strip';
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  for (const file of files) visit(file);
+  return policy;
+}
+
+function flag(options: ts.ObjectLiteralExpression, key: string): boolean {
+  return options.properties.some((p) => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === key && p.initializer.kind === ts.SyntaxKind.TrueKeyword);
+}
