@@ -15,17 +15,17 @@ const REPO = path.resolve(__dirname, '../../..');
  * A project held in memory whose `node_modules` is the repository's own, so fixtures import the real
  * @trpc/server, vscode-jsonrpc, … exactly as a user's project does.
  */
-export function projectTree(files: Record<string, string>, label = 'memory'): SourceTree {
-  const memory = memoryTree(files, label, { root: REPO });
+export function projectTree(files: Record<string, string>, label = 'memory', root = REPO): SourceTree {
+  const memory = memoryTree(files, label, { root });
   const onDisk = (rel: string) => rel === 'node_modules' || rel.startsWith('node_modules/');
   return {
     ...memory,
-    readFile: (rel) => (onDisk(rel) ? readOrUndefined(path.join(REPO, rel)) : memory.readFile(rel)),
-    fileExists: (rel) => (onDisk(rel) ? isFile(path.join(REPO, rel)) : memory.fileExists(rel)),
-    directoryExists: (rel) => (onDisk(rel) ? isDirectory(path.join(REPO, rel)) : memory.directoryExists(rel) || rel === 'node_modules'),
+    readFile: (rel) => (onDisk(rel) ? readOrUndefined(path.join(root, rel)) : memory.readFile(rel)),
+    fileExists: (rel) => (onDisk(rel) ? isFile(path.join(root, rel)) : memory.fileExists(rel)),
+    directoryExists: (rel) => (onDisk(rel) ? isDirectory(path.join(root, rel)) : memory.directoryExists(rel) || rel === 'node_modules'),
     getDirectories: (rel) =>
       onDisk(rel)
-        ? fs.readdirSync(path.join(REPO, rel), { withFileTypes: true }).filter((e) => e.isDirectory() || e.isSymbolicLink()).map((e) => e.name)
+        ? fs.readdirSync(path.join(root, rel), { withFileTypes: true }).filter((e) => e.isDirectory() || e.isSymbolicLink()).map((e) => e.name)
         : [...memory.getDirectories(rel), ...(rel === '' || rel === '.' ? ['node_modules'] : [])],
   };
 }
@@ -42,8 +42,8 @@ const isDirectory = (file: string) => fs.statSync(file, { throwIfNoEntry: false 
 
 export const packageJson = (...deps: string[]) => JSON.stringify({ name: 'fixture', dependencies: Object.fromEntries(deps.map((d) => [d, '*'])) });
 
-export function extractProject(files: Record<string, string>, config: SkewConfig = {}, label?: string): ExtractResult {
-  const tree = projectTree(files, label);
+export function extractProject(files: Record<string, string>, config: SkewConfig = {}, label?: string, root?: string): ExtractResult {
+  const tree = projectTree(files, label, root);
   const read = readCompilerOptions(tree);
   if ('error' in read) throw new Error(read.error);
   return createExtractor(tree, config, read.options, undefined, adapters).extract();

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { compareProjects, extractProject, packageJson } from './adapter-helper.js';
+import { compareProjects, describe, extractProject, packageJson } from './adapter-helper.js';
+import { compareModels } from '../../../server/src/rules/index.js';
 
 const PROTOCOL = `import { RequestType, RequestType0, RequestType2, NotificationType, NotificationType0, ProtocolRequestType, MessageDirection } from 'vscode-languageserver-protocol';
 export interface Pos { line: number; character: number }
@@ -34,6 +35,11 @@ test('requests are methods named as they travel, grouped by namespace; notificat
   assert.deepEqual(math?.kind === 'service' && math.methods[0]?.params.map((p) => p.name), ['p1', 'p2']);
   assert.equal(model.contracts['demo/logged']?.kind, 'message');
   assert.equal(model.types.exit?.shape.kind, 'void');
+});
+
+test('a request in a namespace new in this version is an added method, like one in an existing namespace', () => {
+  const added = PROTOCOL.replace("export const ping", "export const fresh = new RequestType<GreetParams, void, void>('fresh/start');\nexport const ping");
+  assert.deepEqual(compareProjects(project(PROTOCOL), project(added)), ['rpc-method-added fresh/start [new-to-old]']);
 });
 
 test('a vscode-jsonrpc dependency alone turns it on; skew.json turns it off', () => {
@@ -106,5 +112,83 @@ export declare namespace ShutdownRequest {`);
     'rpc-method-added textDocument/summary [new-to-old]',
     'rpc-method-removed textDocument/hover [old-to-new]',
     'type-changed jsonrpc.shutdown(result) [new-to-old]',
+  ]);
+});
+
+/** One published version of the protocol as a project of its own: its declarations, compiled files and nested dependencies. */
+function publishedProtocol(alias: string): { files: Record<string, string>; root: string } {
+  const root = path.join(__dirname, '../../../node_modules', alias);
+  const files: Record<string, string> = { 'package.json': fs.readFileSync(path.join(root, 'package.json'), 'utf8') };
+  for (const f of fs.readdirSync(path.join(root, 'lib/common'))) {
+    if (f.endsWith('.d.ts') || f.endsWith('.js')) files[`lib/common/${f}`] = fs.readFileSync(path.join(root, 'lib/common', f), 'utf8');
+  }
+  return { files, root };
+}
+
+/**
+ * Acceptance on two published versions, vscode-languageserver-protocol 3.16.0 and 3.17.5, each reading its own
+ * vscode-jsonrpc and vscode-languageserver-types. Checked by hand against the 3.17 changelog: the new requests
+ * (type hierarchy, inline values, inlay hints, pull diagnostics, workspace symbol resolve, and the proposed
+ * inline completion, ranges formatting and folding range refresh), MessageType's Debug, TraceValues' 'compact',
+ * notebook cell filters in document selectors, WorkspaceSymbol results, `experimental` widened to LSPAny,
+ * SignatureHelp's active indexes losing `null` and becoming optional, `workspaceFolders` becoming optional.
+ * 3.16's declarations name 20 of their 70 messages only in the compiled .js, where they are read from.
+ */
+test('vscode-languageserver-protocol 3.16.0 against 3.17.5', () => {
+  const read = (alias: string) => {
+    const { files, root } = publishedProtocol(alias);
+    return extractProject(files, {}, alias, root);
+  };
+  const old = read('lsp-protocol-3.16.0');
+  const now = read('lsp-protocol-3.17.5');
+  const count = (model: typeof old.model) => [
+    Object.values(model.contracts).reduce((n, c) => n + (c.kind === 'service' ? c.methods.length : 0), 0),
+    Object.values(model.contracts).filter((c) => c.kind === 'message').length,
+  ];
+  assert.deepEqual(count(old.model), [52, 18]);
+  assert.deepEqual(count(now.model), [67, 22]);
+  assert.deepEqual([...old.problems, ...now.problems], []);
+  assert.deepEqual(describe(compareModels(old.model, now.model).findings), [
+    'field-made-optional jsonrpc.initialize(params).capabilities.textDocument.moniker [new-to-old]',
+    'field-made-optional jsonrpc.initialize(params).workspaceFolders [new-to-old]',
+    'field-made-optional textDocument/signatureHelp(params).context.activeSignatureHelp.activeParameter [new-to-old]',
+    'field-made-optional textDocument/signatureHelp(params).context.activeSignatureHelp.activeSignature [new-to-old]',
+    'field-made-optional textDocument/signatureHelp(result).activeParameter [old-to-new]',
+    'field-made-optional textDocument/signatureHelp(result).activeSignature [old-to-new]',
+    'rpc-method-added inlayHint/resolve [new-to-old]',
+    'rpc-method-added textDocument/diagnostic [new-to-old]',
+    'rpc-method-added textDocument/inlayHint [new-to-old]',
+    'rpc-method-added textDocument/inlineCompletion [new-to-old]',
+    'rpc-method-added textDocument/inlineValue [new-to-old]',
+    'rpc-method-added textDocument/prepareTypeHierarchy [new-to-old]',
+    'rpc-method-added textDocument/rangesFormatting [new-to-old]',
+    'rpc-method-added typeHierarchy/subtypes [new-to-old]',
+    'rpc-method-added typeHierarchy/supertypes [new-to-old]',
+    'rpc-method-added workspace/diagnostic [new-to-old]',
+    'rpc-method-added workspace/diagnostic/refresh [new-to-old]',
+    'rpc-method-added workspace/foldingRange/refresh [new-to-old]',
+    'rpc-method-added workspace/inlayHint/refresh [new-to-old]',
+    'rpc-method-added workspace/inlineValue/refresh [new-to-old]',
+    'rpc-method-added workspaceSymbol/resolve [new-to-old]',
+    'type-changed jsonrpc.initialize(params).capabilities.experimental [new-to-old]',
+    'union-variant-added jsonrpc.initialize(params).trace [new-to-old]',
+    'union-variant-added jsonrpc.initialize(result).capabilities.callHierarchyProvider.documentSelector[] [old-to-new]',
+    'union-variant-added jsonrpc.initialize(result).capabilities.colorProvider.documentSelector[] [old-to-new]',
+    'union-variant-added jsonrpc.initialize(result).capabilities.declarationProvider.documentSelector[] [old-to-new]',
+    'union-variant-added jsonrpc.initialize(result).capabilities.foldingRangeProvider.documentSelector[] [old-to-new]',
+    'union-variant-added jsonrpc.initialize(result).capabilities.implementationProvider.documentSelector[] [old-to-new]',
+    'union-variant-added jsonrpc.initialize(result).capabilities.linkedEditingRangeProvider.documentSelector[] [old-to-new]',
+    'union-variant-added jsonrpc.initialize(result).capabilities.monikerProvider.documentSelector[] [old-to-new]',
+    'union-variant-added jsonrpc.initialize(result).capabilities.selectionRangeProvider.documentSelector[] [old-to-new]',
+    'union-variant-added jsonrpc.initialize(result).capabilities.semanticTokensProvider.documentSelector[] [old-to-new]',
+    'union-variant-added jsonrpc.initialize(result).capabilities.typeDefinitionProvider.documentSelector[] [old-to-new]',
+    'union-variant-added window/logMessage.type [new-to-old]',
+    'union-variant-added window/showMessage.type [new-to-old]',
+    'union-variant-added window/showMessageRequest(params).type [new-to-old]',
+    'union-variant-added workspace/symbol(result) [old-to-new]',
+    'union-variant-removed textDocument/signatureHelp(params).context.activeSignatureHelp.activeParameter [old-to-new]',
+    'union-variant-removed textDocument/signatureHelp(params).context.activeSignatureHelp.activeSignature [old-to-new]',
+    'union-variant-removed textDocument/signatureHelp(result).activeParameter [new-to-old]',
+    'union-variant-removed textDocument/signatureHelp(result).activeSignature [new-to-old]',
   ]);
 });

@@ -67,6 +67,11 @@ test('an added procedure breaks new-to-old, a removed one old-to-new, a rename b
   assert.deepEqual(compareProjects(project(BASE), project(renamed)), ['rpc-method-renamed order.fetch [new-to-old,old-to-new]']);
 });
 
+test('a router new in this version: each of its procedures is added', () => {
+  const added = BASE.replace('  items:', "  refunds: createTRPCRouter({ list: publicProcedure.query(() => []) }),\n  items:");
+  assert.deepEqual(compareProjects(project(BASE), project(added)), ['rpc-method-added order.refunds.list [new-to-old]']);
+});
+
 test('input fields: a new required field breaks old clients, a removed one breaks nothing read by the server', () => {
   const required = BASE.replace('qty: z.number(),', 'qty: z.number(), currency: z.string(),');
   assert.deepEqual(compareProjects(project(BASE), project(required)), ['field-required-added order.create(input).currency [old-to-new]']);

@@ -52,7 +52,7 @@ function methodPart(method: string): string {
 
 function findMessageTypes(context: AdapterContext): Found[] {
   const found: Found[] = [];
-  const compiled = new CompiledMethods(context.readFile);
+  const compiled = new CompiledMethods((fileName) => context.readFile(fileName));
   const visit = (statements: ts.NodeArray<ts.Statement>) => {
     for (const statement of statements) {
       if (ts.isModuleDeclaration(statement)) {
