@@ -102,3 +102,12 @@ test('the JSON payload converter: a bigint in an activity result is not wire-saf
   const big = ACTIVITIES.replace('Promise<{ receipt: string }>', 'Promise<{ receipt: string; cents?: bigint }>');
   assert.deepEqual(compareProjects(project(ACTIVITIES), project(big)), ['not-wire-safe Activities.charge(result).cents [new-to-old,old-to-new]']);
 });
+
+test('the library is recognised by its declarations: an aliased import counts, a look-alike of the project does not', () => {
+  const aliased = WORKFLOWS.replace('import { proxyActivities,', 'import { proxyActivities as proxy,').replace('= proxyActivities<', '= proxy<');
+  const { model } = extractProject(project(ACTIVITIES, aliased));
+  const activities = model.contracts.Activities;
+  assert.deepEqual(activities?.kind === 'service' && activities.methods.map((m) => m.name).sort(), ['audit', 'charge', 'ship']);
+  const lookalike = `import type * as activities from './activities';\nfunction proxyActivities<A>(o: object): A { return o as A; }\nexport const { charge } = proxyActivities<typeof activities>({});\n`;
+  assert.deepEqual(Object.keys(extractProject(project(ACTIVITIES, lookalike)).model.contracts), []);
+});

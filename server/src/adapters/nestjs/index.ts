@@ -3,6 +3,7 @@ import { declaredByPackage, type AdapterContext, type ContractAdapter } from '..
 import { locOf, nameNode, suppressionsOf } from '../../contracts/locations.js';
 import type { Method, ReaderPolicy, ServiceContract, Shape } from '../../engine/shape.js';
 import { resultType } from '../stream-element.js';
+import { libraryName } from '../library-symbol.js';
 import { patternName } from './patterns.js';
 import { validationPolicy } from './validation-pipe.js';
 
@@ -63,9 +64,9 @@ function handlerOf(method: ts.MethodDeclaration, context: AdapterContext, found:
   const { checker } = context;
   for (const decorator of ts.getDecorators(method) ?? []) {
     const call = decorator.expression;
-    if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression)) continue;
-    const kind = call.expression.text;
-    if ((kind !== 'MessagePattern' && kind !== 'EventPattern') || !libraryCall(call, checker)) continue;
+    if (!ts.isCallExpression(call)) continue;
+    const kind = libraryName(call.expression, checker, LIBRARY);
+    if (kind !== 'MessagePattern' && kind !== 'EventPattern') continue;
     const pattern = patternName(call.arguments[0], checker);
     const signature = checker.getSignatureFromDeclaration(method);
     if (pattern === undefined || !signature) continue;
@@ -79,7 +80,7 @@ function handlerOf(method: ts.MethodDeclaration, context: AdapterContext, found:
 
 function isPayload(decorator: ts.Decorator, checker: ts.TypeChecker): boolean {
   const call = decorator.expression;
-  return ts.isCallExpression(call) && ts.isIdentifier(call.expression) && call.expression.text === 'Payload' && libraryCall(call, checker);
+  return ts.isCallExpression(call) && libraryName(call.expression, checker, LIBRARY) === 'Payload';
 }
 
 /** `client.send(pattern, data)` / `client.emit(pattern, data)` on a `ClientProxy`. */

@@ -1,5 +1,5 @@
 import { ts } from '@ts-morph/common';
-import { declaredByPackage } from '../../contracts/adapter-hook.js';
+import { libraryName } from '../library-symbol.js';
 import type { ReaderPolicy } from '../../engine/shape.js';
 
 /**
@@ -10,10 +10,9 @@ import type { ReaderPolicy } from '../../engine/shape.js';
 export function validationPolicy(files: readonly ts.SourceFile[], checker: ts.TypeChecker): ReaderPolicy | undefined {
   let policy: ReaderPolicy | undefined;
   const visit = (node: ts.Node) => {
-    if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'ValidationPipe') {
-      const declaration = checker.getTypeAtLocation(node).getSymbol()?.declarations?.[0];
+    if (ts.isNewExpression(node) && libraryName(node.expression, checker, ['@nestjs/common']) === 'ValidationPipe') {
       const options = node.arguments?.[0];
-      if (declaration && declaredByPackage(declaration, ['@nestjs/common']) && options && ts.isObjectLiteralExpression(options)) {
+      if (options && ts.isObjectLiteralExpression(options)) {
         const whitelist = flag(options, 'whitelist');
         const forbid = flag(options, 'forbidNonWhitelisted');
         if (whitelist && forbid) policy = 'strict';

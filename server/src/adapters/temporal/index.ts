@@ -1,7 +1,8 @@
 import { ts } from '@ts-morph/common';
-import { declaredByPackage, type AdapterContext, type ContractAdapter } from '../../contracts/adapter-hook.js';
+import type { AdapterContext, ContractAdapter } from '../../contracts/adapter-hook.js';
 import { locOf, nameNode, suppressionsOf } from '../../contracts/locations.js';
 import type { Method, Param, ServiceContract, Shape } from '../../engine/shape.js';
+import { importsPackage, libraryName } from '../library-symbol.js';
 import { paramOf } from '../parameter.js';
 import { resultType } from '../stream-element.js';
 
@@ -35,10 +36,7 @@ const temporal: ContractAdapter & { name: 'temporal' } = {
       if (!methods.has(found.method.name)) methods.set(found.method.name, found);
     };
     for (const file of context.files) {
-      const isWorkflowModule = file.statements.some(
-        (s) => ts.isImportDeclaration(s) && ts.isStringLiteral(s.moduleSpecifier) && s.moduleSpecifier.text === WORKFLOW_PACKAGE,
-      );
-      if (isWorkflowModule) for (const found of workflowFunctions(file, context)) put('Workflows', found);
+      if (importsPackage(file, context.checker, [WORKFLOW_PACKAGE])) for (const found of workflowFunctions(file, context)) put('Workflows', found);
       const visit = (node: ts.Node) => {
         if (ts.isCallExpression(node)) callOf(node, context, put);
         ts.forEachChild(node, visit);
@@ -52,10 +50,8 @@ export default temporal;
 
 function callOf(call: ts.CallExpression, context: AdapterContext, put: (service: Service, found: Found) => void): void {
   if (!ts.isIdentifier(call.expression) && !ts.isPropertyAccessExpression(call.expression)) return;
-  const callee = ts.isIdentifier(call.expression) ? call.expression.text : call.expression.name.text;
-  if (!['proxyActivities', 'proxyLocalActivities', 'defineSignal', 'defineQuery', 'defineUpdate'].includes(callee)) return;
-  const declaration = context.checker.getResolvedSignature(call)?.getDeclaration();
-  if (!declaration || !declaredByPackage(declaration, [WORKFLOW_PACKAGE])) return;
+  const callee = libraryName(call.expression, context.checker, [WORKFLOW_PACKAGE]);
+  if (!callee || !['proxyActivities', 'proxyLocalActivities', 'defineSignal', 'defineQuery', 'defineUpdate'].includes(callee)) return;
   const typeArguments = call.typeArguments?.map((node) => context.checker.getTypeFromTypeNode(node)) ?? [];
   if (callee === 'proxyActivities' || callee === 'proxyLocalActivities') {
     if (typeArguments[0]) for (const found of activities(typeArguments[0], context)) put('Activities', found);
