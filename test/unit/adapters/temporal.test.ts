@@ -104,7 +104,10 @@ test('the JSON payload converter: a bigint in an activity result is not wire-saf
 });
 
 test('the library is recognised by its declarations: an aliased import counts, a look-alike of the project does not', () => {
-  const aliased = WORKFLOWS.replace('import { proxyActivities,', 'import { proxyActivities as proxy,').replace('= proxyActivities<', '= proxy<');
+  const aliased = WORKFLOWS.replace('import { proxyActivities,', 'import { proxyActivities as proxy,')
+    .replace('= proxyActivities<', '= proxy<')
+    .replace(/const \{ audit \}.*\n/, '')
+    .replace('  await audit(orderId);\n', '');
   const { model } = extractProject(project(ACTIVITIES, aliased));
   const activities = model.contracts.Activities;
   assert.deepEqual(activities?.kind === 'service' && activities.methods.map((m) => m.name).sort(), ['audit', 'charge', 'ship']);
