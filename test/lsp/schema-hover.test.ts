@@ -44,7 +44,9 @@ describe('language server: schema contracts', () => {
     assert.ok(hover, 'hover over Order');
     assert.match(hover.contents.value, /Reader policy here: `Order` strip \(src\/messages\.ts:4\) · `Order\.items\[\]` lenient \(src\/messages\.ts:2\)/);
     assert.match(hover.contents.value, /Reader policy in deployed \([0-9a-f]+\): `Order` strip \(src\/messages\.ts:4\) · `Order\.items\[\]` strict \(src\/messages\.ts:2\)/);
-    assert.match(hover.contents.value, /interface Order \{\n  id: string;\n  items: Item\[\];\n\}/);
+    // The hover shows what changed (the schema's shape as a type), with a link to the whole baseline shape.
+    assert.match(hover.contents.value, /```diff\n\+\s+gift\?: boolean;\n```/);
+    assert.match(hover.contents.value, /\[Full shape in deployed \([0-9a-f]+\)\]\(skew-baseline:/);
 
     const lenses = await client.connection.sendRequest<{ range: { start: { line: number } }; command: { title: string } }[]>('textDocument/codeLens', { textDocument: { uri } });
     assert.deepEqual(

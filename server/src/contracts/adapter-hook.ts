@@ -17,7 +17,7 @@ export interface AdapterContext {
   add(contract: Contract, node: ts.Node): void;
   problem(node: ts.Node, message: string): void;
   /** A file of the version being read (absolute path, as the program names files), e.g. a declaration file's compiled `.js`. */
-  readFile(fileName: string): string | undefined;
+  readFile: (fileName: string) => string | undefined;
 }
 
 export interface ContractAdapter {

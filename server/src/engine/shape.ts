@@ -159,6 +159,12 @@ interface ContractBase {
   codec?: Codec;
   /** The adapter that found it (`trpc`, `jsonrpc`, …), when one did. */
   adapter?: string;
+  /**
+   * Values of this contract wait in storage across deploys (a delayed or retried BullMQ job, a workflow's
+   * history): every version whose data may still be waiting writes them and this one reads them, so old-to-new
+   * breaks count against that whole window, not only the last deploy. Set by the adapter that knows it.
+   */
+  persisted?: true;
 }
 
 /** A message; its shape is `WireModel.types[name].shape`. */

@@ -30,7 +30,7 @@ describe('skew.json', () => {
 
   it('turns adapters off by name; an unknown adapter or a non-boolean is a one-line error', () => {
     assert.deepEqual(parseConfig('{ "adapters": { "trpc": false, "jsonrpc": true } }'), { adapters: { trpc: false, jsonrpc: true } });
-    fails('{ "adapters": { "trcp": false } }', /unknown adapter "adapters.trcp" \(known: trpc, orpc, jsonrpc, cloudflare\)/);
+    fails('{ "adapters": { "trcp": false } }', /unknown adapter "adapters.trcp" \(known: trpc, orpc, jsonrpc, cloudflare, socketio, bullmq, temporal, nestjs\)/);
     fails('{ "adapters": { "trpc": "off" } }', /"adapters.trpc" must be true or false/);
     fails('{ "adapters": ["trpc"] }', /"adapters" must be an object/);
   });

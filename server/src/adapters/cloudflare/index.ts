@@ -1,7 +1,8 @@
 import { ts } from '@ts-morph/common';
 import { declaredByPackage, type AdapterContext, type ContractAdapter } from '../../contracts/adapter-hook.js';
 import { locOf, nameNode, suppressionsOf } from '../../contracts/locations.js';
-import type { Method, Param, ServiceContract } from '../../engine/shape.js';
+import type { Method, ServiceContract } from '../../engine/shape.js';
+import { paramOf } from '../parameter.js';
 import { resultType } from '../stream-element.js';
 
 const TYPES_PACKAGE = '@cloudflare/workers-types';
@@ -91,16 +92,6 @@ function addService(context: AdapterContext, declaration: ts.ClassDeclaration & 
   });
   const contract: ServiceContract = { kind: 'service', name, loc, source: 'adapter', adapter: 'cloudflare', codec: 'structured-clone', methods };
   context.add(contract, declaration.name);
-}
-
-function paramOf(parameter: ts.Symbol, position: number, { builder, checker, relative }: AdapterContext): Param {
-  const syntax = parameter.valueDeclaration && ts.isParameter(parameter.valueDeclaration) ? parameter.valueDeclaration : undefined;
-  const declaredOptional = !!syntax && (!!syntax.questionToken || !!syntax.initializer || !!syntax.dotDotDotToken);
-  const { shape, optional } = builder.memberShape(checker.getTypeOfSymbol(parameter), declaredOptional);
-  const param: Param = { name: syntax && !ts.isIdentifier(syntax.name) ? `arg${position}` : parameter.getName(), shape, optional };
-  const loc = syntax && locOf(syntax.name, relative);
-  if (loc) param.loc = loc;
-  return param;
 }
 
 function resultShape(signature: ts.Signature, { builder, checker }: AdapterContext): Method['result'] {

@@ -1,0 +1,9 @@
+export interface ResizeJob {
+  url: string;
+  width: number;
+  format: "webp" | "png";
+}
+
+export interface ResizeResult {
+  key: string;
+}
