@@ -71,12 +71,16 @@ function fingerprintsOf(list: readonly Finding[]): string[] {
   return list.map((f, i) => (seen.get(plain[i]!)! > 1 ? fingerprintOf(f, f.message) : plain[i]!));
 }
 
-/** Whether a contract's data is persisted: its name or its file matches `persisted.messages`. */
+/**
+ * Whether a contract's data is persisted: an adapter says so (queued jobs, workflow histories), or its name or its
+ * file matches `persisted.messages`.
+ */
 export function persistedMatcher(persisted: PersistedConfig | undefined, models: readonly WireModel[]): (contract: string) => boolean {
-  if (!persisted) return () => false;
+  const byAdapter = (contract: string) => models.some((m) => m.contracts[contract]?.persisted === true);
+  if (!persisted) return byAdapter;
   const match = picomatch(persisted.messages, { dot: true });
   return (contract) => {
-    if (match(contract)) return true;
+    if (byAdapter(contract) || match(contract)) return true;
     return models.some((m) => {
       const file = m.contracts[contract]?.loc.file;
       return file !== undefined && match(file);

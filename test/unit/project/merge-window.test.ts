@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ResolvedBaseline } from '../../../server/src/baseline/resolve-baseline';
-import { mergeWindow } from '../../../server/src/project/merge-window';
+import { mergeWindow, persistedMatcher } from '../../../server/src/project/merge-window';
+import type { WireModel } from '../../../server/src/engine/shape';
 import type { Finding } from '../../../server/src/rules';
 
 const variantAdded = (message: string): Finding => ({
@@ -46,5 +47,24 @@ describe('merging the window', () => {
       (c) => c === 'Schema',
     );
     assert.deepEqual(merged.findings.map((f) => [f.contract, f.rule, f.against?.[0]?.persisted]), [['Schema', 'union-variant-removed', true]]);
+  });
+});
+
+describe('which contracts are persisted', () => {
+  const loc = (file: string) => ({ file, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } });
+  const model: WireModel = {
+    contracts: {
+      images: { kind: 'service', name: 'images', methods: [], loc: loc('src/queue.ts'), source: 'adapter', adapter: 'bullmq', persisted: true },
+      OrderStored: { kind: 'message', name: 'OrderStored', loc: loc('src/store/order.ts'), source: 'jsdoc' },
+      Ping: { kind: 'message', name: 'Ping', loc: loc('src/ping.ts'), source: 'jsdoc' },
+    },
+    types: {},
+  };
+
+  it('counts what an adapter marks persisted (queued jobs, workflow histories) with or without skew.json persisted', () => {
+    const alone = persistedMatcher(undefined, [model]);
+    assert.deepEqual(['images', 'OrderStored', 'Ping'].filter(alone), ['images']);
+    const configured = persistedMatcher({ messages: ['src/store/**'], since: 'v1.0.0' }, [model]);
+    assert.deepEqual(['images', 'OrderStored', 'Ping'].filter(configured), ['images', 'OrderStored']);
   });
 });
