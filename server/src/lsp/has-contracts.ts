@@ -2,6 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readTextFile, SOURCE_FILE_LIMIT } from '../common/safe-read';
 import { isSourceFile } from '../baseline/tree-paths';
+import { dependenciesOf } from '../common/dependencies';
+import { ADAPTER_PACKAGES } from '../adapters/names';
 
 /**
  * What makes a file declare contracts before any model is built. A check that succeeds counts every contract
@@ -19,9 +21,26 @@ const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'out', 'build', 'coverage'
 
 export const declaresContracts = (text: string): boolean => CONTRACT_MARKERS.some((m) => m.test(text));
 
-/** True when the folder has a skew.json or a source file with a `@wire` or `@rpc` tag or an RPC framework's import. */
+const ADAPTER_LIBRARIES = new Set(Object.values(ADAPTER_PACKAGES).flat());
+
+/** Whether package.json depends on a library an adapter reads contracts from: that is what turns the adapter on. */
+function dependsOnAdapterLibrary(folder: string): boolean {
+  let text: string | undefined;
+  try {
+    text = readTextFile(path.join(folder, 'package.json'), SOURCE_FILE_LIMIT);
+  } catch {
+    return false;
+  }
+  return [...dependenciesOf(text)].some((name) => ADAPTER_LIBRARIES.has(name));
+}
+
+/**
+ * True when the folder has a skew.json, depends on a library an adapter reads, or has a source file with a `@wire`
+ * or `@rpc` tag or an RPC framework's import.
+ */
 export function folderHasContracts(folder: string): boolean {
   if (CONFIG_FILES.some((f) => fs.existsSync(path.join(folder, f)))) return true;
+  if (dependsOnAdapterLibrary(folder)) return true;
   const pending = [folder];
   let seen = 0;
   while (pending.length > 0) {
