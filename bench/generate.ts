@@ -12,6 +12,8 @@ export interface GeneratedShape {
 }
 
 const PER_FILE = 5;
+/** Longer than the 96 contract files of the main generated project, so that one is a single chain as before. */
+const CHAIN = 100;
 
 export function generateProject(root: string, variant: 'baseline' | 'change', totalFiles = 2000, contractFiles = 96): GeneratedShape {
   const write = (rel: string, text: string) => {
@@ -24,14 +26,17 @@ export function generateProject(root: string, variant: 'baseline' | 'change', to
   const changed = (i: number) => variant === 'change' && i % 12 === 0;
   for (let f = 0; f < contractFiles; f++) {
     const lines: string[] = [];
-    if (f > 0) lines.push(`import { Msg${f - 1}_0, Status${f - 1} } from './c${f - 1}';`, '');
+    // Each file's first message points at the previous file's, in chains of CHAIN files: a long but bounded path of
+    // named types, as in real code (an unbounded one would pass the engine's limit on chains at 10,000 contracts).
+    const chained = f % CHAIN > 0;
+    if (chained) lines.push(`import { Msg${f - 1}_0, Status${f - 1} } from './c${f - 1}';`, '');
     lines.push(`export enum Status${f} {`, '  Pending,', ...(changed(f) ? ['  Queued,'] : []), '  Done,', '}', '');
     for (let k = 0; k < PER_FILE; k++) {
       const name = `Msg${f}_${k}`;
       lines.push('/** @wire */', `export interface ${name} {`, '  id: string;', `  seq: number;`);
       lines.push(changed(f) && k === 1 ? '  amount: string;' : '  amount: number;');
       lines.push('  note?: string;', `  status: Status${f};`, `  tags: Array<{ key: string; value: string }>;`);
-      if (f > 0 && k === 0) lines.push(`  previous?: Msg${f - 1}_0;`, `  previousStatus: Status${f - 1};`);
+      if (chained && k === 0) lines.push(`  previous?: Msg${f - 1}_0;`, `  previousStatus: Status${f - 1};`);
       if (changed(f) && k === 2) lines.push('  region: string;');
       lines.push('}', '');
       contracts++;

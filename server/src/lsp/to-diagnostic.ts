@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import type { Finding } from '../rules';
-import type { EnumMember, Field, Loc, ModelPair, Range, Shape, WireModel } from '../engine/shape';
+import type { Field, Loc, ModelPair, Range, Shape, WireModel } from '../engine/shape';
 import { toBaselineUri } from '../shared/baseline-uri';
 import { ruleDocUrl } from '../rules';
 import { againstInWords } from '../report/live-versions';
@@ -207,39 +207,63 @@ function enumShiftGroups(findings: readonly Finding[], models: ModelPair | undef
 
 type EnumShape = Extract<Shape, { kind: 'enum' }>;
 
-const samePlace = (l: Loc | undefined, loc: Loc): boolean =>
-  !!l && l.file === loc.file && l.range.start.line === loc.range.start.line && l.range.start.character === loc.range.start.character;
+const placeKey = (loc: Loc): string => `${loc.file}\0${loc.range.start.line}\0${loc.range.start.character}`;
 
-/** The first node of a model (depth first) that `match` accepts; models are plain data, so a walk sees every shape. */
-function findInModel<T>(model: WireModel, match: (node: Record<string, unknown>) => T | undefined): T | undefined {
-  const seen = new Set<unknown>();
-  const walk = (v: unknown): T | undefined => {
-    if (!v || typeof v !== 'object' || seen.has(v)) return undefined;
-    seen.add(v);
-    const hit = Array.isArray(v) ? undefined : match(v as Record<string, unknown>);
-    if (hit !== undefined) return hit;
-    for (const child of Object.values(v)) {
-      const found = walk(child);
-      if (found !== undefined) return found;
+interface PlaceIndex {
+  enums: Map<string, EnumShape>;
+  fields: Map<string, Field>;
+}
+
+/**
+ * Enums by their members' places and object fields by theirs, found in one walk per model: a model stays the
+ * same object across the checks that reuse it, and every publish asks about several places.
+ */
+const placeIndexes = new WeakMap<WireModel, PlaceIndex>();
+
+function placeIndex(model: WireModel): PlaceIndex {
+  let index = placeIndexes.get(model);
+  if (index) return index;
+  const found: PlaceIndex = { enums: new Map(), fields: new Map() };
+  // Named types hold every shape a ref leads to, so following shapes (not refs) from each entry sees them all.
+  const visit = (shape: Shape): void => {
+    switch (shape.kind) {
+      case 'enum':
+        for (const m of shape.members) if (m.loc && !found.enums.has(placeKey(m.loc))) found.enums.set(placeKey(m.loc), shape);
+        return;
+      case 'object':
+        for (const f of shape.fields) {
+          if (f.loc && !found.fields.has(placeKey(f.loc))) found.fields.set(placeKey(f.loc), f);
+          visit(f.shape);
+        }
+        if (shape.index) visit(shape.index);
+        return;
+      case 'array':
+        return visit(shape.element);
+      case 'tuple':
+        return shape.elements.forEach((e) => visit(e.shape));
+      case 'union':
+        return shape.variants.forEach(visit);
+      case 'decoded':
+        visit(shape.input);
+        return visit(shape.output);
+      default:
+        return;
     }
-    return undefined;
   };
-  return walk(model.contracts) ?? walk(model.types);
+  for (const t of Object.values(model.types)) visit(t.shape);
+  for (const c of Object.values(model.contracts)) {
+    if (c.kind === 'service') for (const m of c.methods) [m.result, ...m.params.map((p) => p.shape)].forEach(visit);
+  }
+  index = found;
+  placeIndexes.set(model, index);
+  return index;
 }
 
 /** The enum of a model that has a member at `loc`. */
-function enumHolding(model: WireModel, loc: Loc): EnumShape | undefined {
-  return findInModel(model, (n) =>
-    n.kind === 'enum' && Array.isArray(n.members) && (n.members as EnumMember[]).some((m) => samePlace(m.loc, loc)) ? (n as unknown as EnumShape) : undefined,
-  );
-}
+const enumHolding = (model: WireModel, loc: Loc): EnumShape | undefined => placeIndex(model).enums.get(placeKey(loc));
 
 /** The object field of a model declared at `loc`. */
-function fieldAt(model: WireModel, loc: Loc): Field | undefined {
-  return findInModel(model, (n) =>
-    n.kind === 'object' && Array.isArray(n.fields) ? (n.fields as Field[]).find((f) => samePlace(f.loc, loc)) : undefined,
-  );
-}
+const fieldAt = (model: WireModel, loc: Loc): Field | undefined => placeIndex(model).fields.get(placeKey(loc));
 
 /**
  * A field made optional and marked `@deprecated` is the first release of an expand/contract plan (what the
