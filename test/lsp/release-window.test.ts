@@ -36,6 +36,11 @@ describe('language server: several live versions', () => {
     assert.equal(status.baseline, '2 live versions');
     assert.deepEqual(status.liveVersions, ['deploy/eu (v1.1.0)', 'deploy/us (v1.0.0)']);
     assert.match(status.message, /against 2 live versions: deploy\/eu \(v1\.1\.0\) and deploy\/us \(v1\.0\.0\)/);
+    const hover = await client.connection.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', {
+      textDocument: { uri },
+      position: published.diagnostics[0]!.range.start,
+    });
+    assert.match(hover?.contents.value ?? '', /\*\*Live versions\*\*: breaks against deploy\/eu \(v1\.1\.0\) and deploy\/us \(v1\.0\.0\)/);
   });
 
   it('"Accept this break…" records the finding in skew.json with the reason, keeps the file, and clears the diagnostic', async () => {

@@ -1,3 +1,4 @@
+import { againstInWords } from '../report/live-versions';
 import type { ContractKind, Direction, Order } from '../engine/finding';
 import type { PathStep } from '../engine/path-steps';
 import type { Finding } from '../rules';
@@ -127,6 +128,8 @@ export function findingDetail(f: Finding, version: string, contracts: readonly s
   const lines = [`**${text(f.rule)}** · ${f.breaks.length ? f.breaks.join(', ') : f.severity}`, '', markdownOf(f.message), ''];
   for (const dir of f.breaks) lines.push(`- **${dir}**: ${text(directionSentence(dir, f.contractKind, f.contract, version))}`);
   if (f.breaks.length > 0) lines.push(`- **Safe order**: ${text(ORDER_DETAIL[f.order])}.`);
+  const against = againstInWords(f.against);
+  if (against) lines.push(`- **Live versions**: breaks ${text(against)}.`);
   if (contracts.length > 1) lines.push('', `Affects ${contracts.map(text).join(', ')}.`);
   lines.push('', `[Rule documentation](${docsUrl})`);
   return lines.join('\n');
