@@ -50,6 +50,8 @@ export function renderReportHtml(report: ReportModel, options: PageOptions): str
     <dl id="baseline" class="facts">
       <dt>Baseline</dt>
       <dd><code class="baseline-ref">${e(report.baseline.ref)}</code> @ <code class="baseline-commit" title="${e(report.baseline.commit)}">${e(report.baseline.commit.slice(0, 7))}</code>${report.baseline.date ? `, <time datetime="${e(report.baseline.date)}">${e(report.baseline.date.slice(0, 10))}</time>` : ''} <span class="muted">(${inlineCode(report.baseline.how)})</span></dd>
+      ${report.window && report.window.length > 1 ? `<dt>Live versions</dt>
+      <dd id="live-versions">${report.window.map((b) => `<code>${e(b.ref)}</code> @ <code title="${e(b.commit)}">${e(b.commit.slice(0, 7))}</code>`).join(', ')}</dd>` : ''}
       <dt>Working tree</dt>
       <dd id="working-tree" data-dirty="${workingDirty(report)}">${e(workingTreeText(report))}</dd>
     </dl>
@@ -167,6 +169,7 @@ function findingHtml(f: ReportFinding): string {
       <h4 id="${e(f.id)}-title"><span class="severity" title="${e(f.severity)}">${f.severity === 'error' ? '✖' : f.severity === 'warning' ? '⚠' : 'ℹ'}</span> <code class="path">${e(f.path)}</code> <a class="rule" href="${e(safeHref(f.docUrl))}" title="${e(f.ruleDescription)}">${e(f.rule)}</a></h4>
       <p class="message">${inlineCode(f.message)}</p>
       <ul class="directions" aria-label="Directions it breaks">${directions}</ul>
+      ${f.againstWords ? `<p class="against">Breaks ${e(f.againstWords)}</p>` : ''}
       <p class="order">Safe order: ${e(f.orderWords)}</p>
       ${locations.trim() ? `<p class="locations">${locations}</p>` : ''}
       ${f.affects?.length ? `<p class="affects muted">Also affects ${f.affects.map((a) => `<code>${e(a)}</code>`).join(', ')}</p>` : ''}

@@ -91,3 +91,18 @@ describe('report webview HTML', () => {
     assert.equal(escapeHtml(`<a href='x'>"&"</a>`), '&lt;a href=&#39;x&#39;&gt;&quot;&amp;&quot;&lt;/a&gt;');
   });
 });
+
+describe('report page: the release window', () => {
+  it('lists the live versions and says which ones each finding breaks against', () => {
+    const report = sampleReport();
+    report.window = [
+      { ...report.baseline, ref: 'deploy/eu', commit: 'e'.repeat(40) },
+      { ...report.baseline, ref: 'deploy/us', commit: 'a'.repeat(40) },
+    ];
+    report.contracts[0]!.findings[0]!.againstWords = 'against deploy/eu (v1.4.0) and deploy/us <v1.3.2>';
+    const html = renderReportHtml(report, OPTIONS);
+    assert.match(html, /<dt>Live versions<\/dt>\s*<dd id="live-versions"><code>deploy\/eu<\/code> @ <code title="e{40}">eeeeeee<\/code>, <code>deploy\/us<\/code>/);
+    assert.match(html, /<p class="against">Breaks against deploy\/eu \(v1\.4\.0\) and deploy\/us &lt;v1\.3\.2&gt;<\/p>/);
+    assert.doesNotMatch(renderReportHtml(sampleReport(), OPTIONS), /Live versions|class="against"/);
+  });
+});
