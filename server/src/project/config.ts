@@ -78,11 +78,12 @@ function parsePersisted(value: unknown, fail: (what: string) => never): Persiste
   if (!isObject(value)) return fail(`"persisted" must be an object like ${example}`);
   for (const k of Object.keys(value)) if (k !== 'messages' && k !== 'since') fail(`unknown key "persisted.${k}" (allowed: messages, since)`);
   const { messages, since } = value;
-  if (!Array.isArray(messages) || !messages.length || !messages.every((g) => typeof g === 'string' && g.length > 0)) {
+  // Left out, only what adapters know to be persisted (queued jobs, workflow histories) is; listed, it must name something.
+  if (messages !== undefined && (!Array.isArray(messages) || !messages.length || !messages.every((g) => typeof g === 'string' && g.length > 0))) {
     fail(`"persisted.messages" must be a non-empty array of globs (contract names or files), e.g. ${example}`);
   }
   if (typeof since !== 'string' || !since.trim()) fail('"persisted.since" must be a ref or tag glob: the oldest version whose data may still be read');
-  return { messages: messages as string[], since: (since).trim() };
+  return { messages: (messages as string[] | undefined) ?? [], since: (since).trim() };
 }
 
 function parseAccepted(value: unknown, fail: (what: string) => never): AcceptedEntry[] {

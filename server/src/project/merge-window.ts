@@ -77,7 +77,7 @@ function fingerprintsOf(list: readonly Finding[]): string[] {
  */
 export function persistedMatcher(persisted: PersistedConfig | undefined, models: readonly WireModel[]): (contract: string) => boolean {
   const byAdapter = (contract: string) => models.some((m) => m.contracts[contract]?.persisted === true);
-  if (!persisted) return byAdapter;
+  if (!persisted?.messages.length) return byAdapter;
   const match = picomatch(persisted.messages, { dot: true });
   return (contract) => {
     if (byAdapter(contract) || match(contract)) return true;

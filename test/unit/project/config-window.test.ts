@@ -17,6 +17,10 @@ describe('skew.json: the release window keys', () => {
     assert.deepEqual(config.accepted, [{ fingerprint: '0123456789abcdef', reason: 'fine', until: 'v2.0.0' }]);
   });
 
+  it('takes persisted without messages: then what adapters know to be persisted is, since that ref', () => {
+    assert.deepEqual(parseConfig('{ "persisted": { "since": "v1.0.0" } }').persisted, { messages: [], since: 'v1.0.0' });
+  });
+
   for (const [json, message] of [
     ['{ "baseline": [] }', /"baseline" must be a ref or a non-empty list/],
     ['{ "baseline": ["v1", 2] }', /"baseline" must be a ref or a non-empty list/],

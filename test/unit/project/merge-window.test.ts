@@ -66,5 +66,6 @@ describe('which contracts are persisted', () => {
     assert.deepEqual(['images', 'OrderStored', 'Ping'].filter(alone), ['images']);
     const configured = persistedMatcher({ messages: ['src/store/**'], since: 'v1.0.0' }, [model]);
     assert.deepEqual(['images', 'OrderStored', 'Ping'].filter(configured), ['images', 'OrderStored']);
+    assert.deepEqual(['images', 'OrderStored', 'Ping'].filter(persistedMatcher({ messages: [], since: 'v1.0.0' }, [model])), ['images']);
   });
 });
