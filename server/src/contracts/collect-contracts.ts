@@ -265,7 +265,9 @@ function paramOf(parameter: ts.Symbol, position: number, checker: ts.TypeChecker
   const declaration = parameter.valueDeclaration;
   const syntax = declaration && ts.isParameter(declaration) ? declaration : undefined;
   const declaredOptional = !!syntax && (!!syntax.questionToken || !!syntax.initializer || !!syntax.dotDotDotToken);
-  const { shape, optional } = builder.memberShape(checker.getTypeOfSymbol(parameter), declaredOptional);
+  const member = builder.memberShape(checker.getTypeOfSymbol(parameter), declaredOptional);
+  const { optional } = member;
+  const shape = syntax?.type ? builder.asWritten(member.shape, syntax.type) : member.shape;
   const name = syntax && !ts.isIdentifier(syntax.name) ? `arg${position}` : parameter.getName();
   const param: Param = { name, shape, optional };
   if (syntax) {

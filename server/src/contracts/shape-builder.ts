@@ -5,6 +5,7 @@ import { directRefs } from '../engine/reach.js';
 import { pushAll } from '../engine/push-all.js';
 import { qualifiedName } from './qualified-name.js';
 import { isBareErrorType } from './typescript-limits.js';
+import { withWrittenAliases } from './written-aliases.js';
 
 const { TypeFlags, ObjectFlags, SymbolFlags } = ts;
 
@@ -234,6 +235,11 @@ export class ShapeBuilder {
       if (rest.length === 1) return { shape: this.shapeOf(rest[0]!), optional: true };
     }
     return { shape: this.unionShape(type.types.filter((t) => !(t.flags & TypeFlags.Undefined))), optional: true };
+  }
+
+  /** `shape`, built from the type of a member declared with `node`, naming the aliases `node` wrote, for messages. */
+  asWritten(shape: Shape, node: ts.TypeNode): Shape {
+    return withWrittenAliases(shape, node, this.checker, (member) => JSON.stringify(this.shapeOf(this.checker.getTypeFromTypeNode(member))));
   }
 
   /** The structure of a type, without turning the type itself into a ref. */
@@ -558,11 +564,10 @@ export class ShapeBuilder {
     const inClass = !!declaration?.parent && ts.isClassLike(declaration.parent);
     // JSON.stringify of a class instance carries its data properties only, never prototype members.
     if (inClass && property.flags & (SymbolFlags.Method | SymbolFlags.Accessor)) return undefined;
-    const { shape, optional } = this.memberShape(
-      this.checker.getTypeOfSymbol(property),
-      !!(property.flags & SymbolFlags.Optional),
-    );
-    const field: Field = { name, shape, optional };
+    const member = this.memberShape(this.checker.getTypeOfSymbol(property), !!(property.flags & SymbolFlags.Optional));
+    const written = declaration && (ts.isPropertySignature(declaration) || ts.isPropertyDeclaration(declaration)) ? declaration.type : undefined;
+    const shape = written ? this.asWritten(member.shape, written) : member.shape;
+    const field: Field = { name, shape, optional: member.optional };
     if (declaration) {
       const loc = locOf(nameNode(declaration), this.relative);
       if (loc) field.loc = loc;

@@ -63,7 +63,12 @@ export function differenceFinder(oldModel: WireModel, newModel: WireModel): (roo
   return (root) => search(root).found;
 }
 
-/** Deep equality of two model entries (plain JSON data), not looking at `loc` properties. */
+const IGNORED = new Set(['loc', 'alias']);
+
+/**
+ * Deep equality of two model entries (plain JSON data), not looking at `loc` or `alias` properties: an alias
+ * names a shape for messages and is no part of what travels, so renaming one changes nothing to compare.
+ */
 function sameApartFromLocations(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
@@ -74,7 +79,7 @@ function sameApartFromLocations(a: unknown, b: unknown): boolean {
   }
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
-  const keys = Object.keys(x).filter((k) => k !== 'loc' && x[k] !== undefined);
-  if (keys.length !== Object.keys(y).filter((k) => k !== 'loc' && y[k] !== undefined).length) return false;
+  const keys = Object.keys(x).filter((k) => !IGNORED.has(k) && x[k] !== undefined);
+  if (keys.length !== Object.keys(y).filter((k) => !IGNORED.has(k) && y[k] !== undefined).length) return false;
   return keys.every((k) => sameApartFromLocations(x[k], y[k]));
 }

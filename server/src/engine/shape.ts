@@ -23,20 +23,24 @@ export type Codec = 'json' | 'superjson' | 'structured-clone';
 /** Values JSON cannot carry faithfully. */
 export type UnsafeKind = 'Date' | 'Buffer' | 'Map' | 'Set' | 'bigint' | 'function' | 'symbol' | 'class-method';
 
+/**
+ * `alias` on a primitive, literal or array: the alias the declaration wrote there (`Sku` for `type Sku = string`),
+ * which the checker expands away. For messages only; never part of a shape's identity.
+ */
 export type Shape =
   /** `template`: a template literal type its values match (`ord_${string}`), see template.ts. */
-  | { kind: 'string'; template?: string; checks?: Refinement[] }
-  | { kind: 'number'; checks?: Refinement[] }
-  | { kind: 'boolean' }
+  | { kind: 'string'; template?: string; checks?: Refinement[]; alias?: string }
+  | { kind: 'number'; checks?: Refinement[]; alias?: string }
+  | { kind: 'boolean'; alias?: string }
   | { kind: 'null' }
-  | { kind: 'literal'; value: Literal }
+  | { kind: 'literal'; value: Literal; alias?: string }
   /** `any` and `unknown`: accepts everything, promises nothing. */
   | { kind: 'any' }
   | { kind: 'never' }
   /** `void` / `undefined` as a whole value (an RPC result that carries nothing). */
   | { kind: 'void' }
   | ObjectShape
-  | { kind: 'array'; element: Shape; checks?: Refinement[] }
+  | { kind: 'array'; element: Shape; checks?: Refinement[]; alias?: string }
   | { kind: 'tuple'; elements: TupleElement[] }
   /** `alias`: the name the union was written with, for messages; not part of its identity. */
   | { kind: 'union'; variants: Shape[]; alias?: string }

@@ -2,8 +2,24 @@ import type { Method, Shape } from './shape';
 
 const MAX_VARIANTS = 6;
 
-/** A short TypeScript-like rendering of a shape for messages; refs keep their names. */
+/** A short TypeScript-like rendering of a shape for messages; refs and the aliases the user wrote keep their names. */
 export function show(shape: Shape, depth = 0): string {
+  return render(shape, depth, true);
+}
+
+/**
+ * An old and a new shape for "from … to …": as written, unless that reads the same on both sides (`Sku` when the
+ * alias itself changed from `string` to `number`); then spelled out, so the message shows what changed.
+ */
+export function showChange(before: Shape, after: Shape): [string, string] {
+  const written: [string, string] = [show(before), show(after)];
+  return written[0] === written[1] ? [render(before, 0, false), render(after, 0, false)] : written;
+}
+
+function render(shape: Shape, depth: number, aliases: boolean): string {
+  const show = (inner: Shape, at: number): string => render(inner, at, aliases);
+  // A union's alias names it in every message, as before aliases of primitives and arrays were kept.
+  if ('alias' in shape && shape.alias && (aliases || shape.kind === 'union')) return shape.alias;
   switch (shape.kind) {
     case 'literal':
       return JSON.stringify(shape.value);
@@ -25,7 +41,6 @@ export function show(shape: Shape, depth = 0): string {
     case 'tuple':
       return `[${shape.elements.map((e) => `${e.rest ? '...' : ''}${show(e.shape, depth + 1)}${e.optional ? '?' : ''}`).join(', ')}]`;
     case 'union': {
-      if (shape.alias) return shape.alias;
       // A union of hundreds of events is named, not listed: the first few, then how many more.
       const shown = shape.variants.slice(0, MAX_VARIANTS).map((v) => show(v, depth + 1));
       if (shape.variants.length > MAX_VARIANTS) shown.push(`… ${shape.variants.length - MAX_VARIANTS} more`);

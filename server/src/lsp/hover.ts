@@ -46,6 +46,17 @@ function findingHover(view: FolderView, position: Position, shown: readonly Diag
   return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') } };
 }
 
+/**
+ * What changed in a contract's shape, with the aliases the user wrote (`items: Sku[]`), unless they hide a change
+ * that only the spelled-out types show (`Sku` now stands for `number`): then everything is spelled out.
+ */
+function shapeDiff(baseline: WireModel, working: WireModel, name: string): string[] {
+  const diff = (aliases: boolean) => lineDiff(renderContract(baseline, name, 50, aliases) ?? '', renderContract(working, name, 50, aliases) ?? '');
+  const written = diff(true);
+  const spelled = diff(false);
+  return written.length < spelled.length ? spelled : written;
+}
+
 function nameHover(view: FolderView, file: string, position: Position): Hover | null {
   const contract = contractAt(view, file, position);
   const models = view.checked.models;
@@ -62,7 +73,7 @@ function nameHover(view: FolderView, file: string, position: Position): Hover | 
     lines.push(`**${name}** (${kind}): ${text(statusLine(breaking.length, view.label))}.`);
     for (const f of breaking.slice(0, 5)) lines.push(`- ${code(f.rule)} ${text(f.path)}: ${f.breaks.join(', ')}`);
     if (breaking.length > 5) lines.push(`- … ${breaking.length - 5} more`);
-    const diff = lineDiff(renderContract(models.baseline, contract.name, 50) ?? '', renderContract(models.working, contract.name, 50) ?? '');
+    const diff = shapeDiff(models.baseline, models.working, contract.name);
     if (diff.length > 0) {
       const shownLines = diff.slice(0, MAX_DIFF_LINES);
       if (diff.length > MAX_DIFF_LINES) shownLines.push(`  … ${diff.length - MAX_DIFF_LINES} more changed lines`);

@@ -1,5 +1,6 @@
 import { defineRule } from '../engine/rule';
 import type { Shape } from '../engine/shape';
+import { showChange } from '../engine/show';
 import { carries, codecOf } from '../engine/unsafe';
 
 /** A value the codec cannot carry is not-wire-safe's to report; one it carries (a Date under superjson) is a type. */
@@ -26,10 +27,11 @@ export default defineRule({
       oldToNew ? 'this version cannot read every value the baseline writes' : '',
       newToOld ? 'the baseline cannot read every value this version writes' : '',
     ].filter(Boolean);
+    const [before, after] = showChange(pair.old, pair.new);
     ctx.report({
       oldToNew,
       newToOld,
-      message: `Type changed from \`${ctx.show(pair.old)}\` to \`${ctx.show(pair.new)}\`: ${why.join(', and ')}.`,
+      message: `Type changed from \`${before}\` to \`${after}\`: ${why.join(', and ')}.`,
     });
   },
 });
