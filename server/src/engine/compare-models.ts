@@ -91,6 +91,7 @@ export function* compareSteps(ruleSet: RuleSet, oldModel: WireModel, newModel: W
           rule: rule!.meta.id,
           contract: at.contract,
           contractKind: at.contractKind,
+          ...(at.roles ? { roles: at.roles } : {}),
           path: r.subPath ? at.path + r.subPath.map(renderStep).join('') : at.path,
           steps: r.subPath ? [...at.steps, ...r.subPath] : at.steps,
           flow: at.flow,

@@ -1,5 +1,5 @@
 import type { Flow, PathStep } from './path-steps';
-import type { Loc } from './shape';
+import type { ContractRoles, Loc } from './shape';
 
 /**
  * `old-to-new`: the baseline writes (or calls), this version reads (or serves).
@@ -20,6 +20,8 @@ export interface Finding<Id extends string = string> {
   /** The root contract's name (the service name for RPC findings). */
   contract: string;
   contractKind: ContractKind;
+  /** The contract's two ends in its library's words, when an adapter named them (see `ContractRoles`). */
+  roles?: ContractRoles;
   /**
    * `steps` rendered below `contract` (`renderPath`), e.g. `OrderCreated.items[].price`,
    * `UserService.getUser(result).email`. For people and `ignore` globs only: code follows `steps`.

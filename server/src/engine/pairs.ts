@@ -2,7 +2,7 @@ import type { ContractKind } from './finding';
 import { renderStep, type Flow, type PathStep } from './path-steps';
 import { Canon } from './canonical';
 import { resolve } from './readable';
-import type { EnumMember, Field, Literal, Loc, Method, Shape, Suppression, WireModel } from './shape';
+import type { ContractRoles, EnumMember, Field, Literal, Loc, Method, Shape, Suppression, WireModel } from './shape';
 import { itemAt } from '../common/item-at';
 import type {
   ContractPair,
@@ -19,6 +19,7 @@ import type {
 export interface Position {
   contract: string;
   contractKind: ContractKind;
+  roles?: ContractRoles;
   /** From the root contract down to here. */
   steps: PathStep[];
   /** `steps` rendered, kept step by step so no finding renders its whole path again. */
@@ -98,9 +99,11 @@ class Walk {
     const oldC = this.oldModel.contracts[this.root];
     const newC = this.newModel.contracts[this.root];
     const kind = (newC ?? oldC)!.kind;
+    const roles = (newC ?? oldC)!.roles;
     const at: Position = {
       contract: this.root,
       contractKind: kind,
+      ...(roles ? { roles } : {}),
       steps: [],
       path: this.root,
       // What a service holds is called: its methods count as requests until a result is reached.

@@ -169,6 +169,18 @@ interface ContractBase {
    * breaks count against that whole window, not only the last deploy. Set by the adapter that knows it.
    */
   persisted?: true;
+  /** Who sends and who receives it, in the library's own words; absent means the generic words of its kind. */
+  roles?: ContractRoles;
+}
+
+/**
+ * The two ends of a contract as its library names them (`producer` and `worker` for a BullMQ queue), so findings
+ * and the rollout plan say who to upgrade first. `caller` writes the requests or messages, `callee` reads them
+ * (and writes any reply). Singular nouns, lower case unless a name (`Durable Object`).
+ */
+export interface ContractRoles {
+  caller: string;
+  callee: string;
 }
 
 /** A message; its shape is `WireModel.types[name].shape`. */

@@ -2,10 +2,19 @@ import { againstInWords } from '../report/live-versions';
 import type { ContractKind, Direction, Order } from '../engine/finding';
 import type { PathStep } from '../engine/path-steps';
 import type { Finding } from '../rules';
+import type { ContractRoles } from '../engine/shape';
 import { code, text } from '../report/markdown-escape';
+import { calleeFirst, plural, roleOrder, roleSentence } from '../report/role-words';
 
-/** One sentence per direction, naming who sends what to whom: the words the hover and related information use. */
-export function directionSentence(dir: Direction, kind: ContractKind, contract: string, baseline: string): string {
+/**
+ * One sentence per direction, naming who sends what to whom: the words the hover and related information use.
+ * With `roles` (an adapter named the contract's ends) it says which end on which version fails.
+ */
+export function directionSentence(dir: Direction, kind: ContractKind, contract: string, baseline: string, roles?: ContractRoles): string {
+  if (roles) {
+    const sentence = roleSentence(dir, roles, contract, baseline);
+    return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
+  }
   if (kind === 'service') {
     return dir === 'old-to-new'
       ? `A ${baseline} client calling ${contract} on this version fails.`
@@ -90,11 +99,23 @@ function listed(contracts: readonly string[]): string {
   return contracts.length <= 2 ? contracts.join(', ') : `${contracts.slice(0, 2).join(', ')} +${contracts.length - 2}`;
 }
 
+/** "Upgrade workers first.", when the contract's adapter named its ends. */
+function roleAdvice(order: Order, roles: ContractRoles): string {
+  if (order === 'none') return ORDER_ADVICE.none;
+  return `Upgrade ${plural(calleeFirst(order) ? roles.callee : roles.caller)} first.`;
+}
+
 /** Who cannot read whom, with the version named: the start of the one-line message. */
 function whoBreaks(f: Finding, contracts: readonly string[], version: string): string {
   const c = listed(contracts);
   const o2n = f.breaks.includes('old-to-new');
   const n2o = f.breaks.includes('new-to-old');
+  if (f.roles) {
+    const callees = plural(f.roles.callee);
+    const callers = plural(f.roles.caller);
+    if (o2n && n2o) return `${callees} and ${callers} on ${version} and this version can't handle each other's ${c}`;
+    return o2n ? `this version's ${callees} can't handle ${c} from ${version} ${callers}` : `${version} ${callees} can't handle ${c} from this version's ${callers}`;
+  }
   if (f.contractKind === 'service') {
     if (o2n && n2o) return `calls to ${c} fail both ways between ${version} and this version`;
     return o2n ? `${version} clients' calls to ${c} fail on this version` : `this version's calls to ${c} fail on ${version} servers`;
@@ -104,7 +125,8 @@ function whoBreaks(f: Finding, contracts: readonly string[], version: string): s
 }
 
 /** Our own opening words start with a capital; a version name ("v1.0.0") is left as it is written. */
-const capital = (s: string): string => (/^(this|calls) /.test(s) ? s.charAt(0).toUpperCase() + s.slice(1) : s);
+const capital = (s: string, roles?: ContractRoles): string =>
+  /^(this|calls) /.test(s) || (roles && s.startsWith(plural(roles.callee))) ? s.charAt(0).toUpperCase() + s.slice(1) : s;
 
 /**
  * The diagnostic text, short enough for one line of the Problems view: who breaks against which version and
@@ -113,7 +135,8 @@ const capital = (s: string): string => (/^(this|calls) /.test(s) ? s.charAt(0).t
  */
 export function findingMessage(f: Finding, version: string, contracts: readonly string[] = [f.contract]): string {
   if (f.breaks.length === 0) return f.message;
-  return `${capital(whoBreaks(f, contracts, version))}: ${changeOf(f)}. ${ORDER_ADVICE[f.order]} [${f.breaks.join(', ')}]`;
+  const advice = f.roles ? roleAdvice(f.order, f.roles) : ORDER_ADVICE[f.order];
+  return `${capital(whoBreaks(f, contracts, version), f.roles)}: ${changeOf(f)}. ${advice} [${f.breaks.join(', ')}]`;
 }
 
 /** The rule's message as Markdown: its code spans stay code, the rest is escaped text. */
@@ -126,8 +149,9 @@ export function markdownOf(message: string): string {
 /** The whole story of a finding for its hover: the rule's explanation, each direction in words, the safe order. */
 export function findingDetail(f: Finding, version: string, contracts: readonly string[], docsUrl: string): string {
   const lines = [`**${text(f.rule)}** · ${f.breaks.length ? f.breaks.join(', ') : f.severity}`, '', markdownOf(f.message), ''];
-  for (const dir of f.breaks) lines.push(`- **${dir}**: ${text(directionSentence(dir, f.contractKind, f.contract, version))}`);
-  if (f.breaks.length > 0) lines.push(`- **Safe order**: ${text(ORDER_DETAIL[f.order])}.`);
+  for (const dir of f.breaks) lines.push(`- **${dir}**: ${text(directionSentence(dir, f.contractKind, f.contract, version, f.roles))}`);
+  const detail = (f.roles && roleOrder(f.order, f.roles)) ?? ORDER_DETAIL[f.order];
+  if (f.breaks.length > 0) lines.push(`- **Safe order**: ${text(detail)}.`);
   const against = againstInWords(f.against);
   if (against) lines.push(`- **Live versions**: breaks ${text(against)}.`);
   if (contracts.length > 1) lines.push('', `Affects ${contracts.map(text).join(', ')}.`);

@@ -139,7 +139,7 @@ function placed(place: { file: string; range: Range }, group: Finding[], ctx: Di
     const where = f.baselineLoc ? { uri: baselineUri(ctx, f.baselineLoc), range: f.baselineLoc.range } : f.loc ? { uri: workingUri(ctx, f.loc), range: f.loc.range } : undefined;
     if (f.baselineLoc && where) related.push({ location: where, message: printable(`${f.contract} in ${ctx.baselineLabel}`) });
     if (where) {
-      for (const dir of f.breaks) related.push({ location: where, message: printable(`${dir}: ${directionSentence(dir, f.contractKind, f.contract, ctx.baselineName)}`) });
+      for (const dir of f.breaks) related.push({ location: where, message: printable(`${dir}: ${directionSentence(dir, f.contractKind, f.contract, ctx.baselineName, f.roles)}`) });
     }
     for (const g of group.slice(1)) {
       if (g.baselineLoc) related.push({ location: { uri: baselineUri(ctx, g.baselineLoc), range: g.baselineLoc.range }, message: printable(`also affects ${g.contract} (${g.path})`) });

@@ -23,6 +23,8 @@ export interface JsonFinding {
   /** When more than one baseline was checked: the ones it breaks against. */
   against?: { ref: string; commit: string; label: string; persisted?: boolean }[];
   accepted?: { reason: string; until?: string; expired?: boolean };
+  /** The contract's two ends in its library's words (`producer`, `worker`), when an adapter named them. */
+  roles?: { caller: string; callee: string };
 }
 
 export interface JsonVersion {
@@ -61,6 +63,7 @@ export function toJsonFinding(f: Finding): JsonFinding {
     ...(f.fingerprint ? { fingerprint: f.fingerprint } : {}),
     ...(f.against ? { against: f.against.map((r) => ({ ...r })) } : {}),
     ...(f.accepted ? { accepted: { ...f.accepted } } : {}),
+    ...(f.roles ? { roles: { ...f.roles } } : {}),
   };
 }
 

@@ -5,7 +5,7 @@ import { againstInWords, checksWindow, planChanges } from './live-versions';
 import { rollbackOf, type Rollback } from './rollback';
 import type { ContractKind, Direction, Order, Severity } from '../engine/finding';
 import type { Finding, RuleId } from '../rules';
-import type { Range, WireModel } from '../engine/shape';
+import type { ContractRoles, Range, WireModel } from '../engine/shape';
 import { ruleDocUrl } from '../rules';
 import type { CheckResult } from './check-result';
 import { rules } from '../rules';
@@ -82,6 +82,8 @@ export interface ReportFinding {
   docUrl: string;
   contract: string;
   contractKind: ContractKind;
+  /** The contract's two ends in its library's words, when an adapter named them. */
+  roles?: ContractRoles;
   path: string;
   severity: Severity;
   message: string;
@@ -187,11 +189,12 @@ function reportFinding(f: Finding, id: string, models: ReportInput['models']): R
     severity: f.severity,
     message: f.message,
     breaks: [...f.breaks],
-    directions: f.breaks.map((direction) => ({ direction, words: directionInWords(direction, f.contractKind, f.contract) })),
+    directions: f.breaks.map((direction) => ({ direction, words: directionInWords(direction, f.contractKind, f.contract, f.roles) })),
     order: f.order,
-    orderWords: orderInWords(f.order),
+    orderWords: orderInWords(f.order, f.roles),
     witness: witnessOf(f, models),
   };
+  if (f.roles) out.roles = { ...f.roles };
   if (f.loc) out.loc = { file: f.loc.file, range: f.loc.range };
   if (f.baselineLoc) out.baselineLoc = { file: f.baselineLoc.file, range: f.baselineLoc.range };
   if (f.affects?.length) out.affects = [...f.affects];

@@ -1,9 +1,10 @@
 import type { ContractKind, Order } from '../engine/finding';
 import type { ExpandContract } from '../engine/rule';
 import { ruleById, type Finding } from '../rules';
+import { plural } from './role-words';
 
 /** The part of a finding the plan needs; `id` lets a view link a plan entry to the finding it came from. */
-export type PlanChange = Pick<Finding, 'rule' | 'contract' | 'contractKind' | 'path' | 'order'> & { id?: string };
+export type PlanChange = Pick<Finding, 'rule' | 'contract' | 'contractKind' | 'path' | 'order' | 'roles'> & { id?: string };
 
 export type PlanVerdict = 'any-order' | 'readers-first' | 'writers-first' | 'two-releases';
 
@@ -56,7 +57,7 @@ export function rolloutPlan(changes: readonly PlanChange[]): RolloutPlan {
     const group = readers.length ? readers : writers;
     return {
       verdict: first === 'readers' ? 'readers-first' : 'writers-first',
-      headline: first === 'readers' ? 'Upgrade readers and servers first, then writers and clients' : 'Upgrade writers and clients first, then readers and servers',
+      headline: namedHeadline(first, group) ?? (first === 'readers' ? 'Upgrade readers and servers first, then writers and clients' : 'Upgrade writers and clients first, then readers and servers'),
       reason:
         first === 'readers'
           ? 'Every change breaks only new-to-old: a baseline node cannot handle what this version sends, so no node may send it until every receiver runs this version.'
@@ -73,12 +74,15 @@ export function rolloutPlan(changes: readonly PlanChange[]): RolloutPlan {
   const deferred = conflict ? writers : [];
   const needTwoReleases = [
     ...both.map((change) => ({ change, why: 'it breaks both directions, so no upgrade order is safe', ...expandContract(change) })),
-    ...deferred.map((change) => ({
-      change,
-      why: 'it needs writers and clients upgraded first, the opposite of the other changes',
-      expand: 'leave it out of release 1.',
-      contract: 'ship it in release 2, upgrading writers and clients first, then readers and servers.',
-    })),
+    ...deferred.map((change) => {
+      const [callers, callees] = change.roles ? [plural(change.roles.caller), plural(change.roles.callee)] : ['writers and clients', 'readers and servers'];
+      return {
+        change,
+        why: `it needs ${callers} upgraded first, the opposite of the other changes`,
+        expand: 'leave it out of release 1.',
+        contract: `ship it in release 2, upgrading ${callers} first, then ${callees}.`,
+      };
+    }),
   ];
   const release1Steps = [
     ...both.map((c) => `${c.path}: ${expandContract(c).expand}`),
@@ -106,18 +110,38 @@ export function rolloutPlan(changes: readonly PlanChange[]): RolloutPlan {
   };
 }
 
-/** "Upgrade every node that reads OrderCreated or serves UserService, then …". */
+/**
+ * "Upgrade every node that reads OrderCreated or serves UserService, then …"; contracts whose adapter named their
+ * ends are named by those ends: "Upgrade every worker of images, then every producer of images".
+ */
 function orderedSteps(first: 'readers' | 'writers', changes: readonly PlanChange[]): string[] {
-  const messages = unique(changes.filter((c) => c.contractKind === 'message').map((c) => c.contract));
-  const services = unique(changes.filter((c) => c.contractKind === 'service').map((c) => c.contract));
-  const role = (side: 'readers' | 'writers'): string => {
+  const generic = changes.filter((c) => !c.roles);
+  const messages = unique(generic.filter((c) => c.contractKind === 'message').map((c) => c.contract));
+  const services = unique(generic.filter((c) => c.contractKind === 'service').map((c) => c.contract));
+  const who = (side: 'readers' | 'writers'): string => {
     const parts: string[] = [];
     if (messages.length) parts.push(`${side === 'readers' ? 'reads' : 'writes'} ${list(messages)}`);
     if (services.length) parts.push(`${side === 'readers' ? 'serves' : 'calls'} ${list(services)}`);
-    return parts.join(' or ');
+    const named = new Map<string, string[]>();
+    for (const c of changes) {
+      if (!c.roles) continue;
+      const noun = side === 'readers' ? c.roles.callee : c.roles.caller;
+      named.set(noun, [...(named.get(noun) ?? []), c.contract]);
+    }
+    const ends = [...named].map(([noun, contracts]) => `${noun} of ${list(unique(contracts))}`);
+    return [...(parts.length ? [`node that ${parts.join(' or ')}`] : []), ...ends].join(', and every ');
   };
   const second = first === 'readers' ? 'writers' : 'readers';
-  return [`Upgrade every node that ${role(first)}.`, `Then upgrade every node that ${role(second)}.`];
+  return [`Upgrade every ${who(first)}.`, `Then upgrade every ${who(second)}.`];
+}
+
+/** "Upgrade workers first, then producers" when every change names its ends; otherwise undefined. */
+function namedHeadline(first: 'readers' | 'writers', changes: readonly PlanChange[]): string | undefined {
+  const roles = changes.map((c) => c.roles);
+  if (!roles.every((r) => r !== undefined)) return undefined;
+  const ends = (side: 'readers' | 'writers'): string =>
+    list(unique(roles.map((r) => plural(side === 'readers' ? r.callee : r.caller))), 'and');
+  return `Upgrade ${ends(first)} first, then ${ends(first === 'readers' ? 'writers' : 'readers')}`;
 }
 
 /** The two steps that let a change that breaks both ways roll out safely, in the words of its kind of change. */

@@ -1,11 +1,12 @@
 import type { ContractKind, Direction, Order } from '../engine/finding';
 import type { Finding } from '../rules';
-import type { Loc } from '../engine/shape';
+import type { ContractRoles, Loc } from '../engine/shape';
 import type { CheckResult } from './check-result';
 import { againstInWords, checksWindow, listInWords, planChanges } from './live-versions';
 import { printable } from './printable';
 import { rollbackOf, type Rollback } from './rollback';
 import { rolloutPlan, type RolloutPlan } from './rollout-plan';
+import { roleOrder, roleSentence } from './role-words';
 
 export { printable };
 
@@ -14,8 +15,9 @@ export interface TextOptions {
   color?: boolean;
 }
 
-/** Who talks to whom when a direction breaks, in the words of the model document. */
-export function directionInWords(direction: Direction, kind: ContractKind, contract: string): string {
+/** Who talks to whom when a direction breaks, in the words of the model document or of the contract's roles. */
+export function directionInWords(direction: Direction, kind: ContractKind, contract: string, roles?: ContractRoles): string {
+  if (roles) return roleSentence(direction, roles, contract, 'the baseline');
   if (kind === 'service') {
     return direction === 'old-to-new'
       ? `baseline clients calling this version's ${contract} server fail`
@@ -26,7 +28,9 @@ export function directionInWords(direction: Direction, kind: ContractKind, contr
     : `this version writing ${contract} cannot be read by a baseline node`;
 }
 
-export function orderInWords(order: Order): string {
+export function orderInWords(order: Order, roles?: ContractRoles): string {
+  const named = roles && roleOrder(order, roles);
+  if (named) return named;
   switch (order) {
     case 'readers-first':
       return 'upgrade readers first, then writers';
@@ -82,8 +86,8 @@ export function formatText(checked: CheckResult, options: TextOptions = {}): str
       lines.push(`  ${mark} ${f.path}  ${s.dim(f.rule)}`);
       lines.push(`    ${f.message}`);
       const against = multi ? againstInWords(f.against) : undefined;
-      for (const d of f.breaks) lines.push(`    breaks ${d}${against ? ` ${against}` : ''}: ${directionInWords(d, f.contractKind, contract)}`);
-      lines.push(`    safe order: ${orderInWords(f.order)}`);
+      for (const d of f.breaks) lines.push(`    breaks ${d}${against ? ` ${against}` : ''}: ${directionInWords(d, f.contractKind, contract, f.roles)}`);
+      lines.push(`    safe order: ${orderInWords(f.order, f.roles)}`);
       const at = [f.loc ? `at ${where(f.loc)}` : undefined, f.baselineLoc ? `baseline ${where(f.baselineLoc)}` : undefined];
       if (at.some(Boolean)) lines.push(s.dim(`    ${at.filter(Boolean).join(', ')}`));
       if (f.affects?.length) lines.push(s.dim(`    also affects: ${f.affects.join(', ')}`));

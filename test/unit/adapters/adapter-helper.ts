@@ -7,6 +7,8 @@ import { adapters } from '../../../server/src/adapters/index.js';
 import { compareModels } from '../../../server/src/rules/index.js';
 import type { SkewConfig, SourceTree } from '../../../server/src/common/source.js';
 import type { Finding } from '../../../server/src/rules/index.js';
+import { directionSentence, findingMessage } from '../../../server/src/lsp/finding-message.js';
+import { directionInWords, orderInWords } from '../../../server/src/report/text.js';
 
 /** The repository root: its node_modules holds the real libraries the fixtures import. */
 const REPO = path.resolve(__dirname, '../../..');
@@ -62,4 +64,17 @@ export function findingsBetween(before: Record<string, string>, after: Record<st
 
 export function describe(findings: readonly Finding[]): string[] {
   return findings.map((f) => `${f.rule} ${f.path} [${[...f.breaks].sort().join(',')}]`).sort();
+}
+
+/**
+ * How the editor and the reports word each finding between two versions, against a baseline named `v1`: the
+ * hover's direction sentences, the one-line message, the text report's direction and order words.
+ */
+export function wordsBetween(before: Record<string, string>, after: Record<string, string>): string[][] {
+  return findingsBetween(before, after).map((f) => [
+    ...f.breaks.map((d) => directionSentence(d, f.contractKind, f.contract, 'v1', f.roles)),
+    findingMessage(f, 'v1'),
+    ...f.breaks.map((d) => directionInWords(d, f.contractKind, f.contract, f.roles)),
+    orderInWords(f.order, f.roles),
+  ]);
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compareProjects, extractProject, packageJson } from './adapter-helper.js';
+import { compareProjects, extractProject, packageJson, wordsBetween } from './adapter-helper.js';
 
 const TSCONFIG = JSON.stringify({ compilerOptions: { strict: true, target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', lib: ['ES2022'], types: [] } });
 
@@ -72,4 +72,16 @@ test('the return value flows from the worker back to the producer', () => {
   assert.deepEqual(compareProjects(project(PRODUCER), project(PRODUCER, changed)), ['type-changed mail.welcome(result).id [new-to-old,old-to-new]']);
   const generic = PRODUCER.replace('{ key: string }', '{ key: string; size: number }');
   assert.deepEqual(compareProjects(project(PRODUCER), project(generic)), ['field-required-added images.resize(result).size [new-to-old]']);
+});
+
+test('findings name the producer and the worker, and the order upgrades workers first', () => {
+  const dropped = PRODUCER.replace(", name: 'Ann' }", ' }');
+  assert.deepEqual(wordsBetween(project(PRODUCER), project(dropped)), [
+    [
+      'A worker on v1 receiving mail from a producer on this version fails.',
+      "v1 workers can't handle mail from this version's producers: `name` removed. Upgrade workers first. [new-to-old]",
+      'a worker on the baseline receiving mail from a producer on this version fails',
+      'upgrade workers first, then producers',
+    ],
+  ]);
 });

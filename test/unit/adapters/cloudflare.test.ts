@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compareProjects, extractProject, packageJson } from './adapter-helper.js';
+import { compareProjects, extractProject, packageJson, wordsBetween } from './adapter-helper.js';
 
 const TSCONFIG = JSON.stringify({
   compilerOptions: { strict: true, target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', lib: ['ES2022'], types: ['@cloudflare/workers-types'] },
@@ -62,4 +62,13 @@ test('structured clone carries Date, Map and functions (as stubs) but not symbol
   assert.deepEqual(compareProjects(project(WORKER), project(withMap)), ['type-changed Counter.reset(result) [new-to-old]']);
   const withSymbol = WORKER.replace('{ value: number; at: Date }', '{ value: number; at: Date; tag?: symbol }');
   assert.deepEqual(compareProjects(project(WORKER), project(withSymbol)), ['not-wire-safe Counter.increment(result).tag [new-to-old,old-to-new]']);
+});
+
+test('findings name the calling Worker and the Durable Object or entrypoint it reaches', () => {
+  const { model } = extractProject(project(WORKER));
+  assert.deepEqual(model.contracts.Api?.roles, { caller: 'calling Worker', callee: 'entrypoint Worker' });
+  const added = WORKER.replace('  async reset()', '  async decrement(by: number) { return by; }\n  async reset()');
+  const [words] = wordsBetween(project(WORKER), project(added));
+  assert.equal(words?.[0], 'A Durable Object on v1 receiving Counter from a calling Worker on this version fails.');
+  assert.equal(words?.at(-1), 'upgrade Durable Objects first, then calling Workers');
 });

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { compareProjects, describe, extractProject, packageJson } from './adapter-helper.js';
+import { compareProjects, describe, extractProject, packageJson, wordsBetween } from './adapter-helper.js';
 import { compareModels } from '../../../server/src/rules/index.js';
 
 const PROTOCOL = `import { RequestType, RequestType0, RequestType2, NotificationType, NotificationType0, ProtocolRequestType, MessageDirection } from 'vscode-languageserver-protocol';
@@ -191,4 +191,11 @@ test('vscode-languageserver-protocol 3.16.0 against 3.17.5', () => {
     'union-variant-removed textDocument/signatureHelp(result).activeParameter [new-to-old]',
     'union-variant-removed textDocument/signatureHelp(result).activeSignature [new-to-old]',
   ]);
+});
+
+test('request findings name the sender and the handler', () => {
+  const added = PROTOCOL.replace("export const ping", "export const fresh = new RequestType<GreetParams, void, void>('fresh/start');\nexport const ping");
+  const [words] = wordsBetween(project(PROTOCOL), project(added));
+  assert.equal(words?.[0], 'A request handler on v1 receiving fresh from a request sender on this version fails.');
+  assert.equal(words?.at(-1), 'upgrade request handlers first, then request senders');
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compareProjects, extractProject, packageJson } from './adapter-helper.js';
+import { compareProjects, extractProject, packageJson, wordsBetween } from './adapter-helper.js';
 
 const TSCONFIG = JSON.stringify({
   compilerOptions: { strict: true, target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', lib: ['ES2022'], types: [], experimentalDecorators: true, emitDecoratorMetadata: true },
@@ -84,4 +84,16 @@ test('ValidationPipe whitelist / forbidNonWhitelisted set the reader policy of p
   assert.equal(policyOf('{ transform: true }'), undefined);
   assert.equal(policyOf('{ whitelist: true }'), 'strip');
   assert.equal(policyOf('{ whitelist: true, forbidNonWhitelisted: true }'), 'strict');
+});
+
+test('pattern findings name the client and the handler', () => {
+  const dropped = CLIENT.replace(", total: 3 }", ' }');
+  assert.deepEqual(wordsBetween(project(CONTROLLER), project(CONTROLLER, dropped)), [
+    [
+      'A handler on v1 receiving EventPatterns from a client on this version fails.',
+      "v1 handlers can't handle EventPatterns from this version's clients: `total` removed. Upgrade handlers first. [new-to-old]",
+      'a handler on the baseline receiving EventPatterns from a client on this version fails',
+      'upgrade handlers first, then clients',
+    ],
+  ]);
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compareProjects, extractProject, packageJson } from './adapter-helper.js';
+import { compareProjects, extractProject, packageJson, wordsBetween } from './adapter-helper.js';
 
 const ROUTER = `import { os } from '@orpc/server';
 import { z } from 'zod';
@@ -65,4 +65,11 @@ export const router = os.router({ user: { find: os.user.find.handler(() => ({ na
   assert.deepEqual(compareProjects(files("z.object({ name: z.string() })"), files("z.object({ name: z.string(), email: z.string() })")), [
     'field-required-added user.find(result).email [new-to-old]',
   ]);
+});
+
+test('findings name the oRPC client and server', () => {
+  const added = ROUTER.replace("  ping:", "  pong: os.handler(() => 1),\n  ping:");
+  const [words] = wordsBetween(project(ROUTER), project(added));
+  assert.equal(words?.[0], 'An oRPC server on v1 receiving router from an oRPC client on this version fails.');
+  assert.equal(words?.at(-1), 'upgrade oRPC servers first, then oRPC clients');
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compareProjects, extractProject, packageJson } from './adapter-helper.js';
+import { compareProjects, extractProject, packageJson, wordsBetween } from './adapter-helper.js';
 
 const TSCONFIG = JSON.stringify({ compilerOptions: { strict: true, target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', lib: ['ES2022', 'DOM'], types: [] } });
 
@@ -108,4 +108,20 @@ test('socket data is checked in both directions: servers of both versions write 
   assert.deepEqual(compareProjects(project(EVENTS), project(added)), ['field-required-added SocketData.room [old-to-new]']);
   const removed = EVENTS.replace('  since: number;\n', '');
   assert.deepEqual(compareProjects(project(EVENTS), project(removed)), ['field-removed SocketData.since [new-to-old]']);
+});
+
+test('ServerToClientEvents findings say the server emits and the client listens; ClientToServerEvents the reverse', () => {
+  const dropped = EVENTS.replace('id: string; total: number;', 'id: string;');
+  assert.deepEqual(wordsBetween(project(EVENTS), project(dropped)), [
+    [
+      'A listening client on v1 receiving ServerToClientEvents from an emitting server on this version fails.',
+      "v1 listening clients can't handle ServerToClientEvents from this version's emitting servers: `total` removed. Upgrade listening clients first. [new-to-old]",
+      'a listening client on the baseline receiving ServerToClientEvents from an emitting server on this version fails',
+      'upgrade listening clients first, then emitting servers',
+    ],
+  ]);
+  const removed = EVENTS.replace(/ {2}cancel: .*\n/, '');
+  assert.deepEqual(wordsBetween(project(EVENTS), project(removed)).map((words) => words[0]), [
+    'A listening server on this version receiving ClientToServerEvents from an emitting client on v1 fails.',
+  ]);
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compareProjects, extractProject, packageJson } from './adapter-helper.js';
+import { compareProjects, extractProject, packageJson, wordsBetween } from './adapter-helper.js';
 
 const TSCONFIG = JSON.stringify({ compilerOptions: { strict: true, target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', lib: ['ES2022'], types: [] } });
 
@@ -113,4 +113,21 @@ test('the library is recognised by its declarations: an aliased import counts, a
   assert.deepEqual(activities?.kind === 'service' && activities.methods.map((m) => m.name).sort(), ['audit', 'charge', 'ship']);
   const lookalike = `import type * as activities from './activities';\nfunction proxyActivities<A>(o: object): A { return o as A; }\nexport const { charge } = proxyActivities<typeof activities>({});\n`;
   assert.deepEqual(Object.keys(extractProject(project(ACTIVITIES, lookalike)).model.contracts), []);
+});
+
+test('activity findings name the workflow and activity workers; signal findings the client and the workflow worker', () => {
+  const required = ACTIVITIES.replace('currency?: string', 'currency: string');
+  const passes = WORKFLOWS.replace('charge({ orderId, cents })', "charge({ orderId, cents, currency: 'EUR' })");
+  assert.deepEqual(wordsBetween(project(ACTIVITIES), project(required, passes)), [
+    [
+      'An activity worker on this version receiving Activities from a workflow worker on v1 fails.',
+      "This version's activity workers can't handle Activities from v1 workflow workers: `currency` now required. Upgrade workflow workers first. [old-to-new]",
+      'an activity worker on this version receiving Activities from a workflow worker on the baseline fails',
+      'upgrade workflow workers first, then activity workers',
+    ],
+  ]);
+  const signal = WORKFLOWS.replace("defineSignal<[reason: string]>('cancel')", "defineSignal<[reason: string, by: string]>('cancel')");
+  const [words] = wordsBetween(project(ACTIVITIES), project(ACTIVITIES, signal));
+  assert.equal(words?.[0], 'A workflow worker on this version receiving Signals from a Temporal client on v1 fails.');
+  assert.equal(words?.at(-1), 'upgrade Temporal clients first, then workflow workers');
 });

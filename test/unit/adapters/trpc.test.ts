@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compareProjects, extractProject, packageJson } from './adapter-helper.js';
+import { compareProjects, extractProject, packageJson, wordsBetween } from './adapter-helper.js';
 
 const TRPC = `import { initTRPC } from '@trpc/server';
 const t = initTRPC.create();
@@ -141,4 +141,11 @@ test('codec: with a transformer (superjson) a Date travels; without one it is no
   const asString = withDate.replace('at: new Date()', 'at: new Date().toISOString()');
   assert.deepEqual(compareProjects(superjson(project(withDate)), superjson(project(asString))), ['type-changed order.create(result).at [new-to-old,old-to-new]']);
   assert.deepEqual(compareProjects(project(withDate), project(asString)), []);
+});
+
+test('findings name the tRPC client and server', () => {
+  const added = BASE.replace('  get:', '  cancel: publicProcedure.input(z.string()).mutation(() => true),\n  get:');
+  const [words] = wordsBetween(project(BASE), project(added));
+  assert.equal(words?.[0], 'A tRPC server on v1 receiving order from a tRPC client on this version fails.');
+  assert.equal(words?.at(-1), 'upgrade tRPC servers first, then tRPC clients');
 });

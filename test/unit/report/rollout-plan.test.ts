@@ -83,3 +83,37 @@ describe('rollout plan wording', () => {
     assert.ok(ship.length > 0 && ship.every((s) => !/Schema.*Schema/.test(s)), ship.join(' | '));
   });
 });
+
+describe('rollout plan in the words of adapter roles', () => {
+  const queue = { caller: 'producer', callee: 'worker' };
+  const toClients = { caller: 'emitting server', callee: 'listening client' };
+  const roled = (path: string, order: Order, roles: PlanChange['roles']): PlanChange => ({ ...change(path, order), roles });
+
+  it('changes whose adapters name their ends order those ends: workers before producers', () => {
+    const plan = rolloutPlan([roled('images.resize(data).width', 'servers-first', queue), roled('ServerToClientEvents.orderUpdated', 'servers-first', toClients)]);
+    assert.equal(plan.verdict, 'readers-first');
+    assert.equal(plan.headline, 'Upgrade listening clients and workers first, then emitting servers and producers');
+    assert.deepEqual(plan.releases[0]!.steps, [
+      'Upgrade every worker of images, and every listening client of ServerToClientEvents.',
+      'Then upgrade every producer of images, and every emitting server of ServerToClientEvents.',
+    ]);
+  });
+
+  it('with hand-marked contracts in the same plan the headline keeps the generic words, the steps name both', () => {
+    const plan = rolloutPlan([change('OrderCreated.kind', 'readers-first'), roled('images.resize(data).width', 'servers-first', queue)]);
+    assert.equal(plan.headline, 'Upgrade readers and servers first, then writers and clients');
+    assert.deepEqual(plan.releases[0]!.steps, [
+      'Upgrade every node that reads OrderCreated, and every worker of images.',
+      'Then upgrade every node that writes OrderCreated, and every producer of images.',
+    ]);
+  });
+
+  it('a change deferred to release 2 says whose upgrade it waits for', () => {
+    const plan = rolloutPlan([change('OrderCreated.kind', 'readers-first'), roled('images.resize(result).key', 'clients-first', queue)]);
+    assert.equal(plan.verdict, 'two-releases');
+    const deferred = plan.needTwoReleases[0]!;
+    assert.equal(deferred.why, 'it needs producers upgraded first, the opposite of the other changes');
+    assert.equal(deferred.contract, 'ship it in release 2, upgrading producers first, then workers.');
+    assert.deepEqual(plan.releases[1]!.steps.slice(-2), ['Upgrade every producer of images.', 'Then upgrade every worker of images.']);
+  });
+});

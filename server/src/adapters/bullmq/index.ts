@@ -42,7 +42,7 @@ function addQueue(context: AdapterContext, uses: QueueUses): void {
       return method;
     });
   });
-  const contract: ServiceContract = { kind: 'service', name: uses.name, loc, source: 'adapter', adapter: 'bullmq', persisted: true, methods };
+  const contract: ServiceContract = { kind: 'service', name: uses.name, loc, source: 'adapter', adapter: 'bullmq', persisted: true, roles: { caller: 'producer', callee: 'worker' }, methods };
   context.add(contract, anchor);
 }
 

@@ -1,7 +1,7 @@
 import { ts } from '@ts-morph/common';
 import { declaredByPackage, type AdapterContext, type ContractAdapter } from '../../contracts/adapter-hook.js';
 import { locOf, nameNode, suppressionsOf } from '../../contracts/locations.js';
-import type { Method, ServiceContract } from '../../engine/shape.js';
+import type { ContractRoles, Method, ServiceContract } from '../../engine/shape.js';
 import { paramOf } from '../parameter.js';
 import { resultType } from '../stream-element.js';
 
@@ -90,11 +90,16 @@ function addService(context: AdapterContext, declaration: ts.ClassDeclaration & 
     }
     return found;
   });
-  const contract: ServiceContract = { kind: 'service', name, loc, source: 'adapter', adapter: 'cloudflare', codec: 'structured-clone', methods };
+  const contract: ServiceContract = { kind: 'service', name, loc, source: 'adapter', adapter: 'cloudflare', codec: 'structured-clone', roles: endsOf(base), methods };
   context.add(contract, declaration.name);
 }
 
 function resultShape(signature: ts.Signature, { builder, checker }: AdapterContext): Method['result'] {
   const result = resultType(signature.getReturnType(), checker);
   return result === 'void' ? { kind: 'void' } : builder.shapeOf(result);
+}
+
+/** A Worker calls another Worker's entrypoint through a service binding, or a Durable Object through its stub. */
+function endsOf(base: ts.InterfaceType): ContractRoles {
+  return { caller: 'calling Worker', callee: base.getSymbol()?.getName() === 'DurableObject' ? 'Durable Object' : 'entrypoint Worker' };
 }

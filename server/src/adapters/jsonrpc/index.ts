@@ -112,7 +112,7 @@ function addService(context: AdapterContext, name: string, requests: Found[]): v
       return built;
     });
   });
-  const contract: ServiceContract = { kind: 'service', name, loc, source: 'adapter', adapter: 'jsonrpc', methods };
+  const contract: ServiceContract = { kind: 'service', name, loc, source: 'adapter', adapter: 'jsonrpc', roles: { caller: 'request sender', callee: 'request handler' }, methods };
   if (name !== 'jsonrpc') contract.methodSeparator = '/';
   context.add(contract, first.name);
 }

@@ -122,7 +122,7 @@ function addService(context: AdapterContext, name: Service, patterns: Map<string
       return method;
     });
   });
-  const contract: ServiceContract = { kind: 'service', name, loc, source: 'adapter', adapter: 'nestjs', methods };
+  const contract: ServiceContract = { kind: 'service', name, loc, source: 'adapter', adapter: 'nestjs', roles: { caller: 'client', callee: 'handler' }, methods };
   context.add(contract, first.at);
 }
 

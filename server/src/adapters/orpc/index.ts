@@ -103,7 +103,7 @@ function walk(context: AdapterContext, root: Root, record: ts.Type, path: readon
     return procedures.map(({ symbol, procedure }) => method(context, symbol, procedure));
   });
   // oRPC's RPC protocol carries Date, Map, Set and bigint as themselves, as superjson does.
-  const contract: ServiceContract = { kind: 'service', name, loc, source: 'adapter', adapter: 'orpc', codec: 'superjson', methods };
+  const contract: ServiceContract = { kind: 'service', name, loc, source: 'adapter', adapter: 'orpc', codec: 'superjson', roles: { caller: 'oRPC client', callee: 'oRPC server' }, methods };
   context.add(contract, nameNode(at));
 }
 

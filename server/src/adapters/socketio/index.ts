@@ -1,7 +1,7 @@
 import { ts } from '@ts-morph/common';
 import type { AdapterContext, ContractAdapter } from '../../contracts/adapter-hook.js';
 import { locOf, nameNode, suppressionsOf } from '../../contracts/locations.js';
-import type { Method, ServiceContract, Shape } from '../../engine/shape.js';
+import type { ContractRoles, Method, ServiceContract, Shape } from '../../engine/shape.js';
 import { paramOf } from '../parameter.js';
 import { findEventMaps, type FoundMap, type Role } from './event-maps.js';
 
@@ -47,7 +47,14 @@ function addSocketData(context: AdapterContext, map: FoundMap): void {
   context.add({ kind: 'message', name: 'SocketData', loc, source: 'adapter', adapter: 'socketio' }, nameNode(declaration));
 }
 
-function addService(context: AdapterContext, role: Role, maps: FoundMap[]): void {
+/** Which end emits each map's events and which listens: a server emits `ServerToClientEvents` to its clients. */
+const ENDS: Record<Exclude<Role, 'SocketData'>, ContractRoles> = {
+  ClientToServerEvents: { caller: 'emitting client', callee: 'listening server' },
+  ServerToClientEvents: { caller: 'emitting server', callee: 'listening client' },
+  InterServerEvents: { caller: 'emitting server', callee: 'listening server' },
+};
+
+function addService(context: AdapterContext, role: Exclude<Role, 'SocketData'>, maps: FoundMap[]): void {
   const { checker, relative } = context;
   // Several maps in one role (two namespaces, a client package with its own copy): their events are merged, and an
   // event declared twice is read from the first map that declares it.
@@ -70,7 +77,7 @@ function addService(context: AdapterContext, role: Role, maps: FoundMap[]): void
     }
     return built;
   });
-  const contract: ServiceContract = { kind: 'service', name: role, loc, source: 'adapter', adapter: 'socketio', methods };
+  const contract: ServiceContract = { kind: 'service', name: role, loc, source: 'adapter', adapter: 'socketio', roles: ENDS[role], methods };
   context.add(contract, anchor);
 }
 

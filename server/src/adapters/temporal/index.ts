@@ -1,7 +1,7 @@
 import { ts } from '@ts-morph/common';
 import type { AdapterContext, ContractAdapter } from '../../contracts/adapter-hook.js';
 import { locOf, nameNode, suppressionsOf } from '../../contracts/locations.js';
-import type { Method, Param, ServiceContract, Shape } from '../../engine/shape.js';
+import type { ContractRoles, Method, Param, ServiceContract, Shape } from '../../engine/shape.js';
 import { importsPackage, libraryName } from '../library-symbol.js';
 import { paramOf } from '../parameter.js';
 import { resultType } from '../stream-element.js';
@@ -134,6 +134,15 @@ function shapeOfResult(type: ts.Type, { builder, checker }: AdapterContext): Sha
   return result === 'void' ? { kind: 'void' } : builder.shapeOf(result);
 }
 
+/** Workflows call activities; clients (and other workflows, through a client's API) start and message workflows. */
+const ENDS: Record<Service, ContractRoles> = {
+  Activities: { caller: 'workflow worker', callee: 'activity worker' },
+  Workflows: { caller: 'Temporal client', callee: 'workflow worker' },
+  Signals: { caller: 'Temporal client', callee: 'workflow worker' },
+  Queries: { caller: 'Temporal client', callee: 'workflow worker' },
+  Updates: { caller: 'Temporal client', callee: 'workflow worker' },
+};
+
 function addService(context: AdapterContext, name: Service, found: Found[]): void {
   const first = found[0];
   if (!first) return;
@@ -144,7 +153,7 @@ function addService(context: AdapterContext, name: Service, found: Found[]): voi
     context.builder.dependOn(found.map((f) => f.at));
     return found.map((f) => f.method);
   });
-  const contract: ServiceContract = { kind: 'service', name, loc, source: 'adapter', adapter: 'temporal', codec: 'json', persisted: true, methods };
+  const contract: ServiceContract = { kind: 'service', name, loc, source: 'adapter', adapter: 'temporal', codec: 'json', persisted: true, roles: ENDS[name], methods };
   context.add(contract, first.at);
 }
 

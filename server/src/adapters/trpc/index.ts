@@ -56,7 +56,7 @@ class RouterWalk {
     });
     const loc = locOf(nameNode(at), this.context.relative);
     if (!loc) return;
-    const contract: ServiceContract = { kind: 'service', name, loc, source: 'adapter', adapter: 'trpc', methods };
+    const contract: ServiceContract = { kind: 'service', name, loc, source: 'adapter', adapter: 'trpc', roles: { caller: 'tRPC client', callee: 'tRPC server' }, methods };
     if (this.transformer) contract.codec = 'superjson';
     this.context.add(contract, nameNode(at));
   }
