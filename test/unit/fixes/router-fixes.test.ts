@@ -34,7 +34,7 @@ const CANCEL = `    cancel: t.procedure
 const input = (before: Files, after: Files): FixInput => ({ newText: (f) => after[f], oldText: (f) => before[f], baselineLabel: 'deployed' });
 
 /** The one safe fix for the finding on `path`, applied; the result must parse, type-check against the real @trpc/server and clear the finding. */
-function restoreAndCheck(before: Files, after: Files, rule: string, path: string): string {
+function restoreAndCheck(before: Files, after: Files, rule: string, path: string, restored = path): string {
   const finding = findingsBetween(before, after).find((f) => f.rule === rule && f.path === path);
   assert.ok(finding, `a ${rule} finding on ${path}`);
   const { fixes, unavailable } = fixesFor(finding, input(before, after));
@@ -45,7 +45,7 @@ function restoreAndCheck(before: Files, after: Files, rule: string, path: string
   assert.deepEqual(syntaxErrors(parseFile('src/router.ts', text)), []);
   assert.deepEqual(projectErrors(fixed), projectErrors(after), `no new TypeScript error in:\n${text}`);
   // A rename restored is an addition: new clients still need new servers, which the finding on the new name says.
-  const left = findingsBetween(before, fixed).filter((f) => (f.rule === rule && f.path === path) || f.path === 'order.cancel');
+  const left = findingsBetween(before, fixed).filter((f) => (f.rule === rule && f.path === path) || f.path === restored);
   assert.deepEqual(left.map((f) => `${f.rule} ${f.path}`), [], `still reported after:\n${text}`);
   return text;
 }
@@ -65,6 +65,28 @@ ${CANCEL}  }),`),
 test('a renamed tRPC procedure gets its old name back, deprecated in favour of the new one', () => {
   const before = router(CANCEL);
   const after = router(CANCEL.replace('cancel:', 'void:'));
-  const text = restoreAndCheck(before, after, 'rpc-method-renamed', 'order.void');
+  const text = restoreAndCheck(before, after, 'rpc-method-renamed', 'order.void', 'order.cancel');
   assert.match(text, /\/\*\* @deprecated use void; still called by deployed clients \*\/\n {4}cancel: t\.procedure\n/);
+});
+
+const ORPC = `import { os } from '@orpc/server';
+import { z } from 'zod';
+
+const Planet = z.object({ id: z.number(), name: z.string() });
+
+export const router = {
+  planet: {
+    list: os.handler(() => [] as string[]),
+    create: os.input(z.object({ name: z.string() })).output(Planet).handler(async ({ input }) => ({ id: 1, ...input })),
+    moons: { count: os.input(z.number()).handler(() => 1) },
+  },
+  ping: os.handler(() => 'pong' as const),
+};
+`;
+
+test('a removed oRPC procedure in a plain object router comes back deprecated in the same object', () => {
+  const before = { 'package.json': packageJson('@orpc/server', 'zod'), 'src/router.ts': ORPC };
+  const after = { ...before, 'src/router.ts': ORPC.replace(/ {4}create: .*\n/, '') };
+  const text = restoreAndCheck(before, after, 'rpc-method-removed', 'planet.create');
+  assert.match(text, /moons: \{ count: os\.input\(z\.number\(\)\)\.handler\(\(\) => 1\) \},\n {4}\/\*\* @deprecated still called by deployed clients \*\/\n {4}create: os\.input/);
 });
