@@ -50,6 +50,24 @@ export class Workbench {
     return squiggle;
   }
 
+  /** The squiggle of that kind on the editor line matching `line`: a finding on that field, not anywhere in the file. */
+  async squiggleOnLine(line: string | RegExp, kind: SquiggleKind = 'error', timeoutMs = 60_000): Promise<Locator> {
+    const row = await this.editorLine(line, 30_000);
+    const cls = kind === 'any' ? '.squiggly-error, .squiggly-warning, .squiggly-info' : `.squiggly-${kind}`;
+    const all = this.page.locator('.editor-group-container.active .monaco-editor').locator(cls);
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const box = await row.boundingBox();
+      for (let i = 0; i < (await all.count()); i++) {
+        const sq = all.nth(i);
+        const b = await sq.boundingBox();
+        if (box && b && b.y + b.height / 2 >= box.y && b.y + b.height / 2 <= box.y + box.height + 2) return sq;
+      }
+      if (Date.now() > deadline) throw new Error(`no ${kind} squiggle on the line ${String(line)}`);
+      await this.page.waitForTimeout(250);
+    }
+  }
+
   async focusEditor(): Promise<void> {
     await this.page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
   }

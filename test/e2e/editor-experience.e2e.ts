@@ -7,7 +7,6 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import type { Locator } from 'playwright-core';
 import { commitFiles, createQuietRepo, SHOP_FILE, SHOP_V1, tagCommit, writeFixtureFile } from '../vscode/fixture-repo';
 import { paletteTitle, useEditorScenario } from './editor-session';
 
@@ -28,22 +27,7 @@ describe('Skew in VS Code: quiet until it matters, then clear', { timeout: 12 * 
     fs.copyFileSync(file, path.join(DOCS_IMAGES, `${name}.png`));
   }
 
-  /** The error squiggle on the editor line that matches `line`. */
-  async function squiggleOn(line: string): Promise<Locator> {
-    const row = await s.wb().editorLine(line, 30_000);
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      const box = await row.boundingBox();
-      const all = page().locator('.editor-group-container.active .monaco-editor .squiggly-error');
-      for (let i = 0; i < (await all.count()); i++) {
-        const sq = all.nth(i);
-        const b = await sq.boundingBox();
-        if (box && b && b.y + b.height / 2 >= box.y && b.y + b.height / 2 <= box.y + box.height + 2) return sq;
-      }
-      if (Date.now() > deadline) throw new Error(`no error squiggle on the line ${line}`);
-      await page().waitForTimeout(250);
-    }
-  }
+  const squiggleOn = (line: string) => s.wb().squiggleOnLine(line);
 
   it('1: says nothing in a folder without contracts, then offers the remedies once contracts appear without a baseline', { timeout: STEP_TIMEOUT_MS }, async () => {
     await s.step('quiet', async () => {

@@ -54,7 +54,10 @@ async function vsixFor(tmp: string): Promise<string> {
 }
 
 /** Registers before/after hooks in the enclosing describe(): start the editor, then tidy up and keep logs. */
-export function useEditorScenario(scenario: string, options: { fixture?: (parent: string) => Promise<FixtureRepo> } = {}): EditorScenario {
+export function useEditorScenario(
+  scenario: string,
+  options: { fixture?: (parent: string) => Promise<FixtureRepo>; settings?: Record<string, unknown> } = {},
+): EditorScenario {
   let session: EditorSession | undefined;
   let fixture: FixtureRepo | undefined;
   let manifest: Manifest | undefined;
@@ -72,7 +75,7 @@ export function useEditorScenario(scenario: string, options: { fixture?: (parent
     const vsix = await vsixFor(tmp);
     fixture = await (options.fixture ?? createFixtureRepo)(tmp);
     try {
-      session = await openEditor(fixture.root, { vsix: [vsix] });
+      session = await openEditor(fixture.root, { vsix: [vsix], settings: options.settings });
     } catch (e) {
       failed = true;
       throw e;

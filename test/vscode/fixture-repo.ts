@@ -133,3 +133,30 @@ export async function tagCommit(root: string, tag: string, commit: string): Prom
 export function writeFixtureFile(root: string, rel: string, text: string): void {
   write(root, rel, text);
 }
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
+
+/**
+ * A repository made from examples/<name> as `npm run demo` makes it: baseline committed and tagged `deployed`,
+ * the change copied over it and left uncommitted. Examples with a package.json (the adapters') get this
+ * repository's node_modules linked in, where their real libraries are installed.
+ */
+export function exampleRepo(name: string): (parent?: string) => Promise<FixtureRepo> {
+  return async (parent = os.tmpdir()) => {
+    const source = path.join(REPO_ROOT, 'examples', name);
+    if (!fs.existsSync(path.join(source, 'baseline'))) throw new Error(`no example ${name} (examples/${name}/baseline)`);
+    fs.mkdirSync(parent, { recursive: true });
+    const root = fs.realpathSync(fs.mkdtempSync(path.join(parent, `skew-${name}-`)));
+    fs.cpSync(path.join(source, 'baseline'), root, { recursive: true });
+    if (fs.existsSync(path.join(source, 'baseline', 'package.json'))) {
+      fs.symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(root, 'node_modules'), 'dir');
+      write(root, '.gitignore', 'node_modules\n');
+    }
+    await git(root, ['init', '-q', '-b', 'main']);
+    await git(root, ['-c', 'commit.gpgsign=false', 'add', '-A']);
+    await git(root, ['-c', 'commit.gpgsign=false', 'commit', '-q', '--no-verify', '-m', 'v1.4.0']);
+    await git(root, ['tag', 'deployed']);
+    fs.cpSync(path.join(source, 'change'), root, { recursive: true });
+    return { root, remove: () => fs.rmSync(root, { recursive: true, force: true }) };
+  };
+}

@@ -1,7 +1,8 @@
 import { containerAt, containerOfMemberAt } from '../contracts/container-spans';
-import { memberAt } from '../contracts/member-spans';
+import { memberAt, schemaPropertyAt } from '../contracts/member-spans';
 import { code, newFile, oldFile } from './locate';
 import { restoreMember } from './restore-member';
+import { restoreProcedure } from './restore-procedure';
 import type { FixProvider } from './types';
 import { safeFix } from './safe-fix';
 
@@ -13,6 +14,9 @@ import { safeFix } from './safe-fix';
 export const restoreMethod: FixProvider = (finding, input) => {
   if (!finding.loc || !finding.baselineLoc) return undefined;
   const old = oldFile(input, finding.baselineLoc);
+  // A procedure of a router object literal (tRPC, oRPC) rather than a member of an interface or class.
+  const procedure = old && schemaPropertyAt(old, finding.baselineLoc.range);
+  if (old && procedure) return restoreProcedure(finding, input, old, procedure, finding.baselineLoc.range);
   const oldMember = old && memberAt(old, finding.baselineLoc.range);
   const target = newFile(input, finding.loc.file);
   if (!old || !oldMember || !target) return { reason: 'Cannot find the baseline method.' };
