@@ -152,7 +152,9 @@ export function findingDetail(f: Finding, version: string, contracts: readonly s
   for (const dir of f.breaks) lines.push(`- **${dir}**: ${text(directionSentence(dir, f.contractKind, f.contract, version, f.roles))}`);
   const detail = (f.roles && roleOrder(f.order, f.roles)) ?? ORDER_DETAIL[f.order];
   if (f.breaks.length > 0) lines.push(`- **Safe order**: ${text(detail)}.`);
-  const against = againstInWords(f.against);
+  // One baseline is already named in the sentences above; a window or a persisted range needs its versions listed.
+  const window = f.against && (f.against.length > 1 || f.against.some((r) => r.persisted));
+  const against = window ? againstInWords(f.against) : undefined;
   if (against) lines.push(`- **Live versions**: breaks ${text(against)}.`);
   if (contracts.length > 1) lines.push('', `Affects ${contracts.map(text).join(', ')}.`);
   lines.push('', `[Rule documentation](${docsUrl})`);

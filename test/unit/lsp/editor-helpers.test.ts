@@ -6,6 +6,8 @@ import { describe, it } from 'node:test';
 import { declaresContracts, folderHasContracts } from '../../../server/src/lsp/has-contracts';
 import { lineDiff } from '../../../server/src/lsp/line-diff';
 import { commentSwallowingCode } from '../../../server/src/lsp/open-comment';
+import { findingDetail } from '../../../server/src/lsp/finding-message';
+import type { Finding } from '../../../server/src/rules';
 
 describe('has-contracts: whether Skew speaks up in a folder', () => {
   it('counts contract tags, a skew.json and the imports of RPC frameworks adapters read, and nothing else', () => {
@@ -41,5 +43,29 @@ describe('line-diff: what changed between two rendered shapes', () => {
   it('lists removed lines before added ones and leaves out what did not change', () => {
     assert.deepEqual(lineDiff('a\nb\nc', 'a\nx\nc\nd'), ['- b', '+ x', '+ d']);
     assert.deepEqual(lineDiff('same', 'same'), []);
+  });
+});
+
+describe('finding detail: the live versions line', () => {
+  const finding = (against: Finding['against']): Finding => ({
+    rule: 'field-required-added',
+    contract: 'Order',
+    contractKind: 'message',
+    path: 'Order.currency',
+    steps: [],
+    flow: 'message',
+    breaks: ['old-to-new'],
+    order: 'writers-first',
+    severity: 'error',
+    message: 'Required field `currency` was added.',
+    against,
+  });
+  const ref = (label: string, persisted?: true) => ({ ref: label, commit: 'c'.repeat(40), label, ...(persisted ? { persisted } : {}) });
+
+  it('lists the versions of a window or a persisted range, and says nothing more of a single baseline', () => {
+    assert.match(findingDetail(finding([ref('deploy/eu'), ref('deploy/us')]), 'v1', ['Order'], 'https://x'), /\*\*Live versions\*\*: breaks against deploy\/eu and deploy\/us\./);
+    assert.match(findingDetail(finding([ref('v1.0.0', true)]), 'v1', ['Order'], 'https://x'), /\*\*Live versions\*\*: breaks against data persisted since v1\.0\.0/);
+    assert.doesNotMatch(findingDetail(finding([ref('deployed')]), 'v1', ['Order'], 'https://x'), /Live versions/);
+    assert.doesNotMatch(findingDetail(finding(undefined), 'v1', ['Order'], 'https://x'), /Live versions/);
   });
 });
