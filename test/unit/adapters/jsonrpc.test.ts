@@ -199,3 +199,22 @@ test('request findings name the sender and the handler', () => {
   assert.equal(words?.[0], 'A request handler on v1 receiving fresh from a request sender on this version fails.');
   assert.equal(words?.at(-1), 'upgrade request handlers first, then request senders');
 });
+
+test('a request sent by position carries its params as [P]: switching ParameterStructures breaks both ways', () => {
+  const byPosition = PROTOCOL.replace("new RequestType<GreetParams, { text: string } | null, void>('demo/greet')", "new RequestType<GreetParams, { text: string } | null, void>('demo/greet', ParameterStructures.byPosition)").replace("MessageDirection } from", 'MessageDirection, ParameterStructures } from');
+  const byName = byPosition.replace('ParameterStructures.byPosition)', 'ParameterStructures.byName)');
+  const { model } = extractProject(project(byPosition));
+  const demo = model.contracts.demo!;
+  assert.ok(demo.kind === 'service');
+  assert.equal(demo.methods.find((m) => m.name === 'greet')?.params[0]?.shape.kind, 'tuple');
+  assert.deepEqual(compareProjects(project(PROTOCOL), project(byPosition)), ['type-changed demo/greet(params) [new-to-old,old-to-new]']);
+  // `auto` sends an object parameter by name, as byName does: nothing changes on the wire.
+  assert.deepEqual(compareProjects(project(PROTOCOL), project(byName)), []);
+});
+
+test('a notification sent by position is the array [P] on the wire', () => {
+  const byPosition = PROTOCOL.replace("new NotificationType<{ message: string; level?: number }>('demo/logged')", "new NotificationType<{ message: string; level?: number }>('demo/logged', ParameterStructures.byPosition)").replace("MessageDirection } from", 'MessageDirection, ParameterStructures } from');
+  const { model } = extractProject(project(byPosition));
+  assert.equal(model.types['demo/logged']?.shape.kind, 'tuple');
+  assert.deepEqual(compareProjects(project(PROTOCOL), project(byPosition)), ['type-changed demo/logged [new-to-old,old-to-new]']);
+});

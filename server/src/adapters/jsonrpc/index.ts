@@ -1,9 +1,9 @@
 import { ts } from '@ts-morph/common';
 import type { AdapterContext, ContractAdapter } from '../../contracts/adapter-hook.js';
 import { locOf, suppressionsOf } from '../../contracts/locations.js';
-import type { Method, Param, ServiceContract } from '../../engine/shape.js';
+import type { Method, Param, ServiceContract, Shape } from '../../engine/shape.js';
 import { resultType } from '../stream-element.js';
-import { CompiledMethods, methodNameOf, signatureOf, type Signature } from './message-types.js';
+import { CompiledMethods, methodNameOf, sentByPosition, signatureOf, type Signature } from './message-types.js';
 
 interface Found {
   method: string;
@@ -83,7 +83,8 @@ function addNotification(context: AdapterContext, { method, declaration, signatu
   // Positional params are a tuple built from the list below; the builder first gets a placeholder it reads cheaply.
   const ok = builder.defineContractType(method, declaration, () => single ?? checker.getVoidType());
   if (!ok) return;
-  if (signature.positional && (only || more.length)) {
+  // Sent by position (ParameterStructures.byPosition), the one parameter travels wrapped in an array too.
+  if ((signature.positional || sentByPosition(declaration, checker)) && (only || more.length)) {
     builder.types[method] = { name: method, loc, shape: { kind: 'tuple', elements: signature.params.map((p) => ({ shape: builder.shapeOf(p), optional: false })) } };
   }
   context.add({ kind: 'message', name: method, loc, source: 'adapter', adapter: 'jsonrpc' }, declaration.name);
@@ -98,8 +99,12 @@ function addService(context: AdapterContext, name: string, requests: Found[]): v
     builder.dependOn(requests.map((r) => r.declaration));
     return requests.map(({ method, declaration, signature }): Method => {
       const at = locOf(declaration.name, relative);
+      const byPosition = !signature.positional && sentByPosition(declaration, checker);
       const params: Param[] = signature.params.map((type, i) => {
-        const { shape, optional } = builder.memberShape(type, false);
+        const member = builder.memberShape(type, false);
+        // Sent by position, the one parameter travels wrapped in an array: `[P]`.
+        const shape: Shape = byPosition ? { kind: 'tuple', elements: [{ shape: member.shape, optional: member.optional }] } : member.shape;
+        const optional = byPosition ? false : member.optional;
         const param: Param = { name: signature.positional ? `p${i + 1}` : 'params', shape, optional };
         if (at) param.loc = at;
         return param;

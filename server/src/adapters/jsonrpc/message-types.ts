@@ -105,3 +105,18 @@ function skipOuter(node: ts.Expression): ts.Expression {
   while (ts.isParenthesizedExpression(at) || ts.isAsExpression(at) || ts.isSatisfiesExpression(at) || ts.isTypeAssertionExpression(at)) at = at.expression;
   return at;
 }
+
+/**
+ * Whether a one-parameter request or notification is sent by position (`new RequestType<P, R, E>(method,
+ * ParameterStructures.byPosition)`): its params then travel as `[P]`, not as P itself, which is a different value on
+ * the wire. Only a constructor call in source shows it; declaration files keep the default (`auto`).
+ */
+export function sentByPosition(declaration: ts.VariableDeclaration, checker: ts.TypeChecker): boolean {
+  const init = declaration.initializer && skipOuter(declaration.initializer);
+  const structure = init && ts.isNewExpression(init) ? init.arguments?.[1] : undefined;
+  if (!structure) return false;
+  const symbol = checker.getSymbolAtLocation(ts.isPropertyAccessExpression(structure) ? structure.name : structure);
+  const target = symbol && symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+  const declared = target?.declarations?.[0];
+  return target?.name === 'byPosition' && !!declared && declaredByPackage(declared, JSONRPC_LIBRARY);
+}
