@@ -1,4 +1,4 @@
-import type { Literal } from './shape';
+import type { Literal, Shape } from './shape';
 
 /**
  * One step from a root contract down to where a finding is, as the pairing walk (`pairs.ts`) takes it. Kept
@@ -67,3 +67,23 @@ export function renderStep(step: PathStep): string {
 
 /** A finding's path for people and for `ignore` globs: `OrderCreated.items[].price`, `Params._meta["io.mcp/version"]`. */
 export const renderPath = (root: string, steps: readonly PathStep[]): string => root + steps.map(renderStep).join('');
+
+/**
+ * The shape one structural step leads to inside `shape` (already resolved): a field, an array's element, a tuple
+ * element, an index signature's values. Undefined for the other steps, whose meaning depends on the caller (a
+ * variant is picked by its tag or taken as it is), and when the shape has no such part.
+ */
+export function childShape(shape: Shape, step: PathStep): Shape | undefined {
+  switch (step.kind) {
+    case 'field':
+      return shape.kind === 'object' ? shape.fields.find((f) => f.name === step.name)?.shape : undefined;
+    case 'element':
+      return shape.kind === 'array' ? shape.element : undefined;
+    case 'tuple':
+      return shape.kind === 'tuple' ? shape.elements[step.index]?.shape : undefined;
+    case 'index':
+      return shape.kind === 'object' ? shape.index : undefined;
+    default:
+      return undefined;
+  }
+}

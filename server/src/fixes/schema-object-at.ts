@@ -1,5 +1,5 @@
 import { resolve } from '../engine/readable';
-import type { PathStep } from '../engine/path-steps';
+import { childShape, type PathStep } from '../engine/path-steps';
 import type { ObjectShape, Shape, WireModel } from '../engine/shape';
 
 /**
@@ -42,18 +42,5 @@ function unwrap(shape: Shape, model: WireModel, next: PathStep | undefined): Sha
 }
 
 function stepInto(shape: Shape, step: PathStep): Shape | undefined {
-  switch (step.kind) {
-    case 'field':
-      return shape.kind === 'object' ? shape.fields.find((f) => f.name === step.name)?.shape : undefined;
-    case 'element':
-      return shape.kind === 'array' ? shape.element : undefined;
-    case 'tuple':
-      return shape.kind === 'tuple' ? shape.elements[step.index]?.shape : undefined;
-    case 'index':
-      return shape.kind === 'object' ? shape.index : undefined;
-    case 'variant':
-      return shape;
-    default:
-      return undefined;
-  }
+  return step.kind === 'variant' ? shape : childShape(shape, step);
 }

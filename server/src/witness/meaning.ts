@@ -1,6 +1,6 @@
 import { resolve } from '../engine/readable';
 import type { EnumMember, Shape, WireModel } from '../engine/shape';
-import type { PathStep } from '../engine/path-steps';
+import { childShape, type PathStep } from '../engine/path-steps';
 import { methodAt, type Side } from '../engine/method-at';
 
 /** A value both versions accept at an enum member's path, naming a different member on each side. */
@@ -70,18 +70,6 @@ function stepInto(shape: Shape, step: PathStep, model: WireModel): Shape | undef
     }
     return undefined;
   }
-  switch (step.kind) {
-    case 'field':
-      return shape.kind === 'object' ? shape.fields.find((f) => f.name === step.name)?.shape : undefined;
-    case 'element':
-      return shape.kind === 'array' ? shape.element : undefined;
-    case 'tuple':
-      return shape.kind === 'tuple' ? shape.elements[step.index]?.shape : undefined;
-    case 'index':
-      return shape.kind === 'object' ? shape.index : undefined;
-    case 'variant':
-      return shape.kind === 'object' && shape.fields.some((f) => f.name === step.tag) ? shape : undefined;
-    default:
-      return undefined;
-  }
+  if (step.kind === 'variant') return shape.kind === 'object' && shape.fields.some((f) => f.name === step.tag) ? shape : undefined;
+  return childShape(shape, step);
 }
