@@ -7,8 +7,8 @@ export const ADAPTER_NAMES = ['trpc', 'orpc', 'jsonrpc', 'cloudflare', 'socketio
 export type AdapterName = (typeof ADAPTER_NAMES)[number];
 
 /**
- * The npm packages whose presence in package.json turns each adapter on (each adapter's own `packages`; a test
- * keeps the two equal). Here so the language server can tell a folder has contracts without loading the compiler.
+ * The npm packages whose presence in package.json turns each adapter on; each adapter's `packages` is its entry.
+ * Here so the language server can tell a folder has contracts without loading the compiler.
  */
 export const ADAPTER_PACKAGES: Readonly<Record<AdapterName, readonly string[]>> = {
   trpc: ['@trpc/server'],

@@ -4,6 +4,7 @@ import { locOf } from '../../contracts/locations.js';
 import type { Method, ServiceContract, Shape } from '../../engine/shape.js';
 import { resultType } from '../stream-element.js';
 import { findQueues, type QueueUses } from './queue-uses.js';
+import { ADAPTER_PACKAGES } from '../names.js';
 
 /** The method that stands for every job of a queue whose job names the code does not state. */
 export const ANY_JOB = '*';
@@ -16,7 +17,7 @@ export const ANY_JOB = '*';
  */
 const bullmq: ContractAdapter & { name: 'bullmq' } = {
   name: 'bullmq',
-  packages: ['bullmq'],
+  packages: ADAPTER_PACKAGES.bullmq,
   collect(context) {
     for (const uses of findQueues(context.files, context.checker).values()) addQueue(context, uses);
   },

@@ -4,6 +4,7 @@ import { locOf, nameNode, suppressionsOf } from '../../contracts/locations.js';
 import type { ContractRoles, Method, ServiceContract } from '../../engine/shape.js';
 import { paramOf } from '../parameter.js';
 import { resultType } from '../stream-element.js';
+import { ADAPTER_PACKAGES } from '../names.js';
 
 const TYPES_PACKAGE = '@cloudflare/workers-types';
 const ENTRYPOINTS = new Set(['WorkerEntrypoint', 'DurableObject']);
@@ -17,7 +18,7 @@ const MODULE_NAMESPACE = 'CloudflareWorkersModule';
  */
 const cloudflare: ContractAdapter & { name: 'cloudflare' } = {
   name: 'cloudflare',
-  packages: [TYPES_PACKAGE, 'wrangler'],
+  packages: ADAPTER_PACKAGES.cloudflare,
   ambientTypes: [TYPES_PACKAGE],
   collect(context) {
     for (const file of context.files) visit(file.statements, context);

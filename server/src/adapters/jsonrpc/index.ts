@@ -4,6 +4,7 @@ import { locOf, suppressionsOf } from '../../contracts/locations.js';
 import type { Method, Param, ServiceContract, Shape } from '../../engine/shape.js';
 import { resultType } from '../stream-element.js';
 import { CompiledMethods, methodNameOf, sentByPosition, signatureOf, type Signature } from './message-types.js';
+import { ADAPTER_PACKAGES } from '../names.js';
 
 interface Found {
   method: string;
@@ -19,7 +20,7 @@ interface Found {
  */
 const jsonrpc: ContractAdapter & { name: 'jsonrpc' } = {
   name: 'jsonrpc',
-  packages: ['vscode-jsonrpc', 'vscode-languageserver-protocol', 'vscode-languageserver', 'vscode-languageclient'],
+  packages: ADAPTER_PACKAGES.jsonrpc,
   collect(context) {
     const found = findMessageTypes(context);
     const services = new Map<string, Found[]>();

@@ -6,6 +6,7 @@ import { resultType } from '../stream-element.js';
 import { libraryName } from '../library-symbol.js';
 import { patternName } from './patterns.js';
 import { validationPolicy } from './validation-pipe.js';
+import { ADAPTER_PACKAGES } from '../names.js';
 
 const LIBRARY = ['@nestjs/microservices'];
 
@@ -28,7 +29,7 @@ interface Use {
  */
 const nestjs: ContractAdapter & { name: 'nestjs' } = {
   name: 'nestjs',
-  packages: ['@nestjs/microservices'],
+  packages: ADAPTER_PACKAGES.nestjs,
   collect(context) {
     const handlers = new Map<Service, Map<string, Use>>();
     const writers = new Map<Service, Map<string, Use>>();

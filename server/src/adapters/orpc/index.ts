@@ -3,7 +3,8 @@ import type { AdapterContext, ContractAdapter } from '../../contracts/adapter-ho
 import { locOf, nameNode, suppressionsOf } from '../../contracts/locations.js';
 import type { Method, Param, ServiceContract } from '../../engine/shape.js';
 import { resultType } from '../stream-element.js';
-import { orpcProcedure, ORPC_PACKAGES, type OrpcProcedure } from './procedure-types.js';
+import { orpcProcedure, type OrpcProcedure } from './procedure-types.js';
+import { ADAPTER_PACKAGES } from '../names.js';
 
 /** Routers nest as plain objects; deeper than this an export is not searched for procedures. */
 const MAX_DEPTH = 8;
@@ -23,7 +24,7 @@ interface Root {
  */
 const orpc: ContractAdapter & { name: 'orpc' } = {
   name: 'orpc',
-  packages: ORPC_PACKAGES,
+  packages: ADAPTER_PACKAGES.orpc,
   collect(context) {
     const taken = new Set<string>();
     for (const root of exportedRoots(context).sort((a, b) => Number(b.contract) - Number(a.contract))) {

@@ -4,6 +4,7 @@ import { locOf, nameNode, suppressionsOf } from '../../contracts/locations.js';
 import type { ContractRoles, Method, ServiceContract, Shape } from '../../engine/shape.js';
 import { paramOf } from '../parameter.js';
 import { findEventMaps, type FoundMap, type Role } from './event-maps.js';
+import { ADAPTER_PACKAGES } from '../names.js';
 
 interface Event {
   name: string;
@@ -20,7 +21,7 @@ interface Event {
  */
 const socketio: ContractAdapter & { name: 'socketio' } = {
   name: 'socketio',
-  packages: ['socket.io', 'socket.io-client'],
+  packages: ADAPTER_PACKAGES.socketio,
   collect(context) {
     const maps = findEventMaps(context.files, context.checker);
     const byRole = new Map<Role, FoundMap[]>();

@@ -5,6 +5,7 @@ import type { ContractRoles, Method, Param, ServiceContract, Shape } from '../..
 import { importsPackage, libraryName } from '../library-symbol.js';
 import { paramOf } from '../parameter.js';
 import { resultType } from '../stream-element.js';
+import { ADAPTER_PACKAGES } from '../names.js';
 
 const WORKFLOW_PACKAGE = '@temporalio/workflow';
 
@@ -26,7 +27,7 @@ type Service = 'Activities' | 'Workflows' | 'Signals' | 'Queries' | 'Updates';
  */
 const temporal: ContractAdapter & { name: 'temporal' } = {
   name: 'temporal',
-  packages: [WORKFLOW_PACKAGE, '@temporalio/client', '@temporalio/worker', '@temporalio/activity'],
+  packages: ADAPTER_PACKAGES.temporal,
   collect(context) {
     const services = new Map<Service, Map<string, Found>>();
     const put = (service: Service, found: Found) => {

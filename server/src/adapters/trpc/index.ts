@@ -3,8 +3,9 @@ import type { AdapterContext, ContractAdapter } from '../../contracts/adapter-ho
 import { locOf, nameNode, suppressionsOf } from '../../contracts/locations.js';
 import type { Method, Param, ServiceContract, Shape } from '../../engine/shape.js';
 import { resultType } from '../stream-element.js';
-import { procedureInfo, routerInfo, TRPC_PACKAGES, type ProcedureInfo } from './router-types.js';
+import { procedureInfo, routerInfo, type ProcedureInfo } from './router-types.js';
 import { exportedRoots } from './roots.js';
+import { ADAPTER_PACKAGES } from '../names.js';
 
 /**
  * tRPC routers: every router reachable from an exported router value (or `type AppRouter = typeof appRouter`)
@@ -13,7 +14,7 @@ import { exportedRoots } from './roots.js';
  */
 const trpc: ContractAdapter & { name: 'trpc' } = {
   name: 'trpc',
-  packages: TRPC_PACKAGES,
+  packages: ADAPTER_PACKAGES.trpc,
   collect(context) {
     for (const root of exportedRoots(context)) {
       new RouterWalk(context, root.declaration, root.transformer).record(root.record, [], root.name, root.declaration);
