@@ -173,12 +173,23 @@ export class Workbench {
 
   /** Hovers `target` and returns the hover's text. */
   async hoverText(target: Locator, timeoutMs = 15_000): Promise<string> {
-    const box = await target.boundingBox();
-    if (!box) throw new Error('hover target is not visible');
-    await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     const hover = this.page.locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-hover .hover-contents').first();
-    await hover.waitFor({ timeout: timeoutMs });
-    return (await hover.textContent()) ?? '';
+    const deadline = Date.now() + timeoutMs;
+    // A hover asked for while the editor is still laying out (a squiggle just drawn, a toast sliding in) never
+    // opens: move off and onto the target again, read where it is now, within the same overall time.
+    for (;;) {
+      const box = await target.boundingBox();
+      if (!box) throw new Error('hover target is not visible');
+      await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      const left = deadline - Date.now();
+      try {
+        await hover.waitFor({ timeout: Math.max(1, Math.min(4_000, left)) });
+        return (await hover.textContent()) ?? '';
+      } catch (e) {
+        if (Date.now() >= deadline) throw e;
+        await this.page.mouse.move(0, 0);
+      }
+    }
   }
 
   /** Text of the active editor's visible lines (monaco renders spaces as U+00A0). */
