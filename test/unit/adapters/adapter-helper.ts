@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { memoryTree } from '../../../server/src/contracts/memory-tree.js';
 import { readCompilerOptions } from '../../../server/src/contracts/compiler-options.js';
@@ -52,13 +53,14 @@ export function extractProject(files: Record<string, string>, config: SkewConfig
 }
 
 /** Findings between two versions of a project, as `rule path [directions]` lines, sorted. */
-export function compareProjects(before: Record<string, string>, after: Record<string, string>, config: SkewConfig = {}): string[] {
-  return describe(findingsBetween(before, after, config));
+export function compareProjects(before: Record<string, string>, after: Record<string, string>, config: SkewConfig = {}, root?: string): string[] {
+  return describe(findingsBetween(before, after, config, root));
 }
 
-export function findingsBetween(before: Record<string, string>, after: Record<string, string>, config: SkewConfig = {}): Finding[] {
-  const old = extractProject(before, config, 'baseline');
-  const now = extractProject(after, config, 'working tree');
+/** `root`: the folder whose node_modules the projects read (the repository's own unless given). */
+export function findingsBetween(before: Record<string, string>, after: Record<string, string>, config: SkewConfig = {}, root?: string): Finding[] {
+  const old = extractProject(before, config, 'baseline', root);
+  const now = extractProject(after, config, 'working tree', root);
   return compareModels(old.model, now.model).findings;
 }
 
@@ -70,11 +72,27 @@ export function describe(findings: readonly Finding[]): string[] {
  * How the editor and the reports word each finding between two versions, against a baseline named `v1`: the
  * hover's direction sentences, the one-line message, the text report's direction and order words.
  */
-export function wordsBetween(before: Record<string, string>, after: Record<string, string>): string[][] {
-  return findingsBetween(before, after).map((f) => [
+export function wordsBetween(before: Record<string, string>, after: Record<string, string>, root?: string): string[][] {
+  return findingsBetween(before, after, {}, root).map((f) => [
     ...f.breaks.map((d) => directionSentence(d, f.contractKind, f.contract, 'v1', f.roles)),
     findingMessage(f, 'v1'),
     ...f.breaks.map((d) => directionInWords(d, f.contractKind, f.contract, f.roles)),
     orderInWords(f.order, f.roles),
   ]);
+}
+
+/**
+ * A folder whose node_modules installs `packages` under the names a user's project imports them by, each a
+ * symlink to a real package of the repository's node_modules (`{ '@trpc/server': 'trpc-server-v10' }`: tRPC
+ * v10, installed here under an alias, imported as `@trpc/server`). Removed when the process exits.
+ */
+export function aliasedModules(packages: Record<string, string>): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'skew-modules-'));
+  for (const [name, installed] of Object.entries(packages)) {
+    const link = path.join(root, 'node_modules', name);
+    fs.mkdirSync(path.dirname(link), { recursive: true });
+    fs.symlinkSync(path.join(REPO, 'node_modules', installed), link);
+  }
+  process.once('exit', () => fs.rmSync(root, { recursive: true, force: true }));
+  return root;
 }

@@ -1,6 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compareProjects, extractProject, packageJson, wordsBetween } from './adapter-helper.js';
+import type { SkewConfig } from '../../../server/src/common/source.js';
+import { aliasedModules, compareProjects, extractProject, packageJson, wordsBetween } from './adapter-helper.js';
+
+/**
+ * The same cases run on tRPC v11 (the repository's @trpc/server) and on tRPC v10, which a project imports as
+ * `@trpc/server` too: here a folder whose node_modules links that name to the v10 install.
+ */
+const VERSIONS = [
+  { name: 'v11', root: undefined },
+  { name: 'v10', root: aliasedModules({ '@trpc/server': 'trpc-server-v10', zod: 'zod', superjson: 'superjson' }) },
+] as const;
+const V10_ROOT = VERSIONS[1].root;
 
 const TRPC = `import { initTRPC } from '@trpc/server';
 const t = initTRPC.create();
@@ -31,90 +42,130 @@ const BASE = `export const orderRouter = createTRPCRouter({
   items: createTRPCRouter({ list: publicProcedure.query(() => [{ sku: 'a' }]) }),
 });`;
 
-test('routers become services named by their path, procedures their methods, through a project helper', () => {
-  const { model } = extractProject(project(BASE));
-  assert.deepEqual(Object.keys(model.contracts).sort(), ['appRouter', 'order', 'order.items']);
-  const order = model.contracts.order!;
-  assert.equal(order.kind, 'service');
-  assert.equal(order.source, 'adapter');
-  assert.equal(order.adapter, 'trpc');
-  assert.equal(order.codec, undefined);
-  if (order.kind !== 'service') return;
-  assert.deepEqual(order.methods.map((m) => m.name), ['create', 'get']);
-  const create = order.methods[0]!;
-  assert.equal(create.params[0]?.name, 'input');
-  assert.equal(create.loc?.file, 'src/order.ts');
-  const [param] = create.params;
-  assert.ok(param);
-  const input = param.shape;
-  assert.equal(input.kind, 'object');
-  // The field's location is the schema's own property, where a diagnostic on it belongs.
-  if (input.kind === 'object') assert.equal(input.fields.find((f) => f.name === 'qty')?.loc?.range.start.line, 4);
-});
+for (const { name, root } of VERSIONS) {
+  const title = (what: string) => (name === 'v11' ? what : `tRPC ${name}: ${what}`);
+  const extract = (files: Record<string, string>, config: SkewConfig = {}) => extractProject(files, config, undefined, root);
+  const compare = (before: Record<string, string>, after: Record<string, string>) => compareProjects(before, after, {}, root);
+  const wordsOf = (before: Record<string, string>, after: Record<string, string>) => wordsBetween(before, after, root);
 
-test('no tRPC in package.json, or turned off in skew.json: no contracts', () => {
-  const files = project(BASE);
-  assert.deepEqual(Object.keys(extractProject({ ...files, 'package.json': packageJson('zod') }).model.contracts), []);
-  assert.deepEqual(Object.keys(extractProject(files, { adapters: { trpc: false } }).model.contracts), []);
-});
+  test(title('routers become services named by their path, procedures their methods, through a project helper'), () => {
+    const { model } = extract(project(BASE));
+    assert.deepEqual(Object.keys(model.contracts).sort(), ['appRouter', 'order', 'order.items']);
+    const order = model.contracts.order!;
+    assert.equal(order.kind, 'service');
+    assert.equal(order.source, 'adapter');
+    assert.equal(order.adapter, 'trpc');
+    assert.equal(order.codec, undefined);
+    if (order.kind !== 'service') return;
+    assert.deepEqual(order.methods.map((m) => m.name), ['create', 'get']);
+    const create = order.methods[0]!;
+    assert.equal(create.params[0]?.name, 'input');
+    assert.equal(create.loc?.file, 'src/order.ts');
+    const [param] = create.params;
+    assert.ok(param);
+    const input = param.shape;
+    assert.equal(input.kind, 'object');
+    // The field's location is the schema's own property, where a diagnostic on it belongs.
+    if (input.kind === 'object') assert.equal(input.fields.find((f) => f.name === 'qty')?.loc?.range.start.line, 4);
+  });
 
-test('an added procedure breaks new-to-old, a removed one old-to-new, a rename both', () => {
-  const added = BASE.replace('  get:', '  cancel: publicProcedure.input(z.string()).mutation(() => true),\n  get:');
-  assert.deepEqual(compareProjects(project(BASE), project(added)), ['rpc-method-added order.cancel [new-to-old]']);
-  const removed = BASE.replace(/ {2}get: .*\n/, '');
-  assert.deepEqual(compareProjects(project(BASE), project(removed)), ['rpc-method-removed order.get [old-to-new]']);
-  const renamed = BASE.replace('  get:', '  fetch:');
-  assert.deepEqual(compareProjects(project(BASE), project(renamed)), ['rpc-method-renamed order.fetch [new-to-old,old-to-new]']);
-});
+  test(title('no tRPC in package.json, or turned off in skew.json: no contracts'), () => {
+    const files = project(BASE);
+    assert.deepEqual(Object.keys(extract({ ...files, 'package.json': packageJson('zod') }).model.contracts), []);
+    assert.deepEqual(Object.keys(extract(files, { adapters: { trpc: false } }).model.contracts), []);
+  });
 
-test('a router new in this version: each of its procedures is added', () => {
-  const added = BASE.replace('  items:', "  refunds: createTRPCRouter({ list: publicProcedure.query(() => []) }),\n  items:");
-  assert.deepEqual(compareProjects(project(BASE), project(added)), ['rpc-method-added order.refunds.list [new-to-old]']);
-});
+  test(title('an added procedure breaks new-to-old, a removed one old-to-new, a rename both'), () => {
+    const added = BASE.replace('  get:', '  cancel: publicProcedure.input(z.string()).mutation(() => true),\n  get:');
+    assert.deepEqual(compare(project(BASE), project(added)), ['rpc-method-added order.cancel [new-to-old]']);
+    const removed = BASE.replace(/ {2}get: .*\n/, '');
+    assert.deepEqual(compare(project(BASE), project(removed)), ['rpc-method-removed order.get [old-to-new]']);
+    const renamed = BASE.replace('  get:', '  fetch:');
+    assert.deepEqual(compare(project(BASE), project(renamed)), ['rpc-method-renamed order.fetch [new-to-old,old-to-new]']);
+  });
 
-test('input fields: a new required field breaks old clients, a removed one breaks nothing read by the server', () => {
-  const required = BASE.replace('qty: z.number(),', 'qty: z.number(), currency: z.string(),');
-  assert.deepEqual(compareProjects(project(BASE), project(required)), ['field-required-added order.create(input).currency [old-to-new]']);
-  const optionalAdded = BASE.replace('qty: z.number(),', 'qty: z.number(), coupon: z.string().optional(),');
-  assert.deepEqual(compareProjects(project(BASE), project(optionalAdded)), []);
-  const madeRequired = BASE.replace('note: z.string().optional()', 'note: z.string()');
-  assert.deepEqual(compareProjects(project(BASE), project(madeRequired)), ['field-made-required order.create(input).note [old-to-new]']);
-});
+  test(title('a router new in this version: each of its procedures is added'), () => {
+    const added = BASE.replace('  items:', "  refunds: createTRPCRouter({ list: publicProcedure.query(() => []) }),\n  items:");
+    assert.deepEqual(compare(project(BASE), project(added)), ['rpc-method-added order.refunds.list [new-to-old]']);
+  });
 
-test('output fields flow server to client: a removed field breaks old clients calling a new server', () => {
-  const removed = BASE.replace("({ id: 'o1', total: 3 })", "({ id: 'o1' })");
-  assert.deepEqual(compareProjects(project(BASE), project(removed)), ['field-removed order.create(result).total [old-to-new]']);
-  const added = BASE.replace("({ id: 'o1', total: 3 })", "({ id: 'o1', total: 3, status: 'new' })");
-  // A new client calling an old server does not get it.
-  assert.deepEqual(compareProjects(project(BASE), project(added)), ['field-required-added order.create(result).status [new-to-old]']);
-  const outputParser = BASE.replace(
-    "get: publicProcedure.input(z.string()).query(() => ({ id: 'o1' }))",
-    "get: publicProcedure.input(z.string()).output(z.object({ id: z.number() })).query(() => ({ id: 1 }))",
-  );
-  assert.deepEqual(compareProjects(project(BASE), project(outputParser)), ['type-changed order.get(result).id [new-to-old,old-to-new]']);
-});
+  test(title('input fields: a new required field breaks old clients, a removed one breaks nothing read by the server'), () => {
+    const required = BASE.replace('qty: z.number(),', 'qty: z.number(), currency: z.string(),');
+    assert.deepEqual(compare(project(BASE), project(required)), ['field-required-added order.create(input).currency [old-to-new]']);
+    const optionalAdded = BASE.replace('qty: z.number(),', 'qty: z.number(), coupon: z.string().optional(),');
+    assert.deepEqual(compare(project(BASE), project(optionalAdded)), []);
+    const madeRequired = BASE.replace('note: z.string().optional()', 'note: z.string()');
+    assert.deepEqual(compare(project(BASE), project(madeRequired)), ['field-made-required order.create(input).note [old-to-new]']);
+  });
 
-test('nested routers and stacked inputs: paths follow the tree, inputs merge', () => {
-  const stacked = BASE.replace(".input(z.object({ qty: z.number(), note: z.string().optional() }))", ".input(z.object({ qty: z.number(), note: z.string().optional() })).input(z.object({ shop: z.string() }))");
-  assert.deepEqual(compareProjects(project(BASE), project(stacked)), ['field-required-added order.create(input).shop [old-to-new]']);
-  const nested = BASE.replace("list: publicProcedure.query(() => [{ sku: 'a' }])", "list: publicProcedure.query(() => [{ sku: 1 }])");
-  assert.deepEqual(compareProjects(project(BASE), project(nested)), ['type-changed order.items.list(result)[].sku [new-to-old,old-to-new]']);
-});
+  test(title('output fields flow server to client: a removed field breaks old clients calling a new server'), () => {
+    const removed = BASE.replace("({ id: 'o1', total: 3 })", "({ id: 'o1' })");
+    assert.deepEqual(compare(project(BASE), project(removed)), ['field-removed order.create(result).total [old-to-new]']);
+    const added = BASE.replace("({ id: 'o1', total: 3 })", "({ id: 'o1', total: 3, status: 'new' })");
+    // A new client calling an old server does not get it.
+    assert.deepEqual(compare(project(BASE), project(added)), ['field-required-added order.create(result).status [new-to-old]']);
+    const outputParser = BASE.replace(
+      "get: publicProcedure.input(z.string()).query(() => ({ id: 'o1' }))",
+      "get: publicProcedure.input(z.string()).output(z.object({ id: z.number() })).query(() => ({ id: 1 }))",
+    );
+    assert.deepEqual(compare(project(BASE), project(outputParser)), ['type-changed order.get(result).id [new-to-old,old-to-new]']);
+  });
 
-test('merged routers (t.mergeRouters) keep every procedure under its path', () => {
-  const merged = (extra: string) =>
-    project(BASE, `import { initTRPC } from '@trpc/server';
-import { createTRPCRouter, publicProcedure } from './trpc';
+  test(title('nested routers and stacked inputs: paths follow the tree, inputs merge'), () => {
+    const stacked = BASE.replace(".input(z.object({ qty: z.number(), note: z.string().optional() }))", ".input(z.object({ qty: z.number(), note: z.string().optional() })).input(z.object({ shop: z.string() }))");
+    assert.deepEqual(compare(project(BASE), project(stacked)), ['field-required-added order.create(input).shop [old-to-new]']);
+    const nested = BASE.replace("list: publicProcedure.query(() => [{ sku: 'a' }])", "list: publicProcedure.query(() => [{ sku: 1 }])");
+    assert.deepEqual(compare(project(BASE), project(nested)), ['type-changed order.items.list(result)[].sku [new-to-old,old-to-new]']);
+  });
+
+  test(title('merged routers (t.mergeRouters) keep every procedure under its path'), () => {
+    const merged = (extra: string) =>
+      project(BASE, `import { initTRPC } from '@trpc/server';
+  import { createTRPCRouter, publicProcedure } from './trpc';
 import { orderRouter } from './order';
 const t = initTRPC.create();
 const a = createTRPCRouter({ order: orderRouter });
 const b = createTRPCRouter({ health: publicProcedure.query(() => 'ok' as const)${extra} });
 export const appRouter = t.mergeRouters(a, b);
 `);
-  const { model } = extractProject(merged(''));
-  assert.deepEqual(Object.keys(model.contracts).sort(), ['appRouter', 'order', 'order.items']);
-  assert.deepEqual(compareProjects(merged(''), merged(", ping: publicProcedure.query(() => 1)")), ['rpc-method-added appRouter.ping [new-to-old]']);
-});
+    const { model } = extract(merged(''));
+    assert.deepEqual(Object.keys(model.contracts).sort(), ['appRouter', 'order', 'order.items']);
+    assert.deepEqual(compare(merged(''), merged(", ping: publicProcedure.query(() => 1)")), ['rpc-method-added appRouter.ping [new-to-old]']);
+  });
+
+  test(title('codec: with a transformer (superjson) a Date travels; without one it is not wire-safe'), () => {
+    const withDate = BASE.replace("({ id: 'o1', total: 3 })", "({ id: 'o1', total: 3, at: new Date() })");
+    assert.deepEqual(compare(project(BASE), project(withDate)), [
+      'field-required-added order.create(result).at [new-to-old]',
+      'not-wire-safe order.create(result).at [new-to-old,old-to-new]',
+    ]);
+    const superjson = (files: Record<string, string>) => ({
+      ...files,
+      // A transformer of the project's own (superjson is one): tRPC only needs serialize and deserialize.
+      'src/trpc.ts': TRPC.replace('initTRPC.create()', 'initTRPC.create({ transformer: { serialize: (v: unknown) => v, deserialize: (v: unknown) => v } })'),
+    });
+    assert.equal(extract(superjson(project(BASE))).model.contracts.order?.codec, 'superjson');
+    assert.deepEqual(compare(superjson(project(BASE)), superjson(project(withDate))), ['field-required-added order.create(result).at [new-to-old]']);
+    // What superjson carries is compared as a type: a Date that becomes a string reaches old clients as a string.
+    const asString = withDate.replace('at: new Date()', 'at: new Date().toISOString()');
+    assert.deepEqual(compare(superjson(project(withDate)), superjson(project(asString))), ['type-changed order.create(result).at [new-to-old,old-to-new]']);
+    assert.deepEqual(compare(project(withDate), project(asString)), []);
+  });
+
+  test(title('codec: the superjson library as the transformer'), () => {
+    const files = project(BASE);
+    const withSuperjson = { ...files, 'src/trpc.ts': `import superjson from 'superjson';\n${TRPC.replace('initTRPC.create()', 'initTRPC.create({ transformer: superjson })')}` };
+    assert.equal(extract(withSuperjson).model.contracts.order?.codec, 'superjson');
+    assert.equal(extract(files).model.contracts.order?.codec, undefined);
+  });
+
+  test(title('findings name the tRPC client and server'), () => {
+    const added = BASE.replace('  get:', '  cancel: publicProcedure.input(z.string()).mutation(() => true),\n  get:');
+    const [words] = wordsOf(project(BASE), project(added));
+    assert.equal(words?.[0], 'A tRPC server on v1 receiving order from a tRPC client on this version fails.');
+    assert.equal(words?.at(-1), 'upgrade tRPC servers first, then tRPC clients');
+  });
+}
 
 test('subscriptions stream their yielded values server to client', () => {
   const sub = (value: string) => BASE.replace('  get:', `  onChange: publicProcedure.subscription(async function* () { yield ${value}; }),\n  get:`);
@@ -124,28 +175,11 @@ test('subscriptions stream their yielded values server to client', () => {
   assert.deepEqual(compareProjects(project(sub("{ id: 'o1' }")), project(sub('{ id: 1 }'))), ['type-changed order.onChange(result).id [new-to-old,old-to-new]']);
 });
 
-test('codec: with a transformer (superjson) a Date travels; without one it is not wire-safe', () => {
-  const withDate = BASE.replace("({ id: 'o1', total: 3 })", "({ id: 'o1', total: 3, at: new Date() })");
-  assert.deepEqual(compareProjects(project(BASE), project(withDate)), [
-    'field-required-added order.create(result).at [new-to-old]',
-    'not-wire-safe order.create(result).at [new-to-old,old-to-new]',
-  ]);
-  const superjson = (files: Record<string, string>) => ({
-    ...files,
-    // A transformer of the project's own (superjson is one): tRPC only needs serialize and deserialize.
-    'src/trpc.ts': TRPC.replace('initTRPC.create()', 'initTRPC.create({ transformer: { serialize: (v: unknown) => v, deserialize: (v: unknown) => v } })'),
-  });
-  assert.equal(extractProject(superjson(project(BASE))).model.contracts.order?.codec, 'superjson');
-  assert.deepEqual(compareProjects(superjson(project(BASE)), superjson(project(withDate))), ['field-required-added order.create(result).at [new-to-old]']);
-  // What superjson carries is compared as a type: a Date that becomes a string reaches old clients as a string.
-  const asString = withDate.replace('at: new Date()', 'at: new Date().toISOString()');
-  assert.deepEqual(compareProjects(superjson(project(withDate)), superjson(project(asString))), ['type-changed order.create(result).at [new-to-old,old-to-new]']);
-  assert.deepEqual(compareProjects(project(withDate), project(asString)), []);
-});
-
-test('findings name the tRPC client and server', () => {
-  const added = BASE.replace('  get:', '  cancel: publicProcedure.input(z.string()).mutation(() => true),\n  get:');
-  const [words] = wordsBetween(project(BASE), project(added));
-  assert.equal(words?.[0], 'A tRPC server on v1 receiving order from a tRPC client on this version fails.');
-  assert.equal(words?.at(-1), 'upgrade tRPC servers first, then tRPC clients');
+test('tRPC v10: subscriptions stream the values of the observable they return', () => {
+  const sub = (value: string) =>
+    `import { observable } from '@trpc/server/observable';\n${BASE.replace('  get:', `  onChange: publicProcedure.subscription(() => observable<{ id: ${value} }>((emit) => { emit.next({ id: ${value === 'string' ? "'o1'" : '1'} }); })),\n  get:`)}`;
+  const { model } = extractProject(project(sub('string')), {}, undefined, V10_ROOT);
+  const order = model.contracts.order;
+  assert.equal(order?.kind === 'service' && order.methods.find((m) => m.name === 'onChange')?.result.kind, 'object');
+  assert.deepEqual(compareProjects(project(sub('string')), project(sub('number')), {}, V10_ROOT), ['type-changed order.onChange(result).id [new-to-old,old-to-new]']);
 });

@@ -83,7 +83,7 @@ class RouterWalk {
    */
   private input(info: ProcedureInfo, loc: Method['loc']): Param | undefined {
     const { input } = info;
-    if (input.flags & (ts.TypeFlags.Void | ts.TypeFlags.Undefined | ts.TypeFlags.Never)) return undefined;
+    if (!input || input.flags & (ts.TypeFlags.Void | ts.TypeFlags.Undefined | ts.TypeFlags.Never)) return undefined;
     const { shape, optional } = this.context.builder.memberShape(input, false);
     const param: Param = { name: 'input', shape: withoutVoid(shape), optional: optional || acceptsVoid(input) };
     if (loc) param.loc = loc;
