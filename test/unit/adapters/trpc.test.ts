@@ -183,3 +183,31 @@ test('tRPC v10: subscriptions stream the values of the observable they return', 
   assert.equal(order?.kind === 'service' && order.methods.find((m) => m.name === 'onChange')?.result.kind, 'object');
   assert.deepEqual(compareProjects(project(sub('string')), project(sub('number')), {}, V10_ROOT), ['type-changed order.onChange(result).id [new-to-old,old-to-new]']);
 });
+
+test('lazy routers (v11 lazy()): the procedures of the router they load are read, by a named or a default export', () => {
+  const files = (extra: string) => ({
+    'package.json': packageJson('@trpc/server', 'zod'),
+    'src/trpc.ts': TRPC,
+    'src/billing.ts': `import { z } from 'zod';
+import { createTRPCRouter, publicProcedure } from './trpc';
+export const billingRouter = createTRPCRouter({ invoice: publicProcedure.input(z.object({ id: z.string()${extra} })).query(() => ({ total: 1 })) });
+export default billingRouter;
+`,
+    'src/root.ts': `import { lazy } from '@trpc/server';
+import { createTRPCRouter, publicProcedure } from './trpc';
+export const appRouter = createTRPCRouter({
+  billing: lazy(() => import('./billing').then((m) => m.billingRouter)),
+  legacyBilling: lazy(() => import('./billing')),
+  health: publicProcedure.query(() => 'ok' as const),
+});
+`,
+  });
+  const { model } = extractProject(files(''));
+  assert.deepEqual(Object.keys(model.contracts).sort(), ['appRouter', 'billing', 'legacyBilling']);
+  const billing = model.contracts.billing;
+  assert.equal(billing?.kind === 'service' && billing.methods[0]?.loc?.file, 'src/billing.ts');
+  assert.deepEqual(compareProjects(files(''), files(', currency: z.string()')), [
+    'field-required-added billing.invoice(input).currency [old-to-new]',
+    'field-required-added legacyBilling.invoice(input).currency [old-to-new]',
+  ]);
+});
