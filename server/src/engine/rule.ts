@@ -48,6 +48,11 @@ export interface RuleMeta<Id extends string = string> {
    * report then says this instead of searching for a witness value.
    */
   noWitness?: string;
+  /**
+   * How the witness is built when the break is not in the shapes at the finding's path: `codec-envelope`, the
+   * same value as one codec wraps it (superjson's `{ "json": … }`), which a reader of the other codec misreads.
+   */
+  witness?: 'codec-envelope';
   /** False when a `skew-ignore` comment cannot silence it (a finding about such a comment). */
   suppressible?: false;
 }

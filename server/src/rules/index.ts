@@ -27,6 +27,7 @@ import unionVariantRemoved from './union-variant-removed';
 import strictReaderUndeclaredField from './strict-reader-undeclared-field';
 import stripReaderDropsField from './strip-reader-drops-field';
 import readerRefinementAdded from './reader-refinement-added';
+import codecChanged from './codec-changed';
 
 /**
  * Every rule, listed explicitly so a missing import is a compile error rather than a silent gap. The order is
@@ -57,6 +58,7 @@ export const rules = [
   strictReaderUndeclaredField,
   stripReaderDropsField,
   readerRefinementAdded,
+  codecChanged,
 ] as const satisfies readonly Rule[];
 
 /** The id of every rule Skew has; a misspelt id is a compile error wherever this type is used. */

@@ -2,6 +2,7 @@ import type { Direction, Finding } from '../engine/finding';
 import { resolve } from '../engine/readable';
 import { ruleById } from '../rules';
 import { counterexample } from './counterexample';
+import { codecEnvelopeWitness } from './codec-envelope';
 import type { Field, Method, Refinement, ServiceContract, Shape, WireModel } from '../engine/shape';
 import { methodAt } from '../engine/method-at';
 import { requestShape, requestsOf } from '../engine/request-shape';
@@ -55,8 +56,9 @@ const CUSTOM_CHECKS = new Set(['refine', 'superRefine', 'check', 'custom', 'rawC
  */
 export function witnessFor(finding: Finding, oldModel: WireModel, newModel: WireModel): WitnessResult {
   // Some rules know no JSON value can show their break (a Date arrives as a string either way).
-  const noWitness = ruleById(finding.rule)?.meta.noWitness;
-  if (noWitness) return { none: noWitness };
+  const meta = ruleById(finding.rule)?.meta;
+  if (meta?.noWitness) return { none: meta.noWitness };
+  if (meta?.witness === 'codec-envelope') return codecEnvelopeWitness(finding, oldModel, newModel);
   const reasons: string[] = [];
   for (const direction of finding.breaks) {
     const attempt = new Attempt(finding, direction, oldModel, newModel).run();

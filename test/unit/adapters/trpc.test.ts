@@ -1,7 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { SkewConfig } from '../../../server/src/common/source.js';
-import { aliasedModules, compareProjects, extractProject, packageJson, wordsBetween } from './adapter-helper.js';
+import { witnessFor, type WitnessResult } from '../../../server/src/witness/witness-for.js';
+import { aliasedModules, compareProjects, extractProject, findingsBetween, packageJson, wordsBetween } from './adapter-helper.js';
+
+const pick = (w: WitnessResult | undefined) => (w && 'value' in w ? { value: w.value, writer: w.writer, direction: w.direction } : w);
 
 /**
  * The same cases run on tRPC v11 (the repository's @trpc/server) and on tRPC v10, which a project imports as
@@ -157,6 +160,26 @@ export const appRouter = t.mergeRouters(a, b);
     const withSuperjson = { ...files, 'src/trpc.ts': `import superjson from 'superjson';\n${TRPC.replace('initTRPC.create()', 'initTRPC.create({ transformer: superjson })')}` };
     assert.equal(extract(withSuperjson).model.contracts.order?.codec, 'superjson');
     assert.equal(extract(files).model.contracts.order?.codec, undefined);
+  });
+
+  test(title('a transformer added or removed: one codec-changed finding per router, both ways, witnessed by superjson\'s envelope'), () => {
+    const plain = project(BASE);
+    const withSuperjson = { ...plain, 'src/trpc.ts': `import superjson from 'superjson';\n${TRPC.replace('initTRPC.create()', 'initTRPC.create({ transformer: superjson })')}` };
+    const everyRouter = ['appRouter', 'order', 'order.items'].map((router) => `codec-changed ${router} [new-to-old,old-to-new]`);
+    assert.deepEqual(compare(plain, withSuperjson), everyRouter);
+    assert.deepEqual(compare(withSuperjson, plain), everyRouter);
+    const witnesses = (before: Record<string, string>, after: Record<string, string>) => {
+      const old = extract(before).model;
+      const now = extract(after).model;
+      return Object.fromEntries(findingsBetween(before, after, {}, root).map((f) => [f.contract, witnessFor(f, old, now)]));
+    };
+    const added = witnesses(plain, withSuperjson);
+    // This version's client wraps the call's input; a baseline server reads the envelope as the input itself.
+    assert.deepEqual(pick(added.order), { value: [{ json: { qty: 0 } }], writer: 'this version', direction: 'new-to-old' });
+    // A router whose procedures take no input shows it on a result: this version's server wraps it for a baseline client.
+    assert.deepEqual(pick(added.appRouter), { value: { json: 'ok' }, writer: 'this version', direction: 'old-to-new' });
+    const removed = witnesses(withSuperjson, plain);
+    assert.deepEqual(pick(removed.order), { value: [{ json: { qty: 0 } }], writer: 'baseline', direction: 'old-to-new' });
   });
 
   test(title('findings name the tRPC client and server'), () => {

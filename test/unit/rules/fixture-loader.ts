@@ -5,6 +5,7 @@ import type { Finding } from '../../../server/src/rules';
 import type { WireModel } from '../../../server/src/engine/shape';
 import { readCompilerOptions } from '../../../server/src/contracts/compiler-options';
 import { createExtractor } from '../../../server/src/contracts/extractor';
+import { adapters } from '../../../server/src/adapters';
 import { memoryTree } from '../../../server/src/contracts/memory-tree';
 import { rules } from '../../../server/src/rules';
 import { schemaTree } from '../contracts/schemas/schema-tree';
@@ -59,7 +60,8 @@ export function extractFolder(dir: string, label: string): Extracted {
   const tree = fixtureTree(readFolder(dir), label);
   const compiler = readCompilerOptions(tree);
   if ('error' in compiler) throw new Error(compiler.error);
-  const { model, problems } = createExtractor(tree, {}, compiler.options).extract();
+  // Adapters turn on only for a fixture whose package.json depends on their library (codec-changed's tRPC router).
+  const { model, problems } = createExtractor(tree, {}, compiler.options, undefined, adapters).extract();
   return { model, problems: problems.map((p) => `${p.file}:${p.range.start.line + 1}: ${p.message}`) };
 }
 

@@ -63,3 +63,22 @@ export function checkWitness(finding: Finding, witness: Witness, oldModel: WireM
   if (witness.kind === 'misread' && !read.ok) return `a misread value must be accepted by the reader: ${read.reason}`;
   return undefined;
 }
+
+/**
+ * A witness of superjson's envelope is honest when the real superjson writes it (each argument, or the message,
+ * is `superjson.serialize` of a value the writer declares) and the plain-JSON reader rejects it as it arrives.
+ */
+export async function checkEnvelopeWitness(finding: Finding, witness: Witness, oldModel: WireModel, newModel: WireModel): Promise<string | undefined> {
+  if (!finding.breaks.includes(witness.direction)) return `direction ${witness.direction} is not one the finding breaks`;
+  const { default: superjson } = await import('superjson');
+  const { writer, reader } = sidesOf(finding, witness.direction, oldModel, newModel);
+  const sent = witness.value;
+  const parts = finding.contractKind === 'service' && Array.isArray(sent) ? sent : [sent];
+  const decoded = parts.map((part) => superjson.deserialize(part as Parameters<typeof superjson.deserialize>[0]));
+  const encodedAgain = decoded.map((value) => superjson.serialize(value));
+  if (JSON.stringify(encodedAgain) !== JSON.stringify(parts)) return `superjson does not write ${JSON.stringify(sent)}`;
+  const written = validate(finding.contractKind === 'service' ? decoded : decoded[0], writer.shape, writer.model, { exact: true });
+  if (!written.ok) return `the writer cannot produce ${JSON.stringify(decoded)}: ${written.reason}`;
+  if (validate(sent, reader.shape, reader.model).ok) return `the plain-JSON reader accepts ${JSON.stringify(sent)}`;
+  return undefined;
+}
