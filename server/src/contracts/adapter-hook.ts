@@ -2,6 +2,7 @@ import { ts } from '@ts-morph/common';
 import type { Contract } from '../engine/shape.js';
 import type { RelativePath } from './locations.js';
 import type { ShapeBuilder } from './shape-builder.js';
+import { installedPackage, type PackageNameOf } from './schemas/library.js';
 
 /**
  * What an adapter (server/src/adapters) gets to find contracts a framework declares without JSDoc tags: the
@@ -18,6 +19,8 @@ export interface AdapterContext {
   problem(node: ts.Node, message: string): void;
   /** A file of the version being read (absolute path, as the program names files), e.g. a declaration file's compiled `.js`. */
   readFile: (fileName: string) => string | undefined;
+  /** An installed package's name as its package.json says (for `declaredByPackage`), by the folder it is in. */
+  packageNameOf: PackageNameOf;
 }
 
 export interface ContractAdapter {
@@ -36,11 +39,15 @@ export interface ContractAdapter {
 /**
  * True when the declaration comes from one of these installed packages (`node_modules/<pkg>/…`) or from a
  * `declare module '<pkg>'` block: how an adapter knows a symbol is the library's own, whatever it was
- * imported or re-exported as.
+ * imported or re-exported as. Given `packageNameOf`, a package installed in a folder of another name (an npm
+ * alias, a tsconfig `paths` mapping to `node_modules/trpc-server-v10`) is known by its package.json's name.
  */
-export function declaredByPackage(node: ts.Node, packages: readonly string[]): boolean {
+export function declaredByPackage(node: ts.Node, packages: readonly string[], packageNameOf?: PackageNameOf): boolean {
   const file = node.getSourceFile().fileName;
   if (packages.some((pkg) => file.includes(`/node_modules/${pkg}/`))) return true;
+  const installed = packageNameOf && installedPackage(file);
+  const name = installed && packageNameOf(installed.folder);
+  if (name && packages.includes(name)) return true;
   for (let at: ts.Node | undefined = node; at; at = at.parent) {
     if (ts.isModuleDeclaration(at) && ts.isStringLiteral(at.name) && packages.includes(at.name.text)) return true;
   }

@@ -5,6 +5,7 @@ import { locOf, nameNode, suppressionsOf, type RelativePath } from './locations.
 import { qualifiedName } from './qualified-name.js';
 import type { BuilderProblem, ShapeBuilder } from './shape-builder.js';
 import type { SchemaReader } from './schemas/schema-reader.js';
+import { packageNames } from './schemas/library.js';
 import type { Steps } from '../common/steps.js';
 import type { AdapterContext, ContractAdapter } from './adapter-hook.js';
 
@@ -113,6 +114,7 @@ export function* collectContracts(
         problems.push({ node, message });
       },
       readFile,
+      packageNameOf: packageNames(readFile),
     };
     for (const adapter of adapters) {
       yield;

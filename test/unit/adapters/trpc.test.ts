@@ -234,3 +234,23 @@ export const appRouter = createTRPCRouter({
     'field-required-added legacyBilling.invoice(input).currency [old-to-new]',
   ]);
 });
+
+test('tRPC is recognised by its package.json name, not its folder: @trpc/server mapped by tsconfig paths to the v10 install', () => {
+  // The declarations then live under node_modules/trpc-server-v10/, whose package.json still says "@trpc/server".
+  const root = aliasedModules({ 'trpc-server-v10': 'trpc-server-v10', zod: 'zod' });
+  const tsconfig = JSON.stringify({
+    compilerOptions: {
+      strict: true,
+      target: 'ES2022',
+      module: 'ESNext',
+      moduleResolution: 'Bundler',
+      lib: ['ES2022'],
+      paths: { '@trpc/server': ['./node_modules/trpc-server-v10'], '@trpc/server/*': ['./node_modules/trpc-server-v10/*'] },
+    },
+  });
+  const files = (order: string) => ({ ...project(order), 'tsconfig.json': tsconfig });
+  const { model } = extractProject(files(BASE), {}, undefined, root);
+  assert.deepEqual(Object.keys(model.contracts).sort(), ['appRouter', 'order', 'order.items']);
+  const removed = BASE.replace(/ {2}get: .*\n/, '');
+  assert.deepEqual(compareProjects(files(BASE), files(removed), {}, root), ['rpc-method-removed order.get [old-to-new]']);
+});

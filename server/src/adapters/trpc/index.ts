@@ -38,12 +38,12 @@ class RouterWalk {
     for (const symbol of checker.getPropertiesOfType(record)) {
       const type = checker.getTypeOfSymbol(symbol);
       const declaration = symbol.declarations?.[0] ?? at;
-      const info = procedureInfo(type, checker);
+      const info = procedureInfo(type, checker, this.context.packageNameOf);
       if (info) {
         procedures.push({ symbol, info });
         continue;
       }
-      const router = routerInfo(type, checker);
+      const router = routerInfo(type, checker, this.context.packageNameOf);
       // tRPC v11 also takes plain objects of procedures as a level of the path.
       const nested = router?.record ?? (type.flags & ts.TypeFlags.Object && !type.getCallSignatures().length ? type : undefined);
       if (nested) this.record(nested, [...path, symbol.getName()], rootName, declaration);

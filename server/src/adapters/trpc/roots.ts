@@ -1,5 +1,6 @@
 import { ts } from '@ts-morph/common';
 import type { AdapterContext } from '../../contracts/adapter-hook.js';
+import type { PackageNameOf } from '../../contracts/schemas/library.js';
 import { procedureInfo, routerInfo } from './router-types.js';
 
 export interface RootRouter {
@@ -16,7 +17,7 @@ export interface RootRouter {
  * a re-export) is one root.
  */
 export function exportedRoots(context: AdapterContext): RootRouter[] {
-  const { checker } = context;
+  const { checker, packageNameOf } = context;
   const candidates: (RootRouter & { type: ts.Type })[] = [];
   const seen = new Set<ts.Type>();
   for (const file of context.files) {
@@ -28,7 +29,7 @@ export function exportedRoots(context: AdapterContext): RootRouter[] {
       if (!declaration || declaration.getSourceFile() !== file) continue;
       const type =
         symbol.flags & ts.SymbolFlags.Variable ? checker.getTypeOfSymbol(symbol) : symbol.flags & ts.SymbolFlags.TypeAlias ? checker.getDeclaredTypeOfSymbol(symbol) : undefined;
-      const router = type && routerInfo(type, checker);
+      const router = type && routerInfo(type, checker, packageNameOf);
       if (!type || !router || seen.has(type)) continue;
       seen.add(type);
       candidates.push({ name: exported.getName(), declaration, type, ...router });
@@ -38,19 +39,19 @@ export function exportedRoots(context: AdapterContext): RootRouter[] {
   // declarations do not. A candidate whose own members some other router holds as nested ones is not a root.
   const inner = new Set<ts.Node>();
   for (const candidate of candidates) {
-    for (const symbol of checker.getPropertiesOfType(candidate.record)) collectInner(checker.getTypeOfSymbol(symbol), checker, inner, new Set());
+    for (const symbol of checker.getPropertiesOfType(candidate.record)) collectInner(checker.getTypeOfSymbol(symbol), checker, packageNameOf, inner, new Set());
   }
   return candidates.filter((c) => !checker.getPropertiesOfType(c.record).some((symbol) => symbol.declarations?.some((d) => inner.has(d))));
 }
 
 /** Declarations of every member below a router member (`type`), whatever depth. */
-function collectInner(type: ts.Type, checker: ts.TypeChecker, inner: Set<ts.Node>, walking: Set<ts.Type>): void {
-  if (procedureInfo(type, checker) || walking.has(type)) return;
+function collectInner(type: ts.Type, checker: ts.TypeChecker, packageNameOf: PackageNameOf, inner: Set<ts.Node>, walking: Set<ts.Type>): void {
+  if (procedureInfo(type, checker, packageNameOf) || walking.has(type)) return;
   walking.add(type);
-  const record = routerInfo(type, checker)?.record ?? (type.flags & ts.TypeFlags.Object ? type : undefined);
+  const record = routerInfo(type, checker, packageNameOf)?.record ?? (type.flags & ts.TypeFlags.Object ? type : undefined);
   if (!record) return;
   for (const symbol of checker.getPropertiesOfType(record)) {
     for (const declaration of symbol.declarations ?? []) inner.add(declaration);
-    collectInner(checker.getTypeOfSymbol(symbol), checker, inner, walking);
+    collectInner(checker.getTypeOfSymbol(symbol), checker, packageNameOf, inner, walking);
   }
 }

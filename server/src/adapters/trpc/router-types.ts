@@ -1,5 +1,6 @@
 import { ts } from '@ts-morph/common';
 import { declaredByPackage } from '../../contracts/adapter-hook.js';
+import type { PackageNameOf } from '../../contracts/schemas/library.js';
 
 export const TRPC_PACKAGES = ['@trpc/server'] as const;
 
@@ -15,10 +16,10 @@ export function propertyType(type: ts.Type, name: string, checker: ts.TypeChecke
  * v10 and v11 share the router's `record` and `_config`; a v11 procedure's `_def` holds `$types` and
  * `procedure`, a v10 one the parsers' `_input_in` and `_output_out` directly.
  */
-function trpcDef(type: ts.Type, checker: ts.TypeChecker, owner: 'RouterDef' | 'Procedure'): ts.Type | undefined {
+function trpcDef(type: ts.Type, checker: ts.TypeChecker, owner: 'RouterDef' | 'Procedure', packageNameOf: PackageNameOf): ts.Type | undefined {
   const def = checker.getPropertyOfType(type, '_def');
   const declaration = def?.declarations?.[0];
-  if (!def || !declaration || !declaredByPackage(declaration, TRPC_PACKAGES)) return undefined;
+  if (!def || !declaration || !declaredByPackage(declaration, TRPC_PACKAGES, packageNameOf)) return undefined;
   const defType = checker.getTypeOfSymbol(def);
   const has = (name: string) => !!checker.getPropertyOfType(defType, name);
   if (owner === 'RouterDef') return has('record') && has('_config') ? defType : undefined;
@@ -31,8 +32,8 @@ export interface RouterInfo {
   transformer: boolean;
 }
 
-export function routerInfo(type: ts.Type, checker: ts.TypeChecker): RouterInfo | undefined {
-  const def = trpcDef(type, checker, 'RouterDef');
+export function routerInfo(type: ts.Type, checker: ts.TypeChecker, packageNameOf: PackageNameOf): RouterInfo | undefined {
+  const def = trpcDef(type, checker, 'RouterDef', packageNameOf);
   if (!def) return undefined;
   const record = propertyType(def, 'record', checker);
   if (!record) return undefined;
@@ -58,8 +59,8 @@ export interface ProcedureInfo {
   output: ts.Type;
 }
 
-export function procedureInfo(type: ts.Type, checker: ts.TypeChecker): ProcedureInfo | undefined {
-  const def = trpcDef(type, checker, 'Procedure');
+export function procedureInfo(type: ts.Type, checker: ts.TypeChecker, packageNameOf: PackageNameOf): ProcedureInfo | undefined {
+  const def = trpcDef(type, checker, 'Procedure', packageNameOf);
   if (!def) return undefined;
   const types = propertyType(def, '$types', checker);
   const v10 = !types;

@@ -15,19 +15,25 @@ const NODE_MODULES = '/node_modules/';
  * API: zod 3.25 ships its own API under `v3/` (and zod 4's under `v4/`), zod 4 ships the zod 3 API under `v3/`.
  */
 export function familyOfFile(fileName: string, packageNameOf: PackageNameOf): SchemaFamily | undefined {
-  const at = fileName.lastIndexOf(NODE_MODULES);
-  if (at < 0) return undefined;
-  const inside = fileName.slice(at + NODE_MODULES.length).split('/');
-  const depth = inside[0]?.startsWith('@') ? 2 : 1;
-  const folder = fileName.slice(0, at + NODE_MODULES.length) + inside.slice(0, depth).join('/');
-  const name = packageNameOf(folder);
-  const path = inside.slice(depth).join('/');
+  const installed = installedPackage(fileName);
+  if (!installed) return undefined;
+  const name = packageNameOf(installed.folder);
+  const { path } = installed;
   if (name === 'valibot') return 'valibot';
   if (name !== 'zod') return undefined;
   if (path.startsWith('v3/') || path.startsWith('src/v3/')) return 'zod3';
   if (/^(src\/)?(v4\/)?mini\//.test(path)) return 'zod-mini';
   if (/^(src\/)?v4\/core\//.test(path)) return 'zod-core';
   return 'zod4';
+}
+
+/** The installed package a file belongs to (`…/node_modules/@scope/name`), and the file's path inside it. */
+export function installedPackage(fileName: string): { folder: string; path: string } | undefined {
+  const at = fileName.lastIndexOf(NODE_MODULES);
+  if (at < 0) return undefined;
+  const inside = fileName.slice(at + NODE_MODULES.length).split('/');
+  const depth = inside[0]?.startsWith('@') ? 2 : 1;
+  return { folder: fileName.slice(0, at + NODE_MODULES.length) + inside.slice(0, depth).join('/'), path: inside.slice(depth).join('/') };
 }
 
 /** Caches package names by folder; the reader is the compiler host's, so a baseline reads what its tree holds. */
