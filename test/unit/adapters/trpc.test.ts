@@ -254,3 +254,17 @@ test('tRPC is recognised by its package.json name, not its folder: @trpc/server 
   const removed = BASE.replace(/ {2}get: .*\n/, '');
   assert.deepEqual(compareProjects(files(BASE), files(removed), {}, root), ['rpc-method-removed order.get [old-to-new]']);
 });
+
+test('tRPC installed under an npm alias ("trpc-server-v10": "npm:@trpc/server@10…") turns the adapter on and is read as tRPC', () => {
+  const aliased = (files: Record<string, string>) =>
+    Object.fromEntries(
+      Object.entries(files).map(([file, text]) => [
+        file,
+        file === 'package.json' ? JSON.stringify({ name: 'fixture', dependencies: { 'trpc-server-v10': 'npm:@trpc/server@10.45.4', zod: '*' } }) : text.replaceAll("from '@trpc/server'", "from 'trpc-server-v10'"),
+      ]),
+    );
+  const { model } = extractProject(aliased(project(BASE)));
+  assert.deepEqual(Object.keys(model.contracts).sort(), ['appRouter', 'order', 'order.items']);
+  const added = BASE.replace('  get:', '  cancel: publicProcedure.input(z.string()).mutation(() => true),\n  get:');
+  assert.deepEqual(compareProjects(aliased(project(BASE)), aliased(project(added))), ['rpc-method-added order.cancel [new-to-old]']);
+});
