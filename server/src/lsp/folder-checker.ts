@@ -8,7 +8,7 @@ import type { StatusParams } from '../shared/protocol';
 import { liveLabel } from '../baseline/resolve-window';
 import { checksWindow, windowInWords } from '../report/live-versions';
 import { baselineWords, type BaselineWords } from './baseline-words';
-import { declaresContracts, folderHasContracts } from './has-contracts';
+import { declaresContracts, folderHasContracts } from '../project/has-contracts';
 import { halfTypedImports } from './half-typed-imports';
 import { commentSwallowingCode } from './open-comment';
 import type { CheckedProject, OpenSession, SessionPort } from './session-port';
