@@ -213,7 +213,9 @@ export class GitTree implements SourceTree {
   private async preload(): Promise<void> {
     const wanted = new Set<string>();
     for (const rel of this.listed) wanted.add(this.blobOf(rel)!);
-    for (const [repoRel, sha] of this.listing.blobs) if (this.inPrefix(repoRel) && PRELOAD.test(repoRel)) wanted.add(sha);
+    // A monorepo package reads its siblings too: one batch costs less than a git process per file the compiler asks for.
+    const preloaded = this.options.outer?.prefix ?? this.options.prefix;
+    for (const [repoRel, sha] of this.listing.blobs) if (repoRel.startsWith(preloaded) && PRELOAD.test(repoRel)) wanted.add(sha);
     const shas = [...wanted];
     const contents = await this.options.catFile.readMany(shas);
     shas.forEach((sha, i) => {
