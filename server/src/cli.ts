@@ -3,9 +3,16 @@ import { Command, CommanderError, Option } from 'commander';
 import { version as SKEW_VERSION } from '../../package.json';
 import { describeHow, type ResolvedBaseline } from './baseline/resolve-baseline';
 import { exitAfterOutput, tolerateClosedReaders } from './common/exit-after-output';
+import * as path from 'node:path';
 import { isSkewError } from './common/errors';
 import { recordAccepted, validateRequest } from './project/accept';
 import { checkWithModels } from './project/check-once';
+import { checkProjects, type ProjectChecked } from './project/check-projects';
+import { projectsToCheck } from './project/workspace-projects';
+import type { FixReport } from './project/apply-fixes';
+import type { CheckedWithModels, CheckResult } from './report/check-result';
+import { formatProjects } from './report/projects';
+import { SkewError } from './common/errors';
 import { formatCheck, REPORT_FORMATS, type ReportFormat } from './report/formats';
 import { printable } from './report/printable';
 import { windowInWords } from './report/live-versions';
@@ -28,6 +35,7 @@ interface CheckFlags {
   cacheDir?: string;
   verbose?: boolean;
   fix?: boolean;
+  project: string[];
 }
 
 // Lines name files, refs and messages from the repository: shown printable, they cannot add lines or drive the terminal.
@@ -51,6 +59,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--against <ref>', 'a live version: tag, branch, commit or tag glob; repeat for several (default: skew.json "baseline", tag `deployed`, newest version tag)', collect, [])
     .addOption(new Option('--format <format>', 'output format').choices([...REPORT_FORMATS]).default('text'))
     .option('--cwd <dir>', 'project folder (default: the current folder)')
+    .option('--project <path>', 'a project of a monorepo: its folder or tsconfig.json; repeat for several (default: the tsconfig references and package.json workspaces that declare contracts)', collect, [])
     .option('--cache-dir <dir>', 'where baseline models are cached (default: $SKEW_CACHE_DIR or ~/.cache/skew)')
     .option('--verbose', 'log what skew does to stderr')
     .option('--fix', 'apply the safe quick fixes to the files on disk, then report what is left')
@@ -95,11 +104,44 @@ async function runCheck(flags: CheckFlags): Promise<number> {
     cacheDir: flags.cacheDir,
     log: flags.verbose || process.env.SKEW_DEBUG ? stderrLine : undefined,
   };
+  const projects = await projectsToCheck(flags.project, options.cwd);
+  if (projects && projects.length > 1 && flags.fix) throw new SkewError('bad-argument', `--fix fixes one project at a time: add --project DIR (found ${projects.map((p) => p.name).join(', ')})`);
   // --fix needs the compiler to edit sources; a plain check may not (see project/load-analysis.ts)
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only for --fix, so a plain check does not pay for it
   const fixes = flags.fix ? (require('./project/apply-fixes') as typeof import('./project/apply-fixes')) : undefined;
-  const fixed = fixes ? await fixes.checkAndFix(options) : undefined;
-  const checked = fixed ?? (await checkWithModels(options));
+  const checkOne = fixes ? fixes.checkAndFix : checkWithModels;
+  if (projects) {
+    const checkedProjects = await checkProjects(projects, options, checkOne);
+    if (checkedProjects.length === 1) return reportCheck(checkedProjects[0]!.checked, flags, fixes);
+    return reportProjects(checkedProjects, flags);
+  }
+  return reportCheck(await checkOne(options), flags, fixes);
+}
+
+/** Every project's report on stdout, what each says on stderr under its name; the worst project's exit code. */
+async function reportProjects(checked: readonly ProjectChecked[], flags: CheckFlags): Promise<number> {
+  let code = EXIT_OK;
+  for (const { project, checked: one } of checked) {
+    const { result } = one;
+    const say = (line: string) => stderrLine(`${project.name}: ${line}`);
+    say(result.window && result.window.length > 1 ? `Comparing against ${windowInWords(result.window)} — ${describeHow(result.baseline.how)}` : comparingLine(result.baseline));
+    if (result.persistedRange?.length) say(`Persisted contracts must read data from ${result.persistedRange.length} version${result.persistedRange.length === 1 ? '' : 's'} (oldest ${result.persistedRange[0]!.ref})`);
+    for (const p of result.problems) stderrLine(`skew: ${p.uncheckable ? 'error' : 'warning'}: ${path.posix.join(project.name, p.file)}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${oneLine(p.message)}`);
+    let rollbackUnsafe = false;
+    if (flags.rollback) {
+      const rollback = rollbackOf(result);
+      rollbackUnsafe = !rollback.safe;
+      if (flags.format !== 'text' || !result.persistedContracts?.length) process.stderr.write(rollbackLines(rollback).map((l) => printable(`${project.name}: ${l}`)).join('\n') + '\n');
+    }
+    code = Math.max(code, exitCodeOf(result, rollbackUnsafe));
+  }
+  process.stdout.write(await formatProjects(flags.format, checked.map((c) => ({ name: c.project.name, checked: c.checked })), { color: useColor() }));
+  return code;
+}
+
+/** One project's report, as `skew check` has always printed it. */
+async function reportCheck(checked: CheckedWithModels, flags: CheckFlags, fixes: typeof import('./project/apply-fixes') | undefined): Promise<number> {
+  const fixed = fixes && 'changed' in checked ? (checked as FixReport) : undefined;
   const { result } = checked;
   stderrLine(result.window && result.window.length > 1 ? `Comparing against ${windowInWords(result.window)} — ${describeHow(result.baseline.how)}` : comparingLine(result.baseline));
   if (result.persistedRange?.length) stderrLine(`Persisted contracts must read data from ${result.persistedRange.length} version${result.persistedRange.length === 1 ? '' : 's'} (oldest ${result.persistedRange[0]!.ref})`);
@@ -118,6 +160,10 @@ async function runCheck(flags: CheckFlags): Promise<number> {
     // The text report has its own rollback section; the machine formats keep stdout one document.
     if (flags.format !== 'text' || !result.persistedContracts?.length) process.stderr.write(rollbackLines(rollback).map(printable).join('\n') + '\n');
   }
+  return exitCodeOf(result, rollbackUnsafe);
+}
+
+function exitCodeOf(result: CheckResult, rollbackUnsafe: boolean): number {
   // A contract read only in part was not checked: that is never a pass, whatever the rest found.
   if (result.problems.some((p) => p.uncheckable)) return EXIT_ERROR;
   // Notices (a deprecated field's planned removal) are reported, not failed on.

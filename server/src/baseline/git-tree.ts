@@ -19,6 +19,11 @@ export interface GitTreeOptions {
   diskRoot: string;
   label: string;
   catFile: CatFile;
+  /**
+   * A monorepo's workspace root, for the compiler to read in above the project root (see SourceTree.outerRoot):
+   * its path on disk and inside the repository ('' or ending with '/'). Files there are read at the same commit.
+   */
+  outer?: { root: string; prefix: string };
 }
 
 /** What `git ls-tree` lists, by path inside the repository. */
@@ -48,6 +53,7 @@ const MAX_HOPS = 40;
 export class GitTree implements SourceTree {
   readonly label: string;
   readonly root: string;
+  readonly outerRoot: string | undefined;
   /** Paths not read, with the reason. */
   readonly skipped = new Map<string, string>();
   private readonly texts = new Map<string, string>();
@@ -59,6 +65,7 @@ export class GitTree implements SourceTree {
   ) {
     this.label = options.label;
     this.root = options.diskRoot;
+    this.outerRoot = options.outer?.root;
     const files = [...listing.blobs.keys()];
     // Links and files over the size cap are listed too, so reading them records why they were skipped.
     for (const other of [...listing.links.keys(), ...listing.large]) if (this.inPrefix(other) && isSourceFile(other)) files.push(other);
@@ -70,11 +77,13 @@ export class GitTree implements SourceTree {
   }
 
   static async open(options: GitTreeOptions): Promise<GitTree> {
-    let listing = await list(options, options.prefix);
+    // A package of a monorepo reads its siblings: the listing covers the workspace.
+    const listed = options.outer?.prefix ?? options.prefix;
+    let listing = await list(options, listed);
     const targets = await readLinks(options.catFile, listing.links);
     // A link may lead out of the project folder into the rest of the repository (a monorepo's shared code):
     // then the whole commit is listed, so the baseline can follow it as far as the disk can.
-    if (options.prefix && [...targets].some(([link, target]) => !leadsInto(link, target, options.prefix))) {
+    if (listed && [...targets].some(([link, target]) => !leadsInto(link, target, listed))) {
       listing = await list(options, '');
       await readLinks(options.catFile, listing.links);
     }
@@ -96,7 +105,7 @@ export class GitTree implements SourceTree {
 
   readFile(p: string): string | undefined {
     const rel = toRel(this.root, p);
-    if (isAboveRoot(rel)) return undefined;
+    if (!this.reaches(rel)) return undefined;
     if (isOutsideGit(rel)) return readDisk(path.join(this.root, rel));
     const sha = this.blobOf(rel);
     if (!sha) return undefined;
@@ -110,13 +119,13 @@ export class GitTree implements SourceTree {
   fileExists(p: string): boolean {
     const rel = toRel(this.root, p);
     if (isOutsideGit(rel)) return isFile(path.join(this.root, rel));
-    return !isAboveRoot(rel) && this.blobOf(rel) !== undefined;
+    return this.reaches(rel) && this.blobOf(rel) !== undefined;
   }
 
   directoryExists(p: string): boolean {
     const rel = toRel(this.root, p);
     if (isOutsideGit(rel)) return isDirectory(path.join(this.root, rel));
-    if (isAboveRoot(rel)) return false;
+    if (!this.reaches(rel)) return false;
     const real = this.resolve(this.repoPath(rel));
     return real !== OUTSIDE && (real === '' || this.listing.dirs.has(real));
   }
@@ -124,7 +133,7 @@ export class GitTree implements SourceTree {
   getDirectories(p: string): string[] {
     const rel = toRel(this.root, p);
     if (isOutsideGit(rel)) return diskDirectories(path.join(this.root, rel));
-    const real = isAboveRoot(rel) ? OUTSIDE : this.resolve(this.repoPath(rel));
+    const real = this.reaches(rel) ? this.resolve(this.repoPath(rel)) : OUTSIDE;
     const names: string[] = [];
     if (real !== OUTSIDE) {
       const inside = real === '' ? '' : `${real}/`;
@@ -143,7 +152,17 @@ export class GitTree implements SourceTree {
 
   /** A path relative to the project root as a path relative to the repository top. */
   private repoPath(rel: string): string {
+    if (isAboveRoot(rel)) return path.posix.normalize(this.options.prefix + rel);
     return rel ? this.options.prefix + rel : this.options.prefix.replace(/\/$/, '');
+  }
+
+  /** Paths above the project root are part of the tree only inside the workspace root, when there is one. */
+  private reaches(rel: string): boolean {
+    if (!isAboveRoot(rel)) return true;
+    const outer = this.options.outer;
+    if (!outer) return false;
+    const repoRel = path.posix.normalize(this.options.prefix + rel);
+    return !isAboveRoot(repoRel) && `${repoRel}/`.startsWith(outer.prefix);
   }
 
   private inPrefix(repoRel: string): boolean {
@@ -194,7 +213,9 @@ export class GitTree implements SourceTree {
   private async preload(): Promise<void> {
     const wanted = new Set<string>();
     for (const rel of this.listed) wanted.add(this.blobOf(rel)!);
-    for (const [repoRel, sha] of this.listing.blobs) if (this.inPrefix(repoRel) && PRELOAD.test(repoRel)) wanted.add(sha);
+    // A monorepo package reads its siblings too: one batch costs less than a git process per file the compiler asks for.
+    const preloaded = this.options.outer?.prefix ?? this.options.prefix;
+    for (const [repoRel, sha] of this.listing.blobs) if (repoRel.startsWith(preloaded) && PRELOAD.test(repoRel)) wanted.add(sha);
     const shas = [...wanted];
     const contents = await this.options.catFile.readMany(shas);
     shas.forEach((sha, i) => {

@@ -28,17 +28,21 @@ export class WorkingTree implements SourceTree {
   /** How many folders the project root is below the repository top. */
   private readonly rootDepth: number;
 
-  /** @param repoTop The repository's top folder: paths may lead there (a tsconfig `extends`), not further. */
+  /**
+   * @param repoTop The repository's top folder: paths may lead there (a tsconfig `extends`), not further.
+   * @param outerRoot A monorepo's workspace root, for the compiler to read in (see SourceTree.outerRoot).
+   */
   private constructor(
     readonly root: string,
     repoTop: string,
+    readonly outerRoot?: string,
   ) {
     this.realTop = realLocation(repoTop) ?? repoTop;
     this.rootDepth = levelsUp(path.relative(realLocation(root) ?? root, this.realTop).split(path.sep).join('/'));
   }
 
-  static async open(root: string, overlays?: ReadonlyMap<string, string>, repoTop = root): Promise<WorkingTree> {
-    const tree = new WorkingTree(root, repoTop);
+  static async open(root: string, overlays?: ReadonlyMap<string, string>, repoTop = root, outerRoot?: string): Promise<WorkingTree> {
+    const tree = new WorkingTree(root, repoTop, outerRoot);
     await tree.refresh(overlays);
     return tree;
   }

@@ -27,6 +27,7 @@ export function recordInputs(tree: SourceTree, include: (rel: string) => boolean
   const recording: SourceTree = {
     label: tree.label,
     root: tree.root,
+    outerRoot: tree.outerRoot,
     listFiles: () => tree.listFiles(),
     getDirectories: (rel) => tree.getDirectories(rel),
     readFile: (rel) => {
@@ -86,12 +87,13 @@ const DISK_READ_CAP = 64 * 1024 * 1024;
 
 /**
  * The disk under `root` answering as a baseline tree does for installed packages (see GitTree): regular files
- * only, paths above the root never.
+ * only, paths above the root never, but for those under `outerRoot` (a monorepo's workspace, see SourceTree).
  */
-export function diskView(root: string): InputView {
+export function diskView(root: string, outerRoot?: string): InputView {
+  const top = outerRoot ?? root;
   const inside = (rel: string): string | undefined => {
     const abs = path.resolve(root, rel);
-    return abs === root || abs.startsWith(root.endsWith(path.sep) ? root : root + path.sep) ? abs : undefined;
+    return abs === top || abs.startsWith(top.endsWith(path.sep) ? top : top + path.sep) ? abs : undefined;
   };
   const stat = (rel: string): fs.Stats | undefined => {
     const abs = inside(rel);

@@ -19,7 +19,8 @@ export type SkewErrorCode =
   | 'working-parse'
   | 'bad-argument'
   | 'no-such-finding'
-  | 'write-failed';
+  | 'write-failed'
+  | 'bad-project';
 
 /** A source problem (syntax error) behind a 'baseline-parse' / 'working-parse' error, for editors to show. */
 export interface SourceProblem {

@@ -9,6 +9,11 @@ export interface SourceTree {
   /** Absolute path the TypeScript program is rooted at (virtual for a baseline). */
   readonly root: string;
   /**
+   * A folder above `root` the compiler may also read in (a monorepo's workspace root, so a package's imports of
+   * its sibling packages resolve); absolute, like `root`. Undefined: nothing above `root` is part of the tree.
+   */
+  readonly outerRoot?: string;
+  /**
    * Every candidate source file (.ts/.tsx/.mts/.cts, no node_modules), relative paths. The same array object
    * again promises the same file texts (discovery relies on it); hand out a new one when they may differ.
    */

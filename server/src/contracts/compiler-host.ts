@@ -19,6 +19,12 @@ const libCache = new Map<string, ts.SourceFile>();
  * name are enough for that, and bound the memory an editing session keeps.
  */
 const sharedFiles = new Map<string, CachedFile[]>();
+
+let parseObserver: ((fileName: string, text: string) => void) | undefined;
+/** For tests and `--verbose`: told of every project file parsed (not taken from the shared files). */
+export function observeParsing(observer: ((fileName: string, text: string) => void) | undefined): void {
+  parseObserver = observer;
+}
 const VERSIONS_KEPT = 2;
 
 function sharedSourceFile(key: string, fileName: string, text: string, languageVersion: ts.ScriptTarget | ts.CreateSourceFileOptions): ts.SourceFile {
@@ -26,6 +32,7 @@ function sharedSourceFile(key: string, fileName: string, text: string, languageV
   const found = versions.find((v) => v.text === text);
   if (found) return found.sourceFile;
   const sourceFile = ts.createSourceFile(fileName, text, languageVersion, true);
+  parseObserver?.(fileName, text);
   sharedFiles.set(key, [{ text, sourceFile }, ...versions].slice(0, VERSIONS_KEPT));
   return sourceFile;
 }
@@ -43,8 +50,8 @@ export class TreeCompilerHost implements ts.CompilerHost {
   private readonly files = new Map<string, CachedFile>();
 
   /**
-   * @param sharingKey Extractors share parsed files only when this matches: a file is bound once, and binding
-   * reads a few compiler options (strictness, const enums, module kind).
+   * @param sharingKey Extractors share parsed files only when this matches: a file is bound once, and parsing and
+   * binding read a few compiler options (see parsing-key.ts).
    */
   constructor(
     private fs: TreeFileSystem,

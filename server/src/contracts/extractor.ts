@@ -5,6 +5,7 @@ import { pushAll } from '../engine/push-all.js';
 import { collectContracts } from './collect-contracts.js';
 import { dependenciesOf, type ContractAdapter } from './adapter-hook.js';
 import { TreeCompilerHost } from './compiler-host.js';
+import { parsingKey } from './parsing-key.js';
 import { discover } from './discover.js';
 import { rangeOf } from './locations.js';
 import { needsDroppedLib, planMinimalLib } from './minimal-lib.js';
@@ -91,7 +92,7 @@ export function createExtractor(
   let fs: TreeFileSystem = treeFileSystem(tree);
   const ambient = adapters.filter((adapter) => config.adapters?.[adapter.name] !== false).flatMap((adapter) => adapter.ambientTypes ?? []);
   const programOptions = optionsFor(options, tree.root, (name) => ambient.some((pkg) => name === pkg || name.startsWith(`${pkg}/`)));
-  const host = new TreeCompilerHost(fs, JSON.stringify(programOptions, Object.keys(programOptions).sort()));
+  const host = new TreeCompilerHost(fs, parsingKey(programOptions));
   const libPlan = planMinimalLib(programOptions);
   let program: ts.Program | undefined;
   let reusable: Reusable | undefined = seed?.reusable;

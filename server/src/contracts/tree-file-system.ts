@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { getLibFiles } from '@ts-morph/common';
 import type { SourceTree } from '../common/source.js';
 
@@ -45,15 +46,19 @@ export function treeRootPath(root: string): string {
 export function treeFileSystem(tree: SourceTree): TreeFileSystem {
   const rootPath = treeRootPath(tree.root);
   const prefix = `${rootPath}/`;
+  // A monorepo package's tree also reaches its workspace: those files get '../' paths, as the trees read them.
+  const outer = tree.outerRoot === undefined ? undefined : treeRootPath(tree.outerRoot);
   const relative = (fileName: string): string | undefined => {
     const posix = fileName.replace(/\\/g, '/');
     if (posix === rootPath) return '';
-    return posix.startsWith(prefix) ? posix.slice(prefix.length) : undefined;
+    if (posix.startsWith(prefix)) return posix.slice(prefix.length);
+    if (outer !== undefined && outer !== rootPath && (posix === outer || posix.startsWith(`${outer}/`))) return path.posix.relative(rootPath, posix);
+    return undefined;
   };
   const isLib = (fileName: string) => fileName.startsWith(`${LIB_FOLDER}/`);
   return {
     rootPath: rootPath === '' ? '/' : rootPath,
-    absolute: (rel) => `${prefix}${rel}`,
+    absolute: (rel) => (rel.startsWith('../') ? path.posix.join(rootPath, rel) : `${prefix}${rel}`),
     relative,
     isLib,
     fileExists: (fileName) => {

@@ -8,7 +8,7 @@ import type { StatusParams } from '../shared/protocol';
 import { liveLabel } from '../baseline/resolve-window';
 import { checksWindow, windowInWords } from '../report/live-versions';
 import { baselineWords, type BaselineWords } from './baseline-words';
-import { declaresContracts, folderHasContracts } from './has-contracts';
+import { declaresContracts, folderHasContracts } from '../project/has-contracts';
 import { halfTypedImports } from './half-typed-imports';
 import { commentSwallowingCode } from './open-comment';
 import type { CheckedProject, OpenSession, SessionPort } from './session-port';
@@ -59,6 +59,16 @@ export interface FolderHost {
   offersBaselineRemedies?: boolean;
   /** Lets code lenses and hovers know the view changed. */
   viewChanged(folder: FolderChecker): void;
+  /** Whether `folder` is the one that checks `file` (a monorepo project inside it may be); absent: every file it contains. */
+  owns?(folder: FolderChecker, file: string): boolean;
+}
+
+/** A monorepo project checked as a folder of its own (see lsp/monorepo-folders.ts). */
+export interface MonorepoOptions {
+  /** The folder above the project whose files its program may read. */
+  workspaceRoot?: string;
+  /** Awaited before every check: a workspace folder's projects are known. */
+  ready?: Promise<void>;
 }
 
 /** Long enough to merge the events of one keystroke burst, short enough to feel immediate. */
@@ -90,12 +100,18 @@ export class FolderChecker {
     readonly uri: string,
     readonly folderPath: string,
     private readonly host: FolderHost,
+    private readonly monorepo: MonorepoOptions = {},
   ) {}
 
   /** True when the file is in this folder (the caller picks the deepest folder for nested ones). */
   contains(file: string): boolean {
     const rel = path.relative(this.folderPath, file);
     return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  }
+
+  /** True when this folder checks the file: it contains it and no monorepo project inside it does. */
+  owns(file: string): boolean {
+    return this.contains(file) && (this.host.owns?.(this, file) ?? true);
   }
 
   diagnosticsFor(file: string): FileDiagnostics | undefined {
@@ -211,6 +227,9 @@ export class FolderChecker {
   }
 
   private async run(): Promise<void> {
+    // A workspace folder's monorepo projects are found first: the files they own are theirs to check.
+    await this.monorepo.ready;
+    if (this.disposed) return;
     const settings = await this.host.settings(this.uri);
     if (this.disposed) return;
     if (!settings.enable) {
@@ -223,7 +242,7 @@ export class FolderChecker {
     }
     const docs = this.host.documents().filter((d) => {
       const file = uriToPath(d.uri);
-      return file !== undefined && this.contains(file);
+      return file !== undefined && this.owns(file);
     });
     if (!this.hasContracts(docs)) {
       // Nothing to say: no git or tag is worth a word in a folder without a contract.
@@ -294,6 +313,7 @@ export class FolderChecker {
           against,
           log: (line) => this.host.log(line),
           onExtractBaseline: (label) => this.beginProgress?.(`Skew: reading ${label}…`),
+          workspaceRoot: this.monorepo.workspaceRoot,
         }),
       );
       this.session = opening;
@@ -391,6 +411,11 @@ export class FolderChecker {
     }
     const changed: FileDiagnostics[] = [];
     for (const file of new Set([...this.files.keys(), ...next.keys()])) {
+      // A file a monorepo project owns gets that project's diagnostics, never two folders' in turn.
+      if (!this.owns(file)) {
+        this.files.delete(file);
+        continue;
+      }
       const doc = current.get(file);
       // Edited (or opened) since this check read it: a newer check is on its way, keep what is shown.
       if (doc && doc.version !== stamps.get(file)) continue;

@@ -4,13 +4,24 @@ import type { FolderChecker } from './folder-checker';
 /** The workspace folders, each with its own checker; nested folders: the deepest one owns a file. */
 export class Folders {
   private readonly byUri = new Map<string, FolderChecker>();
+  /** A workspace folder's monorepo projects, each checked as a folder of its own; they go with it. */
+  private readonly projectsOf = new Map<string, string[]>();
 
   add(folder: FolderChecker): void {
-    this.byUri.get(folder.uri)?.dispose();
+    this.remove(folder.uri);
     this.byUri.set(folder.uri, folder);
   }
 
+  /** A monorepo project inside the workspace folder `parentUri`. */
+  addProject(parentUri: string, project: FolderChecker): void {
+    if (!this.byUri.has(parentUri) || this.byUri.has(project.uri)) return;
+    this.byUri.set(project.uri, project);
+    this.projectsOf.set(parentUri, [...(this.projectsOf.get(parentUri) ?? []), project.uri]);
+  }
+
   remove(uri: string): void {
+    for (const child of this.projectsOf.get(uri) ?? []) this.remove(child);
+    this.projectsOf.delete(uri);
     this.byUri.get(uri)?.dispose();
     this.byUri.delete(uri);
   }

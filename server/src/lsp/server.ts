@@ -32,7 +32,8 @@ import { safe } from './safe-handler';
 import { openProjectSession, type OpenSession } from './session-port';
 import { SettingsStore } from './settings-store';
 import { StatusReporter } from './status-reporter';
-import { uriToPath } from './uris';
+import { pathToUri, uriToPath } from './uris';
+import { monorepoProjects } from './monorepo-folders';
 import {
   validCodeAction,
   validDocumentOnly,
@@ -144,6 +145,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         reporter?.done();
       }
     },
+    // The nearest project owns a file: a monorepo project inside a workspace folder checks its own files.
+    owns: (folder, file) => folders.forFile(file) === folder,
     viewChanged: () => {
       if (caps.workspace?.codeLens?.refreshSupport) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
     },
@@ -152,7 +155,19 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const addFolder = (f: WorkspaceFolder) => {
     const folderPath = uriToPath(f.uri);
     if (!folderPath) return log(`Skew: ignoring workspace folder ${f.uri} (not a local folder)`);
-    folders.add(new FolderChecker(f.uri, folderPath, host));
+    const ready = monorepoProjects(folderPath).then(
+      ({ projects, workspaceRoot }) => {
+        if (folders.get(f.uri)?.folderPath !== folderPath) return;
+        for (const p of projects) {
+          const project = new FolderChecker(pathToUri(p.dir), p.dir, host, { workspaceRoot });
+          folders.addProject(f.uri, project);
+          project.schedule(0);
+        }
+        if (projects.length) log(`Skew: ${path.basename(folderPath) || folderPath} is a monorepo: checking ${projects.map((p) => p.name).join(', ')} as projects of their own`);
+      },
+      (e: unknown) => log(`Skew: could not look for the monorepo projects of ${folderPath}: ${(e as Error).message}`),
+    );
+    folders.add(new FolderChecker(f.uri, folderPath, host, { ready }));
   };
 
   const folderOfUri = (uri: string) => {

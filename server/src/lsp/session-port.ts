@@ -26,18 +26,21 @@ export interface OpenSessionOptions {
   log: (line: string) => void;
   /** Awaited before the baseline is read from git (not from the cache), with its label ("deployed (v1.4.0)"). */
   onExtractBaseline?: (label: string) => Promise<void> | void;
+  /** A monorepo project's: the folder above it whose files its program may read (see SessionOptions). */
+  workspaceRoot?: string;
 }
 
 export type OpenSession = (options: OpenSessionOptions) => Promise<SessionPort>;
 
 /** Opens a ProjectSession; each check hands back the findings with both wire models. */
-export const openProjectSession: OpenSession = async ({ cwd, against, log, onExtractBaseline }) => {
+export const openProjectSession: OpenSession = async ({ cwd, against, log, onExtractBaseline, workspaceRoot }) => {
   const session = await ProjectSession.open({
     cwd,
     against: typeof against === 'string' ? against || undefined : against?.length ? against : undefined,
     againstFrom: 'setting',
     log,
     onExtractBaseline: onExtractBaseline && ((b) => onExtractBaseline(baselineLabel(b))),
+    workspaceRoot,
   });
   return {
     get root() {

@@ -7,6 +7,7 @@ import { createExtractor as createContractExtractor, type Extractor, type Seed }
 
 export { readCompilerOptions } from '../contracts/compiler-options';
 export { splitProblems } from './problems';
+export { readJsonWithComments } from '../contracts/json-with-comments';
 
 /** The extractor with every adapter: each turns itself on when the project depends on its library. */
 export function createExtractor(tree: SourceTree, config: SkewConfig, options: ts.CompilerOptions, seed?: Seed): Extractor {

@@ -22,6 +22,8 @@ export interface CacheKeyParts {
   /** tsconfig.json text and the options it resolved to (extends chains change options without changing the text). */
   tsconfig: string | undefined;
   compilerOptions: unknown;
+  /** A monorepo package's workspace root, whose files its model may read (undefined: none). */
+  reach?: string;
 }
 
 /** Everything that changes the extracted baseline model: the commit, the settings, and the engine itself. */
@@ -30,6 +32,8 @@ export function baselineCacheKey(parts: CacheKeyParts): string {
   for (const part of [ENGINE_VERSION, parts.commit, parts.config ?? '', parts.tsconfig ?? '', stableJson(parts.compilerOptions)]) {
     hash.update(part).update('\0');
   }
+  // Only when set, so the keys of single projects stay as they were.
+  if (parts.reach !== undefined) hash.update('reach\0').update(parts.reach);
   return hash.digest('hex').slice(0, 40);
 }
 

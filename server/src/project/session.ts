@@ -26,6 +26,7 @@ import { ComparisonCache } from './comparison-cache';
 import { CompilerOptionsCache } from './compiler-options-cache';
 import { loadAnalysis } from './load-analysis';
 import { findProjectRoot } from './project-root';
+import { workspaceReach } from './workspace-reach';
 import { WorkingModelCache } from './working-model-cache';
 import type { CheckResult, CheckSummary } from '../report/check-result';
 
@@ -57,6 +58,11 @@ export interface SessionOptions {
   onExtractBaseline?: (baseline: ResolvedBaseline) => Promise<void> | void;
   /** For tests: observe or replace the extractor. */
   deps?: Partial<SessionDeps>;
+  /**
+   * Monorepos: the workspace root above the project, whose files (sibling packages) the project's program may
+   * read, at the baseline's commit for the baseline (see project/check-projects.ts).
+   */
+  workspaceRoot?: string;
 }
 
 /**
@@ -90,6 +96,8 @@ export class ProjectSession {
     private readonly catFile: CatFile,
     private readonly options: SessionOptions,
     private readonly deps: SessionDeps,
+    /** Monorepos: the workspace above the project, on disk and in the repository (see SessionOptions). */
+    private readonly outer: { root: string; prefix: string } | undefined,
     /** Every live version, the first one foremost (the editor's baseline documents, fixes and hovers use it). */
     public window: ResolvedBaseline[],
     /** Versions whose persisted data this one must still read (skew.json `persisted`), oldest first. */
@@ -105,7 +113,10 @@ export class ProjectSession {
     const root = findProjectRoot(options.cwd ?? process.cwd());
     const { config, raw } = loadConfig(root);
     const repo = await repoInfo(root);
-    const working = await WorkingTree.open(root, undefined, repo.top);
+    // monorepo: begin
+    const outer = await workspaceReach(root, options.workspaceRoot);
+    // monorepo: end
+    const working = await WorkingTree.open(root, undefined, repo.top, outer?.root);
     const cache = new ModelCache(cacheDirectory(options.cacheDir));
     // git answers while the compiler loads on a cold run (the options below may need it): neither waits for the other.
     const versions = resolveVersions(root, options, config);
@@ -116,7 +127,7 @@ export class ProjectSession {
     const { window, persistedRange } = await versions;
     const deps: SessionDeps = { createExtractor: (...args) => loadAnalysis().createExtractor(...args), ...options.deps };
     const catFile = new CatFile(repo.top);
-    const session = new ProjectSession(root, repo, config, raw, tsconfigText, compiler.options, working, cache, catFile, options, deps, window, persistedRange);
+    const session = new ProjectSession(root, repo, config, raw, tsconfigText, compiler.options, working, cache, catFile, options, deps, outer, window, persistedRange);
     try {
       await session.loadBaselines();
     } catch (e) {
@@ -272,6 +283,7 @@ export class ProjectSession {
       compilerOptions: stableJson(this.compilerOptions),
       listing: this.working.listFiles(),
       roots: discover(this.working, this.config).roots,
+      reach: this.outer?.root,
     });
     const cached = cache.read(key, this.working);
     if (cached) {
@@ -309,8 +321,9 @@ export class ProjectSession {
       config: this.configText,
       tsconfig: this.tsconfigText,
       compilerOptions: this.compilerOptions,
+      reach: this.outer?.root,
     });
-    const cached = this.cache.readEntry(key, diskView(this.root));
+    const cached = this.cache.readEntry(key, diskView(this.root, this.outer?.root));
     if (cached) {
       this.log(`Baseline model read from the cache (${this.cache.fileFor(key)}) for ${ref}`);
       return { model: cached.model, id: cached.id, skipped: new Map() };
@@ -324,6 +337,7 @@ export class ProjectSession {
       diskRoot: this.root,
       label: `${ref} (${commit.slice(0, 7)})`,
       catFile: this.catFile,
+      outer: this.outer,
     });
     // The commit fixes every file but installed packages, which are read from the disk: what the build saw of
     // them decides whether this entry still holds on a later run.

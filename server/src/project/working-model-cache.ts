@@ -14,6 +14,8 @@ export interface WorkingKeyParts {
   listing: readonly string[];
   /** The contract files discovery found. */
   roots: readonly string[];
+  /** A monorepo package's workspace root, whose files its model may read (undefined: none). */
+  reach?: string;
 }
 
 interface Entry {
@@ -42,6 +44,7 @@ export class WorkingModelCache {
       hash.update(part).update('\0');
     }
     for (const list of [parts.listing, parts.roots]) hash.update(list.join('\0')).update('\u0001');
+    if (parts.reach !== undefined) hash.update('reach\0').update(parts.reach);
     return hash.digest('hex').slice(0, 40);
   }
 

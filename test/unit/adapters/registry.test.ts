@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { adapters } from '../../../server/src/adapters';
 import { ADAPTER_NAMES, ADAPTER_PACKAGES } from '../../../server/src/adapters/names';
-import { folderHasContracts } from '../../../server/src/lsp/has-contracts';
+import { folderHasContracts } from '../../../server/src/project/has-contracts';
 
 describe('the adapter registry', () => {
   it('lists every named adapter once, and each turns on by exactly the packages the language server looks for', () => {

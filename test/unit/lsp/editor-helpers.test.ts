@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { declaresContracts, folderHasContracts } from '../../../server/src/lsp/has-contracts';
+import { declaresContracts, folderHasContracts } from '../../../server/src/project/has-contracts';
 import { lineDiff } from '../../../server/src/lsp/line-diff';
 import { commentSwallowingCode } from '../../../server/src/lsp/open-comment';
 import { findingDetail } from '../../../server/src/lsp/finding-message';
