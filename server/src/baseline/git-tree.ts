@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { SourceTree } from '../common/source';
 import type { CatFile } from './cat-file';
 import { git, readBlobSync } from './git';
+import type { SameBlobText } from './same-blob';
 import { readTextFile, SOURCE_FILE_LIMIT } from '../common/safe-read';
 import { isAboveRoot, isOutsideGit, isSourceFile, OUTSIDE_REPOSITORY, toRel } from './tree-paths';
 
@@ -19,6 +20,8 @@ export interface GitTreeOptions {
   diskRoot: string;
   label: string;
   catFile: CatFile;
+  /** Texts another tree already holds for a blob (see same-blob.ts); the rest is streamed from git. */
+  sameBlob?: SameBlobText;
 }
 
 /** What `git ls-tree` lists, by path inside the repository. */
@@ -193,8 +196,14 @@ export class GitTree implements SourceTree {
 
   private async preload(): Promise<void> {
     const wanted = new Set<string>();
-    for (const rel of this.listed) wanted.add(this.blobOf(rel)!);
-    for (const [repoRel, sha] of this.listing.blobs) if (this.inPrefix(repoRel) && PRELOAD.test(repoRel)) wanted.add(sha);
+    const take = (rel: string, sha: string) => {
+      if (this.texts.has(sha) || wanted.has(sha)) return;
+      const same = this.options.sameBlob?.(rel, sha);
+      if (same === undefined) wanted.add(sha);
+      else this.texts.set(sha, same);
+    };
+    for (const rel of this.listed) take(rel, this.blobOf(rel)!);
+    for (const [repoRel, sha] of this.listing.blobs) if (this.inPrefix(repoRel) && PRELOAD.test(repoRel)) take(repoRel.slice(this.options.prefix.length), sha);
     const shas = [...wanted];
     const contents = await this.options.catFile.readMany(shas);
     shas.forEach((sha, i) => {

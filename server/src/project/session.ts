@@ -3,6 +3,7 @@ import { baselineCacheKey, cacheDirectory, ModelCache, stableJson } from './base
 import { CatFile } from '../baseline/cat-file';
 import { repoInfo, type RepoInfo } from '../baseline/git';
 import { GitTree } from '../baseline/git-tree';
+import { sameBlobIn } from '../baseline/same-blob';
 import type { AgainstFrom, ResolvedBaseline } from '../baseline/resolve-baseline';
 import { resolvePersistedRange, resolveWindow } from '../baseline/resolve-window';
 import { isOutsideGit, isSourceFile } from '../baseline/tree-paths';
@@ -324,6 +325,8 @@ export class ProjectSession {
       diskRoot: this.root,
       label: `${ref} (${commit.slice(0, 7)})`,
       catFile: this.catFile,
+      // Files the working tree has byte for byte are taken from it instead of streamed out of git.
+      sameBlob: sameBlobIn(this.working),
     });
     // The commit fixes every file but installed packages, which are read from the disk: what the build saw of
     // them decides whether this entry still holds on a later run.
