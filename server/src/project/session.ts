@@ -105,12 +105,13 @@ export class ProjectSession {
   static async open(options: SessionOptions = {}): Promise<ProjectSession> {
     const root = findProjectRoot(options.cwd ?? process.cwd());
     const { config, raw } = loadConfig(root);
+    // git answers while the working tree is listed and the compiler loads on a cold run (the options below may
+    // need it): resolving a version takes a few git runs one after the other, and each waits for the event loop.
+    const versions = resolveVersions(root, options, config);
+    versions.catch(() => undefined);
     const repo = await repoInfo(root);
     const working = await WorkingTree.open(root, undefined, repo.top);
     const cache = new ModelCache(cacheDirectory(options.cacheDir));
-    // git answers while the compiler loads on a cold run (the options below may need it): neither waits for the other.
-    const versions = resolveVersions(root, options, config);
-    versions.catch(() => undefined);
     const compiler = new CompilerOptionsCache(cache.dir).get(working, () => loadAnalysis().readCompilerOptions(working));
     const tsconfigText = working.readFile('tsconfig.json');
     if ('error' in compiler) throw new SkewError('bad-tsconfig', `${compiler.error} Fix tsconfig.json and run skew again.`);
