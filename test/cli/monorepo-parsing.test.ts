@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { observeParsing } from '../../server/src/contracts/compiler-host';
+import { observeParsing } from '../../server/src/contracts/source-file-cache';
 import { checkProjects } from '../../server/src/project/check-projects';
 import { discoverProjects } from '../../server/src/project/workspace-projects';
 import { monorepo } from './monorepo-fixture';

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { SourceTree } from '../common/source';
 import type { CatFile } from './cat-file';
 import { git, readBlobSync } from './git';
+import type { SameBlobText } from './same-blob';
 import { readTextFile, SOURCE_FILE_LIMIT } from '../common/safe-read';
 import { isAboveRoot, isOutsideGit, isSourceFile, OUTSIDE_REPOSITORY, toRel } from './tree-paths';
 
@@ -24,6 +25,8 @@ export interface GitTreeOptions {
    * its path on disk and inside the repository ('' or ending with '/'). Files there are read at the same commit.
    */
   outer?: { root: string; prefix: string };
+  /** Texts another tree already holds for a blob (see same-blob.ts); the rest is streamed from git. */
+  sameBlob?: SameBlobText;
 }
 
 /** What `git ls-tree` lists, by path inside the repository. */
@@ -212,10 +215,21 @@ export class GitTree implements SourceTree {
 
   private async preload(): Promise<void> {
     const wanted = new Set<string>();
-    for (const rel of this.listed) wanted.add(this.blobOf(rel)!);
-    // A monorepo package reads its siblings too: one batch costs less than a git process per file the compiler asks for.
+    const take = (rel: string, sha: string) => {
+      if (this.texts.has(sha) || wanted.has(sha)) return;
+      const same = this.options.sameBlob?.(rel, sha);
+      if (same === undefined) wanted.add(sha);
+      else this.texts.set(sha, same);
+    };
+    for (const rel of this.listed) take(rel, this.blobOf(rel)!);
+    // A monorepo package reads its siblings too: one batch costs less than a git process per file the compiler
+    // asks for. Only the project's own files can be matched against the working tree's listing.
     const preloaded = this.options.outer?.prefix ?? this.options.prefix;
-    for (const [repoRel, sha] of this.listing.blobs) if (repoRel.startsWith(preloaded) && PRELOAD.test(repoRel)) wanted.add(sha);
+    for (const [repoRel, sha] of this.listing.blobs) {
+      if (!repoRel.startsWith(preloaded) || !PRELOAD.test(repoRel)) continue;
+      if (this.inPrefix(repoRel)) take(repoRel.slice(this.options.prefix.length), sha);
+      else if (!this.texts.has(sha)) wanted.add(sha);
+    }
     const shas = [...wanted];
     const contents = await this.options.catFile.readMany(shas);
     shas.forEach((sha, i) => {

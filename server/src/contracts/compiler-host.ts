@@ -1,5 +1,6 @@
 import { ts } from '@ts-morph/common';
 import { LIB_FOLDER, type TreeFileSystem } from './tree-file-system.js';
+import { sharedSourceFiles, targetKey, type ParseTarget, type SourceFileCache } from './source-file-cache.js';
 
 interface CachedFile {
   text: string;
@@ -12,34 +13,8 @@ interface CachedFile {
  */
 const libCache = new Map<string, ts.SourceFile>();
 
-/**
- * Project files by name and text, across extractors: the baseline and the working tree share every file that
- * did not change, so the second program parses (and binds) only what differs, and the working tree's
- * extraction can take the baseline's entries for those files as they are (see reuse.ts). Two texts per
- * name are enough for that, and bound the memory an editing session keeps.
- */
-const sharedFiles = new Map<string, CachedFile[]>();
-
-let parseObserver: ((fileName: string, text: string) => void) | undefined;
-/** For tests and `--verbose`: told of every project file parsed (not taken from the shared files). */
-export function observeParsing(observer: ((fileName: string, text: string) => void) | undefined): void {
-  parseObserver = observer;
-}
-const VERSIONS_KEPT = 2;
-
-function sharedSourceFile(key: string, fileName: string, text: string, languageVersion: ts.ScriptTarget | ts.CreateSourceFileOptions): ts.SourceFile {
-  const versions = sharedFiles.get(key) ?? [];
-  const found = versions.find((v) => v.text === text);
-  if (found) return found.sourceFile;
-  const sourceFile = ts.createSourceFile(fileName, text, languageVersion, true);
-  parseObserver?.(fileName, text);
-  sharedFiles.set(key, [{ text, sourceFile }, ...versions].slice(0, VERSIONS_KEPT));
-  return sourceFile;
-}
-
-function cacheKey(fileName: string, languageVersion: ts.ScriptTarget | ts.CreateSourceFileOptions): string {
-  if (typeof languageVersion !== 'object') return `${languageVersion}|${fileName}`;
-  return `${languageVersion.languageVersion}|${languageVersion.impliedNodeFormat ?? ''}|${fileName}`;
+function cacheKey(fileName: string, languageVersion: ParseTarget): string {
+  return `${targetKey(languageVersion)}|${fileName}`;
 }
 
 /**
@@ -52,17 +27,19 @@ export class TreeCompilerHost implements ts.CompilerHost {
   /**
    * @param sharingKey Extractors share parsed files only when this matches: a file is bound once, and parsing and
    * binding read a few compiler options (see parsing-key.ts).
+   * @param shared Where project files are shared with other hosts (the baseline's and the working tree's).
    */
   constructor(
     private fs: TreeFileSystem,
     private readonly sharingKey = '',
+    private readonly shared: SourceFileCache = sharedSourceFiles,
   ) {}
 
   setFileSystem(fs: TreeFileSystem): void {
     this.fs = fs;
   }
 
-  getSourceFile(fileName: string, languageVersion: ts.ScriptTarget | ts.CreateSourceFileOptions): ts.SourceFile | undefined {
+  getSourceFile(fileName: string, languageVersion: ParseTarget): ts.SourceFile | undefined {
     const key = cacheKey(fileName, languageVersion);
     if (this.fs.isLib(fileName)) {
       let lib = libCache.get(key);
@@ -78,7 +55,7 @@ export class TreeCompilerHost implements ts.CompilerHost {
     if (text === undefined) return undefined;
     const cached = this.files.get(key);
     if (cached && cached.text === text) return cached.sourceFile;
-    const sourceFile = sharedSourceFile(`${this.sharingKey}|${key}`, fileName, text, languageVersion);
+    const sourceFile = this.shared.get(this.sharingKey, fileName, languageVersion, text);
     this.files.set(key, { text, sourceFile });
     return sourceFile;
   }

@@ -6,6 +6,7 @@ import { collectContracts } from './collect-contracts.js';
 import { dependenciesOf, type ContractAdapter } from './adapter-hook.js';
 import { TreeCompilerHost } from './compiler-host.js';
 import { parsingKey } from './parsing-key.js';
+import { sharedSourceFiles, type SourceFileCache } from './source-file-cache.js';
 import { discover } from './discover.js';
 import { rangeOf } from './locations.js';
 import { needsDroppedLib, planMinimalLib } from './minimal-lib.js';
@@ -78,6 +79,7 @@ function optionsFor(options: ts.CompilerOptions, root: string, keepTypes: (name:
 }
 
 /**
+ * `sourceFiles`: where parsed files are shared with other extractors (see source-file-cache.ts).
  * `seed`: another version's extraction (the baseline's, for the working tree): its entries for files with the
  * same text are taken as they are on the first extraction, under the same rules as after an edit.
  */
@@ -87,12 +89,13 @@ export function createExtractor(
   options: ts.CompilerOptions,
   seed?: Seed,
   adapters: readonly ContractAdapter[] = [],
+  sourceFiles: SourceFileCache = sharedSourceFiles,
 ): Extractor {
   let current = tree;
   let fs: TreeFileSystem = treeFileSystem(tree);
   const ambient = adapters.filter((adapter) => config.adapters?.[adapter.name] !== false).flatMap((adapter) => adapter.ambientTypes ?? []);
   const programOptions = optionsFor(options, tree.root, (name) => ambient.some((pkg) => name === pkg || name.startsWith(`${pkg}/`)));
-  const host = new TreeCompilerHost(fs, parsingKey(programOptions));
+  const host = new TreeCompilerHost(fs, parsingKey(programOptions), sourceFiles);
   const libPlan = planMinimalLib(programOptions);
   let program: ts.Program | undefined;
   let reusable: Reusable | undefined = seed?.reusable;

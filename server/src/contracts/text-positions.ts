@@ -41,14 +41,20 @@ export function offsetIn(starts: readonly number[], textLength: number, pos: Lin
   return Math.min(starts[pos.line]! + pos.character, textLength);
 }
 
-const lspLineStarts = new WeakMap<ts.SourceFile, number[]>();
+/**
+ * Each file's line starts, decided once: every location of a contract asks, and testing a large file's whole
+ * text for the rare separators on each call made reading a 100 KB schema quadratic.
+ */
+const editorStarts = new WeakMap<ts.SourceFile, readonly number[]>();
 
 /** A source file's line starts as the editor counts them (TypeScript's own when they agree). */
 export function lineStarts(sourceFile: ts.SourceFile): readonly number[] {
-  const text = sourceFile.text;
-  if (!/[\u2028\u2029]/.test(text)) return sourceFile.getLineStarts();
-  let starts = lspLineStarts.get(sourceFile);
-  if (!starts) lspLineStarts.set(sourceFile, (starts = editorLineStarts(text)));
+  let starts = editorStarts.get(sourceFile);
+  if (!starts) {
+    const text = sourceFile.text;
+    starts = /[\u2028\u2029]/.test(text) ? editorLineStarts(text) : sourceFile.getLineStarts();
+    editorStarts.set(sourceFile, starts);
+  }
   return starts;
 }
 

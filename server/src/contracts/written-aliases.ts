@@ -13,8 +13,11 @@ const EXPANDED = new Set<Shape['kind']>(['string', 'number', 'boolean', 'literal
 export function withWrittenAliases(shape: Shape, node: ts.TypeNode, checker: ts.TypeChecker, keyOf: (member: ts.TypeNode) => string): Shape {
   while (ts.isParenthesizedTypeNode(node) || (ts.isTypeOperatorNode(node) && node.operator === ts.SyntaxKind.ReadonlyKeyword)) node = node.type;
   if (ts.isTypeReferenceNode(node)) {
+    // Most references name an interface (a ref): only an expanded shape can have lost a name, and resolving the
+    // written name costs the checker a lookup.
+    if (!EXPANDED.has(shape.kind)) return shape;
     const name = aliasName(node, checker);
-    return name && EXPANDED.has(shape.kind) ? { ...shape, alias: name } as Shape : shape;
+    return name ? { ...shape, alias: name } as Shape : shape;
   }
   if (ts.isArrayTypeNode(node) && shape.kind === 'array') {
     const element = withWrittenAliases(shape.element, node.elementType, checker, keyOf);

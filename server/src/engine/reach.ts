@@ -45,8 +45,20 @@ export function entryRefs(type: NamedType): Set<string> {
  * Who refers to whom, reversed: for each type or contract name, the names whose shapes mention it. Asking
  * "which contracts contain X" then walks back from X alone instead of expanding every contract.
  */
+const singleModel = new WeakMap<WireModel, ContainerIndex>();
+
 export class ContainerIndex {
   private readonly perModel: { model: WireModel; referrers: Map<string, Set<string>> }[];
+
+  /**
+   * The index of one model, built once for it: a model does not change once extracted, and a rule may ask for
+   * each contract it looks at (contract-removed did, for every removed glob-made message of a large protocol).
+   */
+  static of(model: WireModel): ContainerIndex {
+    let index = singleModel.get(model);
+    if (!index) singleModel.set(model, (index = new ContainerIndex([model])));
+    return index;
+  }
 
   constructor(models: readonly WireModel[]) {
     this.perModel = models.map((model) => {

@@ -3,6 +3,7 @@ import { baselineCacheKey, cacheDirectory, ModelCache, stableJson } from './base
 import { CatFile } from '../baseline/cat-file';
 import { repoInfo, type RepoInfo } from '../baseline/git';
 import { GitTree } from '../baseline/git-tree';
+import { sameBlobIn } from '../baseline/same-blob';
 import type { AgainstFrom, ResolvedBaseline } from '../baseline/resolve-baseline';
 import { resolvePersistedRange, resolveWindow } from '../baseline/resolve-window';
 import { isOutsideGit, isSourceFile } from '../baseline/tree-paths';
@@ -112,15 +113,16 @@ export class ProjectSession {
   static async open(options: SessionOptions = {}): Promise<ProjectSession> {
     const root = findProjectRoot(options.cwd ?? process.cwd());
     const { config, raw } = loadConfig(root);
+    // git answers while the working tree is listed and the compiler loads on a cold run (the options below may
+    // need it): resolving a version takes a few git runs one after the other, and each waits for the event loop.
+    const versions = resolveVersions(root, options, config);
+    versions.catch(() => undefined);
     const repo = await repoInfo(root);
     // monorepo: begin
     const outer = await workspaceReach(root, options.workspaceRoot);
     // monorepo: end
     const working = await WorkingTree.open(root, undefined, repo.top, outer?.root);
     const cache = new ModelCache(cacheDirectory(options.cacheDir));
-    // git answers while the compiler loads on a cold run (the options below may need it): neither waits for the other.
-    const versions = resolveVersions(root, options, config);
-    versions.catch(() => undefined);
     const compiler = new CompilerOptionsCache(cache.dir).get(working, () => loadAnalysis().readCompilerOptions(working));
     const tsconfigText = working.readFile('tsconfig.json');
     if ('error' in compiler) throw new SkewError('bad-tsconfig', `${compiler.error} Fix tsconfig.json and run skew again.`);
@@ -338,6 +340,8 @@ export class ProjectSession {
       label: `${ref} (${commit.slice(0, 7)})`,
       catFile: this.catFile,
       outer: this.outer,
+      // Files the working tree has byte for byte are taken from it instead of streamed out of git.
+      sameBlob: sameBlobIn(this.working),
     });
     // The commit fixes every file but installed packages, which are read from the disk: what the build saw of
     // them decides whether this entry still holds on a later run.

@@ -26,7 +26,7 @@ export default defineRule({
     // A type that is a message only because a skew.json glob takes every export, and that other contracts
     // contain, never puts its own name on the wire: its values travel inside those contracts, whose comparison
     // reports whatever changed in them. A message declared with @wire is taken at its word.
-    if (old.source === 'config' && new ContainerIndex([ctx.oldModel]).containersOf(old.name).length > 0) return;
+    if (old.source === 'config' && ContainerIndex.of(ctx.oldModel).containersOf(old.name).length > 0) return;
     const what = old.kind === 'service' ? `Service \`${old.name}\`` : `Message \`${old.name}\``;
     const still = old.kind === 'service' ? 'baseline clients still call it' : 'baseline nodes still send it';
     const twins = sameShapeNewcomers(old, ctx.oldModel, ctx.newModel);

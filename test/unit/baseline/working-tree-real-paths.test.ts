@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { WorkingTree } from '../../../server/src/baseline/working-tree';
+import { TempRepo } from '../../cli/temp-repo';
+
+describe('WorkingTree real locations', () => {
+  const files = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`src/deep/er/m${i}.ts`, `export const m${i} = ${i};\n`]));
+  const repo = TempRepo.create(files);
+  repo.commit();
+  const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'skew-outside-'));
+  fs.writeFileSync(path.join(outside, 'secret.ts'), 'export const secret = 1;\n');
+  fs.symlinkSync(path.join(outside, 'secret.ts'), path.join(repo.dir, 'src/deep/er/leak.ts'));
+  fs.mkdirSync(path.join(repo.dir, 'src/inside'));
+  fs.symlinkSync('../deep/er/m1.ts', path.join(repo.dir, 'src/inside/alias.ts'));
+  after(() => {
+    repo.dispose();
+    fs.rmSync(outside, { recursive: true, force: true });
+  });
+
+  it('resolves each folder once, not every file of it', async () => {
+    const realpath = fs.realpathSync.native;
+    let calls = 0;
+    fs.realpathSync.native = ((p: fs.PathLike) => {
+      calls++;
+      return realpath(p);
+    }) as typeof fs.realpathSync.native;
+    try {
+      const tree = await WorkingTree.open(repo.dir);
+      for (const rel of tree.listFiles()) tree.readFile(rel);
+    } finally {
+      fs.realpathSync.native = realpath;
+    }
+    assert.ok(calls < 20, `${calls} real paths resolved for 40 files in one folder`);
+  });
+
+  it('still follows a file that is itself a link: in the repository it is read, leading out it is skipped', async () => {
+    const tree = await WorkingTree.open(repo.dir);
+    assert.equal(tree.readFile('src/inside/alias.ts'), 'export const m1 = 1;\n');
+    assert.equal(tree.readFile('src/deep/er/leak.ts'), undefined);
+    assert.ok(tree.skipped.has('src/deep/er/leak.ts'));
+    assert.ok(!tree.listFiles().includes('src/deep/er/leak.ts'));
+  });
+});
