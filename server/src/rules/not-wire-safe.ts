@@ -42,8 +42,10 @@ export default defineRule({
       expand: 'add a JSON-safe field next to it (an ISO 8601 string for a Date, an array of entries for a Map or Set, a string for a bigint) and write both.',
       contract: 'read only the JSON-safe field, then remove the unsafe one.',
     },
-    noWitness:
-      'the value does not survive JSON (a Date arrives as a string, a Map or Set as {}, a bigint fails to serialise), so no JSON value shows what either side means',
+    noWitness: (codec) =>
+      codec === 'json'
+        ? 'the value does not survive JSON (a Date arrives as a string, a Map or Set as {}, a bigint fails to serialise), so no JSON value shows what either side means'
+        : `the value does not survive ${CODEC_NAMES[codec]} as itself (${codec === 'superjson' ? 'a Buffer arrives as a plain object, a function as nothing' : 'a Buffer arrives as a plain Uint8Array, a symbol cannot be cloned'}), so no value it carries shows what either side means`,
   },
   // The codec is the root contract's: a tRPC router with superjson carries a Date, a JSON-RPC method does not.
   value(pair, ctx) {

@@ -60,9 +60,9 @@ const CUSTOM_CHECKS = new Set(['refine', 'superRefine', 'check', 'custom', 'rawC
  * (a Date, an enum value that only changes meaning, a method missing on the writing side) it says why.
  */
 export function witnessFor(finding: Finding, oldModel: WireModel, newModel: WireModel): WitnessResult {
-  // Some rules know no JSON value can show their break (a Date arrives as a string either way).
+  // Some rules know no value can show their break (a Date arrives as a string either way under JSON).
   const noWitness = ruleById(finding.rule)?.meta.noWitness;
-  if (noWitness) return { none: noWitness };
+  if (noWitness) return { none: typeof noWitness === 'string' ? noWitness : noWitness(codecOfFinding(finding, oldModel, newModel)) };
   const reasons: string[] = [];
   for (const direction of finding.breaks) {
     const attempt = new Attempt(finding, direction, oldModel, newModel).run();
@@ -84,6 +84,10 @@ export function witnessFor(finding: Finding, oldModel: WireModel, newModel: Wire
   }
   return { none: reasons.join('; ') || 'the finding breaks no direction' };
 }
+
+/** The root contract's codec, as the rules use it; the baseline's when the contract is gone. */
+const codecOfFinding = (finding: Finding, oldModel: WireModel, newModel: WireModel): Codec =>
+  newModel.contracts[finding.contract]?.codec ?? oldModel.contracts[finding.contract]?.codec ?? 'json';
 
 class Attempt {
   private readonly writer: Side;
@@ -111,7 +115,7 @@ class Attempt {
     this.root = finding.contract;
     this.steps = finding.steps;
     this.flow = finding.flow;
-    this.codec = newModel.contracts[this.root]?.codec ?? oldModel.contracts[this.root]?.codec ?? 'json';
+    this.codec = codecOfFinding(finding, oldModel, newModel);
     // A result is written by the callee: for old-to-new (old caller, new callee) that is this version.
     const oldWrites = this.flow === 'result' ? direction === 'new-to-old' : direction === 'old-to-new';
     // A schema writes its output and reads its input (engine/views.ts); plain models are their own views.

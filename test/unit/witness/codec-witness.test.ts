@@ -89,3 +89,18 @@ describe('the validator follows the codec', () => {
     }
   });
 });
+
+describe('not-wire-safe says why there is no witness under its own codec', () => {
+  it('a Buffer under structured clone is not explained as JSON', () => {
+    const before: WireModel = { contracts: { Msg: { kind: 'message', name: 'Msg', loc, source: 'adapter', codec: 'structured-clone' } }, types: { Msg: { name: 'Msg', shape: { kind: 'object', fields: [] } } } };
+    const after = model({ kind: 'unsafe', what: 'Buffer' }, 'structured-clone');
+    const finding = compareModels(before, after).findings.find((f) => f.rule === 'not-wire-safe');
+    assert.ok(finding);
+    const witness = witnessFor(finding, before, after);
+    assert.ok('none' in witness);
+    assert.equal(
+      witness.none,
+      'the value does not survive structured clone as itself (a Buffer arrives as a plain Uint8Array, a symbol cannot be cloned), so no value it carries shows what either side means',
+    );
+  });
+});
