@@ -10,6 +10,8 @@ const BECOMES: Record<UnsafeKind, string> = {
   Map: '`{}`',
   Set: '`{}`',
   bigint: 'an error (JSON.stringify throws on bigint)',
+  Uint8Array: '`{ "0": …, "1": … }` (its bytes as an object)',
+  ArrayBuffer: '`{}`',
   function: 'nothing (functions are dropped)',
   symbol: 'nothing (symbols are dropped)',
   'class-method': 'nothing (methods are not data)',

@@ -39,6 +39,10 @@ export function codecSamples(what: UnsafeKind, codec: Codec): unknown[] {
       return [new Set()];
     case 'bigint':
       return [0n, 1n];
+    case 'Uint8Array':
+      return [new Uint8Array()];
+    case 'ArrayBuffer':
+      return [new ArrayBuffer(0)];
     default:
       return [];
   }
@@ -55,6 +59,10 @@ export function isCarried(value: unknown, what: UnsafeKind): boolean {
       return value instanceof Set;
     case 'bigint':
       return typeof value === 'bigint';
+    case 'Uint8Array':
+      return value instanceof Uint8Array;
+    case 'ArrayBuffer':
+      return value instanceof ArrayBuffer;
     case 'function':
       return typeof value === 'function';
     default:
@@ -63,4 +71,4 @@ export function isCarried(value: unknown, what: UnsafeKind): boolean {
 }
 
 /** "a Date", "an ArrayBuffer", for mismatch reasons. */
-export const aKind = (what: string): string => (/^[AEIOU]/.test(what) ? `an ${what}` : `a ${what}`);
+export const aKind = (what: string): string => (/^[AEIO]/.test(what) ? `an ${what}` : `a ${what}`);

@@ -46,8 +46,10 @@ function js(value: unknown, indent: string | undefined): string {
       const items = [...(value as Set<unknown>)].map(inline);
       return items.length ? `new Set([${items.join(', ')}])` : 'new Set()';
     }
-    case 'Uint8Array':
-      return `new Uint8Array([${[...(value as Uint8Array)].join(', ')}])`;
+    case 'Uint8Array': {
+      const bytes = [...(value as Uint8Array)];
+      return bytes.length ? `new Uint8Array([${bytes.join(', ')}])` : 'new Uint8Array()';
+    }
     case 'ArrayBuffer': {
       const bytes = new Uint8Array(value as ArrayBuffer);
       return bytes.some((b) => b !== 0) ? `new Uint8Array([${[...bytes].join(', ')}]).buffer` : `new ArrayBuffer(${bytes.length})`;

@@ -35,7 +35,7 @@ const trpc = (order: string) => ({
 const TRPC_BEFORE = `export const orderRouter = router({
   get: publicProcedure
     .input(z.object({ id: z.string() }))
-    .query(() => ({ id: 'o1', at: new Date(), tags: new Set<string>(['a']), n: 1n, m: new Map<string, number>() })),
+    .query(() => ({ id: 'o1', at: new Date(), tags: new Set<string>(['a']), n: 1n, m: new Map<string, number>(), bytes: new Uint8Array([1]) })),
   put: publicProcedure
     .input(z.object({ at: z.date(), tags: z.set(z.string()), n: z.bigint(), m: z.map(z.string(), z.number()) }))
     .mutation(() => true),
@@ -43,7 +43,7 @@ const TRPC_BEFORE = `export const orderRouter = router({
 const TRPC_AFTER = `export const orderRouter = router({
   get: publicProcedure
     .input(z.object({ id: z.string() }))
-    .query(() => ({ id: 'o1', at: new Date().toISOString(), tags: ['a'], n: 1, m: {} as Record<string, number> })),
+    .query(() => ({ id: 'o1', at: new Date().toISOString(), tags: ['a'], n: 1, m: {} as Record<string, number>, bytes: 'AQ==' })),
   put: publicProcedure
     .input(z.object({ at: z.string(), tags: z.array(z.string()), n: z.number(), m: z.record(z.string(), z.number()) }))
     .mutation(() => true),
@@ -59,7 +59,7 @@ const CF_BEFORE = `export class Counter extends DurableObject {
   async stats(): Promise<{ value: number; at: Date; tags: Set<string>; n: bigint; m: Map<string, number> }> {
     return { value: 1, at: new Date(), tags: new Set(), n: 1n, m: new Map() };
   }
-  async record(at: Date, tags: Set<string>, n: bigint, m: Map<string, number>): Promise<void> {}
+  async record(at: Date, tags: Set<string>, n: bigint, m: Map<string, number>, bytes: Uint8Array, buffer: ArrayBuffer): Promise<void> {}
 }
 export default class Api extends WorkerEntrypoint {
   async since(at: Date): Promise<number> { return 0; }
@@ -69,7 +69,7 @@ const CF_AFTER = `export class Counter extends DurableObject {
   async stats(): Promise<{ value: number; at: string; tags: string[]; n: number; m: Record<string, number> }> {
     return { value: 1, at: '', tags: [], n: 1, m: {} };
   }
-  async record(at: string, tags: string[], n: number, m: Record<string, number>): Promise<void> {}
+  async record(at: string, tags: string[], n: number, m: Record<string, number>, bytes: string, buffer: string): Promise<void> {}
 }
 export default class Api extends WorkerEntrypoint {
   async since(at: string): Promise<number> { return 0; }
@@ -101,6 +101,8 @@ const KINDS: Record<string, { before: (v: unknown) => boolean; after: (v: unknow
   tags: { before: (v) => v instanceof Set, after: Array.isArray },
   n: { before: (v) => typeof v === 'bigint', after: (v) => typeof v === 'number' },
   m: { before: (v) => v instanceof Map, after: (v) => typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype },
+  bytes: { before: (v) => v instanceof Uint8Array, after: (v) => typeof v === 'string' },
+  buffer: { before: (v) => v instanceof ArrayBuffer, after: (v) => typeof v === 'string' },
 };
 
 /** The part of a whole witness (a call's argument list, or a result) at the finding's steps. */
@@ -120,8 +122,8 @@ function changed(finding: Finding): string {
 }
 
 const FIXTURES = [
-  { name: 'tRPC v11 with superjson', codec: 'superjson', before: trpc(TRPC_BEFORE), after: trpc(TRPC_AFTER), contracts: ['orderRouter'], findings: 8 },
-  { name: 'Cloudflare Workers RPC (structured clone)', codec: 'structured-clone', before: cloudflare(CF_BEFORE), after: cloudflare(CF_AFTER), contracts: ['Api', 'Counter'], findings: 9 },
+  { name: 'tRPC v11 with superjson', codec: 'superjson', before: trpc(TRPC_BEFORE), after: trpc(TRPC_AFTER), contracts: ['orderRouter'], findings: 9 },
+  { name: 'Cloudflare Workers RPC (structured clone)', codec: 'structured-clone', before: cloudflare(CF_BEFORE), after: cloudflare(CF_AFTER), contracts: ['Api', 'Counter'], findings: 11 },
 ] as const;
 
 for (const fixture of FIXTURES) {
