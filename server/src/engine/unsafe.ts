@@ -11,6 +11,11 @@ const CARRIED: Record<Codec, ReadonlySet<UnsafeKind>> = {
   'structured-clone': new Set(['Date', 'Map', 'Set', 'bigint', 'Uint8Array', 'ArrayBuffer', 'function']),
 };
 
+const NAMES: Record<Codec, string> = { json: 'JSON', superjson: 'superjson', 'structured-clone': 'structured clone' };
+
+/** The codec as messages name it. */
+export const codecName = (codec: Codec): string => NAMES[codec];
+
 /** True when values of this kind arrive as what they were sent as under the codec. */
 export const carries = (codec: Codec | undefined, what: UnsafeKind): boolean => CARRIED[codec ?? 'json'].has(what);
 

@@ -1,8 +1,6 @@
 import { defineRule, type RuleContext } from '../engine/rule';
 import type { Codec, UnsafeKind } from '../engine/shape';
-import { carries, codecOf, findUnsafe } from '../engine/unsafe';
-
-const CODEC_NAMES: Record<Codec, string> = { json: 'JSON', superjson: 'superjson', 'structured-clone': 'structured clone' };
+import { carries, codecName, codecOf, findUnsafe } from '../engine/unsafe';
 
 const BECOMES: Record<UnsafeKind, string> = {
   Date: 'an ISO string',
@@ -28,7 +26,7 @@ function report(what: UnsafeKind, ctx: RuleContext, subject: string, codec: Code
   ctx.report({
     oldToNew: true,
     newToOld: true,
-    message: `${subject} now carries a \`${what}\`, which ${CODEC_NAMES[codec]} turns into ${becomes}; no reader gets back the type it declares.`,
+    message: `${subject} now carries a \`${what}\`, which ${codecName(codec)} turns into ${becomes}; no reader gets back the type it declares.`,
   });
 }
 
@@ -47,7 +45,7 @@ export default defineRule({
     noWitness: (codec) =>
       codec === 'json'
         ? 'the value does not survive JSON (a Date arrives as a string, a Map or Set as {}, a bigint fails to serialise), so no JSON value shows what either side means'
-        : `the value does not survive ${CODEC_NAMES[codec]} as itself (${codec === 'superjson' ? 'a Buffer arrives as a plain object, a function as nothing' : 'a Buffer arrives as a plain Uint8Array, a symbol cannot be cloned'}), so no value it carries shows what either side means`,
+        : `the value does not survive ${codecName(codec)} as itself (${codec === 'superjson' ? 'a Buffer arrives as a plain object, a function as nothing' : 'a Buffer arrives as a plain Uint8Array, a symbol cannot be cloned'}), so no value it carries shows what either side means`,
   },
   // The codec is the root contract's: a tRPC router with superjson carries a Date, a JSON-RPC method does not.
   value(pair, ctx) {

@@ -2,7 +2,7 @@ import { matchesTemplate } from '../engine/template';
 import { resolve } from '../engine/readable';
 import { show } from '../engine/show';
 import type { Codec, Field, Refinement, Shape, WireModel } from '../engine/shape';
-import { carries } from '../engine/unsafe';
+import { carries, codecName } from '../engine/unsafe';
 import { describeFailedCheck, failedCheck } from './checks';
 import { aKind, codecValueKind, isCarried } from './codec-values';
 import { showValue } from './show-value';
@@ -68,8 +68,10 @@ class Checker {
       case 'never':
         return fail(`nothing is accepted here, got ${brief(value)}`);
       case 'unsafe':
-        if (!carries(this.codec, s.what)) {
+        if (this.codec === 'json') {
           this.out.push({ at, reason: `a ${s.what} does not survive JSON, so no JSON value is one`, unsafe: true });
+        } else if (!carries(this.codec, s.what)) {
+          this.out.push({ at, reason: `a ${s.what} does not survive ${codecName(this.codec)} as itself, so no value it carries is one`, unsafe: true });
         } else if (!isCarried(value, s.what)) {
           fail(`expected ${aKind(s.what)}, got ${brief(value)}`);
         }

@@ -104,3 +104,11 @@ describe('not-wire-safe says why there is no witness under its own codec', () =>
     );
   });
 });
+
+describe('a value the codec does not carry either', () => {
+  it('is named in the codec\'s terms, not as JSON', () => {
+    const buffer = model({ kind: 'unsafe', what: 'Buffer' }, 'superjson');
+    const found = validate({ id: 'x', at: null }, { kind: 'ref', name: 'Msg' }, buffer, { codec: 'superjson' });
+    assert.deepEqual(found, { ok: false, reason: 'at $.at: a Buffer does not survive superjson as itself, so no value it carries is one' });
+  });
+});
