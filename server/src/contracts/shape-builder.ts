@@ -29,6 +29,9 @@ const UNSAFE_LIB_TYPES: Record<string, UnsafeKind> = {
   Set: 'Set',
   ReadonlySet: 'Set',
   WeakSet: 'Set',
+  // Its lib interface is a hundred methods and a few numbers: modelled so, it would read as an object of them.
+  Uint8Array: 'Uint8Array',
+  ArrayBuffer: 'ArrayBuffer',
   Function: 'function',
   CallableFunction: 'function',
   NewableFunction: 'function',

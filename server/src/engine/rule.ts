@@ -1,6 +1,6 @@
 import type { ContractKind, Severity } from './finding';
 import type { Flow, PathStep } from './path-steps';
-import type { Contract, EnumMember, Field, Loc, Method, Param, Shape, WireModel } from './shape';
+import type { Codec, Contract, EnumMember, Field, Loc, Method, Param, Shape, WireModel } from './shape';
 
 /**
  * Rules never match old and new themselves: the pairing walk (`pairs.ts`) hands each rule matched
@@ -44,10 +44,10 @@ export interface RuleMeta<Id extends string = string> {
   /** How to roll it out when it breaks both ways; without it the report uses the generic steps for the contract kind. */
   expandContract?: ExpandContract;
   /**
-   * Why no JSON value can show this break, when that is so (a Date arrives as a string either way). The
-   * report then says this instead of searching for a witness value.
+   * Why no value can show this break, when that is so (a Date arrives as a string either way under JSON), in
+   * words that may depend on the contract's codec. The report then says this instead of searching for a witness.
    */
-  noWitness?: string;
+  noWitness?: string | ((codec: Codec) => string);
   /**
    * How the witness is built when the break is not in the shapes at the finding's path: `codec-envelope`, the
    * same value as one codec wraps it (superjson's `{ "json": … }`), which a reader of the other codec misreads.

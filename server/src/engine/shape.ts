@@ -21,7 +21,7 @@ export type Literal = string | number | boolean;
 export type Codec = 'json' | 'superjson' | 'structured-clone';
 
 /** Values JSON cannot carry faithfully. */
-export type UnsafeKind = 'Date' | 'Buffer' | 'Map' | 'Set' | 'bigint' | 'function' | 'symbol' | 'class-method';
+export type UnsafeKind = 'Date' | 'Buffer' | 'Map' | 'Set' | 'bigint' | 'Uint8Array' | 'ArrayBuffer' | 'function' | 'symbol' | 'class-method';
 
 /**
  * `alias` on a primitive, literal or array: the alias the declaration wrote there (`Sku` for `type Sku = string`),

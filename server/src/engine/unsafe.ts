@@ -1,14 +1,20 @@
 import type { Codec, Shape, UnsafeKind, WireModel } from './shape';
 
 /**
- * What each codec carries besides JSON's values. superjson restores Date, Map, Set and bigint; structured
- * clone (Workers RPC) those too, and turns a function into a stub the receiver can call.
+ * What each codec carries besides JSON's values. superjson restores Date, Map, Set, bigint and typed arrays (not
+ * an ArrayBuffer, which it sends as `{}`); structured clone (Workers RPC) all of those and ArrayBuffer, and turns a
+ * function into a stub the receiver can call.
  */
 const CARRIED: Record<Codec, ReadonlySet<UnsafeKind>> = {
   json: new Set(),
-  superjson: new Set(['Date', 'Map', 'Set', 'bigint']),
-  'structured-clone': new Set(['Date', 'Map', 'Set', 'bigint', 'function']),
+  superjson: new Set(['Date', 'Map', 'Set', 'bigint', 'Uint8Array']),
+  'structured-clone': new Set(['Date', 'Map', 'Set', 'bigint', 'Uint8Array', 'ArrayBuffer', 'function']),
 };
+
+const NAMES: Record<Codec, string> = { json: 'JSON', superjson: 'superjson', 'structured-clone': 'structured clone' };
+
+/** The codec as messages name it. */
+export const codecName = (codec: Codec): string => NAMES[codec];
 
 /** True when values of this kind arrive as what they were sent as under the codec. */
 export const carries = (codec: Codec | undefined, what: UnsafeKind): boolean => CARRIED[codec ?? 'json'].has(what);

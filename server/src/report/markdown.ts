@@ -103,7 +103,7 @@ function findingMarkdown(f: ReportFinding): string[] {
   } else {
     const w = f.witness;
     out.push('', '  <details><summary>Witness</summary>', '', `  ${lineStart(inline(w.explanation))}`, '');
-    out.push(...fenced(w.json, 'json').map((l) => `  ${l}`), '', '  </details>');
+    out.push(...fenced(w.json, w.notation ?? 'json').map((l) => `  ${l}`), '', '  </details>');
   }
   return out;
 }

@@ -10,6 +10,7 @@ import { ruleDocUrl } from '../rules';
 import type { CheckResult } from './check-result';
 import { rules } from '../rules';
 import { witnessFor, type VersionName } from '../witness/witness-for';
+import { showValue } from '../witness/show-value';
 import { rolloutPlan, type RolloutPlan } from './rollout-plan';
 import { directionInWords, orderInWords } from './text';
 import type { WorkingState } from './working-state';
@@ -67,8 +68,13 @@ export interface ReportLocation {
 export interface ReportWitness {
   /** `rejected`: the reader refuses the value; `misread`: both accept it but it means something else to each. */
   kind: 'rejected' | 'misread';
-  /** The value as pretty-printed JSON. */
+  /**
+   * The value as pretty-printed JSON; with `notation: 'js'`, as the JavaScript that builds it, for a value holding
+   * what only the contract's codec carries (`new Date("2024-01-01T00:00:00.000Z")`, `new Map()`, `1n`).
+   */
   json: string;
+  /** Set only when `json` is JavaScript rather than JSON. */
+  notation?: 'js';
   writer: VersionName;
   direction: Direction;
   explanation: string;
@@ -209,7 +215,10 @@ function witnessOf(f: Finding, models: ReportInput['models']): ReportFinding['wi
   try {
     const w = witnessFor(f, models.baseline, models.working);
     if ('none' in w) return { none: w.none };
-    return { kind: w.kind ?? 'rejected', json: JSON.stringify(w.value, null, 2), writer: w.writer, direction: w.direction, explanation: w.explanation };
+    const shown = showValue(w.value);
+    const out: ReportWitness = { kind: w.kind ?? 'rejected', json: shown.text, writer: w.writer, direction: w.direction, explanation: w.explanation };
+    if (shown.notation === 'js') out.notation = 'js';
+    return out;
   } catch (e) {
     // A witness is an illustration: a bug in building one must not cost the user the report.
     return { none: `building a witness failed (${(e as Error).message})` };

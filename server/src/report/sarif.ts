@@ -61,7 +61,7 @@ function result(f: ReportFinding, report: ReportModel, index: number | undefined
   if (f.accepted) lines.push(f.accepted.expired ? `Accepted until ${f.accepted.until ?? ''}, which is reached: it counts again.` : `Accepted: ${f.accepted.reason}${f.accepted.until ? ` (until ${f.accepted.until})` : ''}.`);
   if (!f.loc && f.baselineLoc) lines.push(`Only the baseline has it (${baselineLine(report.baseline)}).`);
   else if (f.baselineLoc) lines.push(`Baseline definition: ${place(f.baselineLoc)} in ${baselineLine(report.baseline)}.`);
-  if (!('none' in f.witness)) lines.push(`Witness: ${oneLineJson(f.witness.json)} (${f.witness.explanation})`);
+  if (!('none' in f.witness)) lines.push(`Witness: ${oneLine(f.witness)} (${f.witness.explanation})`);
   const out: Sarif.Result = {
     ruleId: f.rule,
     level: LEVEL[f.severity],
@@ -101,5 +101,11 @@ function location(loc: ReportLocation, prefix: string): Sarif.Location {
  */
 const relativeUri = (file: string): string => file.split('/').map(encodeURIComponent).join('/');
 const place = (loc: ReportLocation): string => `${loc.file}:${loc.range.start.line + 1}:${loc.range.start.character + 1}`;
-const oneLineJson = (json: string): string => JSON.stringify(JSON.parse(json));
+/** The witness on one line: JSON compacted as before; JavaScript (a codec's Date, Map) with its lines joined. */
+function oneLine(w: { json: string; notation?: 'js' }): string {
+  if (w.notation !== 'js') return JSON.stringify(JSON.parse(w.json));
+  // showValue prints strings escaped, so every line break is layout; none is kept inside brackets.
+  const lines = w.json.split('\n').map((l) => l.trim());
+  return lines.reduce((out, line) => (out.endsWith('[') || line.startsWith(']') ? out + line : `${out} ${line}`));
+}
 const fingerprint = (f: ReportFinding): string => createHash('sha256').update(`${f.rule}\0${f.contract}\0${f.path}`).digest('hex').slice(0, 32);

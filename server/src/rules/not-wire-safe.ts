@@ -1,8 +1,6 @@
 import { defineRule, type RuleContext } from '../engine/rule';
 import type { Codec, UnsafeKind } from '../engine/shape';
-import { carries, codecOf, findUnsafe } from '../engine/unsafe';
-
-const CODEC_NAMES: Record<Codec, string> = { json: 'JSON', superjson: 'superjson', 'structured-clone': 'structured clone' };
+import { carries, codecName, codecOf, findUnsafe } from '../engine/unsafe';
 
 const BECOMES: Record<UnsafeKind, string> = {
   Date: 'an ISO string',
@@ -10,6 +8,8 @@ const BECOMES: Record<UnsafeKind, string> = {
   Map: '`{}`',
   Set: '`{}`',
   bigint: 'an error (JSON.stringify throws on bigint)',
+  Uint8Array: '`{ "0": …, "1": … }` (its bytes as an object)',
+  ArrayBuffer: '`{}`',
   function: 'nothing (functions are dropped)',
   symbol: 'nothing (symbols are dropped)',
   'class-method': 'nothing (methods are not data)',
@@ -26,7 +26,7 @@ function report(what: UnsafeKind, ctx: RuleContext, subject: string, codec: Code
   ctx.report({
     oldToNew: true,
     newToOld: true,
-    message: `${subject} now carries a \`${what}\`, which ${CODEC_NAMES[codec]} turns into ${becomes}; no reader gets back the type it declares.`,
+    message: `${subject} now carries a \`${what}\`, which ${codecName(codec)} turns into ${becomes}; no reader gets back the type it declares.`,
   });
 }
 
@@ -42,8 +42,10 @@ export default defineRule({
       expand: 'add a JSON-safe field next to it (an ISO 8601 string for a Date, an array of entries for a Map or Set, a string for a bigint) and write both.',
       contract: 'read only the JSON-safe field, then remove the unsafe one.',
     },
-    noWitness:
-      'the value does not survive JSON (a Date arrives as a string, a Map or Set as {}, a bigint fails to serialise), so no JSON value shows what either side means',
+    noWitness: (codec) =>
+      codec === 'json'
+        ? 'the value does not survive JSON (a Date arrives as a string, a Map or Set as {}, a bigint fails to serialise), so no JSON value shows what either side means'
+        : `the value does not survive ${codecName(codec)} as itself (${codec === 'superjson' ? 'a Buffer arrives as a plain object, a function as nothing' : 'a Buffer arrives as a plain Uint8Array, a symbol cannot be cloned'}), so no value it carries shows what either side means`,
   },
   // The codec is the root contract's: a tRPC router with superjson carries a Date, a JSON-RPC method does not.
   value(pair, ctx) {

@@ -1,5 +1,6 @@
 import type { Refinement } from '../engine/shape';
 import { showCheck } from '../engine/refinements';
+import { showValue } from './show-value';
 
 /**
  * The schema checks a witness can be tested against without running the user's code, as zod and valibot
@@ -101,7 +102,7 @@ export function failedCheck(value: unknown, checks: readonly Refinement[] | unde
 /** Checks no witness can be tested against: they run the user's code. */
 export const opaqueChecks = (checks: readonly Refinement[] | undefined): Refinement[] => (checks ?? []).filter((c) => !evaluable(c));
 
-export const describeFailedCheck = (c: Refinement, value: unknown): string => `${JSON.stringify(value)} fails ${showCheck(c)}`;
+export const describeFailedCheck = (c: Refinement, value: unknown): string => `${showValue(value, false).text} fails ${showCheck(c)}`;
 
 /**
  * Values that fail some check of a reader, to try as witnesses: each bound just crossed, each format broken.

@@ -1,5 +1,5 @@
 import { readable, resolve } from '../engine/readable';
-import type { Shape, WireModel } from '../engine/shape';
+import type { Codec, Shape, WireModel } from '../engine/shape';
 import { mismatches, validate } from './validate';
 import { samples } from './values';
 
@@ -9,10 +9,11 @@ const MAX_STEPS = 24;
 interface Sides {
   writer: WireModel;
   reader: WireModel;
+  codec: Codec;
 }
 
-const rejects = (value: unknown, reader: Shape, sides: Sides) => mismatches(value, reader, sides.reader).length > 0;
-const writes = (value: unknown, writer: Shape, sides: Sides) => validate(value, writer, sides.writer, { exact: true }).ok;
+const rejects = (value: unknown, reader: Shape, sides: Sides) => mismatches(value, reader, sides.reader, { codec: sides.codec }).length > 0;
+const writes = (value: unknown, writer: Shape, sides: Sides) => validate(value, writer, sides.writer, { exact: true, codec: sides.codec }).ok;
 
 /**
  * A value `writer` produces that `reader` rejects, found by steering rather than by luck: a union reader accepts a
@@ -28,7 +29,7 @@ export function counterexample(writer: Shape, reader: Shape, sides: Sides, depth
   const unreadable = writerVariants.filter((v) => !readable(v, reader, env));
   const ordered = [...unreadable, ...writerVariants.filter((v) => !unreadable.includes(v))];
   for (const variant of ordered) {
-    const start = samples(variant, sides.writer);
+    const start = samples(variant, sides.writer, sides.codec);
     const plain = start.find((v) => rejects(v, reader, sides));
     if (plain !== undefined) return { value: plain };
     if (depth > 3) continue;

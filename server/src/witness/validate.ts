@@ -1,8 +1,11 @@
 import { matchesTemplate } from '../engine/template';
 import { resolve } from '../engine/readable';
 import { show } from '../engine/show';
-import type { Field, Refinement, Shape, WireModel } from '../engine/shape';
+import type { Codec, Field, Refinement, Shape, WireModel } from '../engine/shape';
+import { carries, codecName } from '../engine/unsafe';
 import { describeFailedCheck, failedCheck } from './checks';
+import { aKind, codecValueKind, isCarried } from './codec-values';
+import { showValue } from './show-value';
 
 export interface ValidateOptions {
   /**
@@ -10,6 +13,8 @@ export interface ValidateOptions {
    * A writer is checked this way; a reader is not (JSON readers ignore unknown fields by default).
    */
   exact?: boolean;
+  /** How the value travels (JSON when absent): a Date is a value under superjson and none under JSON. */
+  codec?: Codec;
 }
 
 export type Validation = { ok: true } | { ok: false; reason: string };
@@ -22,7 +27,7 @@ export interface Mismatch {
   unsafe?: true;
 }
 
-/** Whether a JSON value fits a wire shape, refs resolved in `model`; the first reason when it does not. */
+/** Whether a value (JSON, or what the codec carries) fits a wire shape, refs resolved in `model`; the first reason when it does not. */
 export function validate(value: unknown, shape: Shape, model: WireModel, options: ValidateOptions = {}): Validation {
   const found = mismatches(value, shape, model, options);
   return found.length === 0 ? { ok: true } : { ok: false, reason: describeMismatch(found[0]!) };
@@ -33,7 +38,7 @@ export const describeMismatch = (m: Mismatch): string => (m.at === '$' ? m.reaso
 /** Every independent reason a value does not fit (a union counts as one place). */
 export function mismatches(value: unknown, shape: Shape, model: WireModel, options: ValidateOptions = {}): Mismatch[] {
   const out: Mismatch[] = [];
-  new Checker(model, options.exact ?? false, out).check(value, shape, '$');
+  new Checker(model, options.exact ?? false, options.codec ?? 'json', out).check(value, shape, '$');
   return out;
 }
 
@@ -43,6 +48,7 @@ class Checker {
   constructor(
     private readonly model: WireModel,
     private readonly exact: boolean,
+    private readonly codec: Codec,
     private readonly out: Mismatch[],
   ) {}
 
@@ -62,7 +68,13 @@ class Checker {
       case 'never':
         return fail(`nothing is accepted here, got ${brief(value)}`);
       case 'unsafe':
-        this.out.push({ at, reason: `a ${s.what} does not survive JSON, so no JSON value is one`, unsafe: true });
+        if (this.codec === 'json') {
+          this.out.push({ at, reason: `a ${s.what} does not survive JSON, so no JSON value is one`, unsafe: true });
+        } else if (!carries(this.codec, s.what)) {
+          this.out.push({ at, reason: `a ${s.what} does not survive ${codecName(this.codec)} as itself, so no value it carries is one`, unsafe: true });
+        } else if (!isCarried(value, s.what)) {
+          fail(`expected ${aKind(s.what)}, got ${brief(value)}`);
+        }
         return;
       case 'string':
         if (typeof value !== 'string') fail(`expected string, got ${brief(value)}`);
@@ -97,7 +109,7 @@ class Checker {
       case 'object':
         return this.object(value, s, at);
       case 'union': {
-        const fits = s.variants.some((v) => new Checker(this.model, this.exact, []).fits(value, v, at));
+        const fits = s.variants.some((v) => new Checker(this.model, this.exact, this.codec, []).fits(value, v, at));
         if (!fits) fail(`${brief(value)} matches none of ${show(s)}`);
         return;
       }
@@ -145,7 +157,8 @@ class Checker {
   }
 
   private object(value: unknown, s: Extract<Shape, { kind: 'object' }>, at: string): void {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    // A Map or a Date arrives as itself under superjson: a reader of a plain object gets none of its keys.
+    if (typeof value !== 'object' || value === null || Array.isArray(value) || codecValueKind(value) !== undefined) {
       this.out.push({ at, reason: `expected an object, got ${brief(value)}` });
       return;
     }
@@ -176,6 +189,9 @@ function brief(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'an array';
   if (value === null) return 'null';
+  const kind = codecValueKind(value);
+  if (kind === 'bigint') return showValue(value).text;
+  if (kind) return aKind(kind);
   if (typeof value === 'object') return 'an object';
   const text = JSON.stringify(value);
   return text.length > 40 ? `${text.slice(0, 37)}…` : text;

@@ -1,6 +1,8 @@
 import { templateSamples } from '../engine/template';
-import type { Refinement, Shape, WireModel } from '../engine/shape';
+import type { Codec, Refinement, Shape, WireModel } from '../engine/shape';
 import { failedCheck } from './checks';
+import { codecSamples } from './codec-values';
+import { showValue } from './show-value';
 
 /** A field or trailing element left out of the value, as opposed to `null`. */
 export const ABSENT: unique symbol = Symbol('absent');
@@ -12,22 +14,26 @@ const MAX_SAMPLES = 12;
 const MAX_DEPTH = 6;
 
 /**
- * Small JSON values a shape can produce, smallest and most ordinary first, covering each union variant,
- * enum value, boolean and optional field once. Empty when the shape produces no JSON value (never, unsafe).
+ * Small values a shape can produce, smallest and most ordinary first, covering each union variant, enum value,
+ * boolean and optional field once: JSON values, and under another codec what it carries (a Date under superjson).
+ * Empty when the shape produces no value the codec carries (never, a Date under JSON).
  */
-export function samples(shape: Shape, model: WireModel): Sample[] {
-  return new Sampler(model).samples(shape, 0, new Set());
+export function samples(shape: Shape, model: WireModel, codec: Codec = 'json'): Sample[] {
+  return new Sampler(model, codec).samples(shape, 0, new Set());
 }
 
 /** The smallest value the shape can produce, or ABSENT when it has none. */
 // eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents -- Sample is any JSON value; the union still tells the reader ABSENT can come back
-export function smallest(shape: Shape, model: WireModel): Sample | typeof ABSENT {
-  const found = new Sampler(model).smallest(shape, new Set());
+export function smallest(shape: Shape, model: WireModel, codec: Codec = 'json'): Sample | typeof ABSENT {
+  const found = new Sampler(model, codec).smallest(shape, new Set());
   return found;
 }
 
 class Sampler {
-  constructor(private readonly model: WireModel) {}
+  constructor(
+    private readonly model: WireModel,
+    private readonly codec: Codec,
+  ) {}
 
   // eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents -- Sample is any JSON value; the union still tells the reader ABSENT can come back
   smallest(shape: Shape, inProgress: Set<string>): Sample | typeof ABSENT {
@@ -106,8 +112,9 @@ class Sampler {
         // What an `unknown` writer may send: anything, so a few of each kind.
         return [null, 'x', 0, true, {}, []];
       case 'never':
-      case 'unsafe':
         return [];
+      case 'unsafe':
+        return codecSamples(shape.what, this.codec);
       case 'ref': {
         const target = this.model.types[shape.name];
         if (!target) return [null];
@@ -184,7 +191,8 @@ const cap = (values: Sample[]): Sample[] => values.slice(0, MAX_SAMPLES);
 function dedupe(values: Sample[]): Sample[] {
   const seen = new Set<string>();
   return values.filter((v) => {
-    const key = JSON.stringify(v);
+    // Not JSON.stringify: it prints a Date as its string and cannot print a bigint.
+    const key = showValue(v, false).text;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -3,7 +3,7 @@ import { resolve } from '../engine/readable';
 import { ruleById } from '../rules';
 import { counterexample } from './counterexample';
 import { codecEnvelopeWitness } from './codec-envelope';
-import type { Field, Method, Refinement, ServiceContract, Shape, WireModel } from '../engine/shape';
+import type { Codec, Field, Method, Refinement, ServiceContract, Shape, WireModel } from '../engine/shape';
 import { methodAt } from '../engine/method-at';
 import { requestShape, requestsOf } from '../engine/request-shape';
 import type { Flow, PathStep } from '../engine/path-steps';
@@ -13,12 +13,17 @@ import { ABSENT, samples, smallest } from './values';
 import { opaqueChecks, probes } from './checks';
 import { showCheck } from '../engine/refinements';
 import { readerView, writerView } from '../engine/views';
+import { showValue } from './show-value';
 
 export type VersionName = 'baseline' | 'this version';
 
 export interface Witness {
   /** `rejected`: the reader refuses the value; `misread`: the reader accepts it as something else (an enum value). */
   kind: 'rejected' | 'misread';
+  /**
+   * A JSON value; under superjson or structured clone it may hold what that codec carries (a `Date` instance, a
+   * `Map`, a bigint), to be handed to the codec as it is and shown with `showValue`.
+   */
   value: unknown;
   /** Which version writes (or, for a request, sends) the value. */
   writer: VersionName;
@@ -49,15 +54,17 @@ const NEVER: Shape = { kind: 'never' };
 const CUSTOM_CHECKS = new Set(['refine', 'superRefine', 'check', 'custom', 'rawCheck']);
 
 /**
- * A small JSON value that the writing side of `finding` produces and the reading side rejects, built from the
- * two wire shapes at the finding's path and checked with `validate` before it is returned. A finding that
- * breaks both ways gets one direction (the first that has a witness). When no value shows the break honestly
+ * A small value that the writing side of `finding` produces and the reading side rejects (JSON, or what the
+ * contract's codec carries besides), built from the two wire shapes at the finding's path and checked with
+ * `validate` before it is returned. A finding that breaks both ways gets one direction (the first that has a
+ * witness). When no value shows the break honestly
  * (a Date, an enum value that only changes meaning, a method missing on the writing side) it says why.
  */
 export function witnessFor(finding: Finding, oldModel: WireModel, newModel: WireModel): WitnessResult {
-  // Some rules know no JSON value can show their break (a Date arrives as a string either way).
+  // Some rules know no value can show their break (a Date arrives as a string either way under JSON).
   const meta = ruleById(finding.rule)?.meta;
-  if (meta?.noWitness) return { none: meta.noWitness };
+  const noWitness = meta?.noWitness;
+  if (noWitness) return { none: typeof noWitness === 'string' ? noWitness : noWitness(codecOfFinding(finding, oldModel, newModel)) };
   if (meta?.witness === 'codec-envelope') return codecEnvelopeWitness(finding, oldModel, newModel);
   const reasons: string[] = [];
   for (const direction of finding.breaks) {
@@ -81,6 +88,10 @@ export function witnessFor(finding: Finding, oldModel: WireModel, newModel: Wire
   return { none: reasons.join('; ') || 'the finding breaks no direction' };
 }
 
+/** The root contract's codec, as the rules use it; the baseline's when the contract is gone. */
+const codecOfFinding = (finding: Finding, oldModel: WireModel, newModel: WireModel): Codec =>
+  newModel.contracts[finding.contract]?.codec ?? oldModel.contracts[finding.contract]?.codec ?? 'json';
+
 class Attempt {
   private readonly writer: Side;
   private readonly reader: Side;
@@ -93,6 +104,8 @@ class Attempt {
   private lost = false;
   /** Reader checks at the path that run the schema's own code (`.refine()`), which no value here can be tested against. */
   private readonly opaque: Refinement[] = [];
+  /** The root contract's codec, as the rules use it: which values exist besides JSON's (a Date under superjson). */
+  private readonly codec: Codec;
 
   constructor(
     private readonly finding: Finding,
@@ -105,6 +118,7 @@ class Attempt {
     this.root = finding.contract;
     this.steps = finding.steps;
     this.flow = finding.flow;
+    this.codec = codecOfFinding(finding, oldModel, newModel);
     // A result is written by the callee: for old-to-new (old caller, new callee) that is this version.
     const oldWrites = this.flow === 'result' ? direction === 'new-to-old' : direction === 'old-to-new';
     // A schema writes its output and reads its input (engine/views.ts); plain models are their own views.
@@ -127,14 +141,14 @@ class Attempt {
     const valid: { candidate: Candidate; related: Mismatch; others: Mismatch[] }[] = [];
     for (const candidate of candidates) {
       if (candidate.value === ABSENT) continue;
-      if (!validate(candidate.value, writerRoot, this.writer.model, { exact: true }).ok) continue;
+      if (!validate(candidate.value, writerRoot, this.writer.model, { exact: true, codec: this.codec }).ok) continue;
       if (this.misreading) {
-        if (mismatches(candidate.value, readerRoot, this.reader.model).length === 0) {
+        if (this.rejections(candidate.value, readerRoot).length === 0) {
           valid.push({ candidate, related: { at: candidate.focusAt, reason: '' }, others: [] });
         }
         continue;
       }
-      const found = mismatches(candidate.value, readerRoot, this.reader.model);
+      const found = this.rejections(candidate.value, readerRoot);
       const related = found.find((m) => !m.unsafe && relatedPaths(m.at, candidate.focusAt));
       if (!related) continue;
       valid.push({ candidate, related, others: found.filter((m) => m !== related) });
@@ -202,7 +216,7 @@ class Attempt {
       // Calls that vary one argument at a time, for a reader whose other overloads accept the plainest call.
       if (servedBy && params) {
         wM.params.forEach((p, i) => {
-          for (const v of samples(p.shape, this.writer.model)) candidates.push({ value: params.map((x, k) => (k === i ? v : x)), focusAt: '$' });
+          for (const v of samples(p.shape, this.writer.model, this.codec)) candidates.push({ value: params.map((x, k) => (k === i ? v : x)), focusAt: '$' });
         });
       }
       return { writerRoot, readerRoot, readerMissing, candidates };
@@ -253,7 +267,7 @@ class Attempt {
       return [];
     }
     if (last) {
-      const values = samples(w, this.writer.model).map((value) => ({ value, focusAt: at }));
+      const values = samples(w, this.writer.model, this.codec).map((value) => ({ value, focusAt: at }));
       // A reader's checks are crossed on purpose: values just past each bound, each format broken.
       const rr = r && resolve(r, this.reader.model);
       const readerChecks = rr && 'checks' in rr ? rr.checks : undefined;
@@ -262,8 +276,8 @@ class Attempt {
         for (const value of probes(readerChecks, values[0]?.value)) values.push({ value, focusAt: at });
       }
       // When no plain sample is rejected, steer one until it is (see counterexample.ts).
-      if (r && !this.misreading && !values.some((c) => mismatches(c.value, r, this.reader.model).length > 0)) {
-        const steered = counterexample(w, r, { writer: this.writer.model, reader: this.reader.model });
+      if (r && !this.misreading && !values.some((c) => this.rejections(c.value, r).length > 0)) {
+        const steered = counterexample(w, r, { writer: this.writer.model, reader: this.reader.model, codec: this.codec });
         if (steered) values.unshift({ value: steered.value, focusAt: at });
       }
       return optionalHere ? [{ value: ABSENT, focusAt: at }, ...values] : values;
@@ -363,10 +377,10 @@ class Attempt {
 
   private common(w: Shape, r: Shape | undefined): unknown {
     if (r) {
-      const shared = samples(w, this.writer.model).find((v) => validate(v, r, this.reader.model).ok);
+      const shared = samples(w, this.writer.model, this.codec).find((v) => validate(v, r, this.reader.model, { codec: this.codec }).ok);
       if (shared !== undefined) return shared;
     }
-    return smallest(w, this.writer.model);
+    return smallest(w, this.writer.model, this.codec);
   }
 
   private explain(related: Mismatch, others: Mismatch[], readerMissing: string | undefined): string {
@@ -387,6 +401,10 @@ class Attempt {
     const why = readerMissing ? `${this.reader.name} has no ${readerMissing}` : describeMismatch(related);
     const extra = others.length ? ` It is also rejected for another change (${describeMismatch(others[0]!)}).` : '';
     return `${what}; ${who} cannot read it: ${why}.${extra}`;
+  }
+
+  private rejections(value: unknown, reader: Shape): Mismatch[] {
+    return mismatches(value, reader, this.reader.model, { codec: this.codec });
   }
 
   private methodSuffix(): string {
@@ -446,5 +464,5 @@ function relatedPaths(a: string, b: string): boolean {
   return long === short || (long.startsWith(short) && (long[short.length] === '.' || long[short.length] === '['));
 }
 
-const size = (v: unknown): number => JSON.stringify(v)?.length ?? 0;
+const size = (v: unknown): number => showValue(v, false).text.length;
 const capitalise = (s: string): string => s[0]!.toUpperCase() + s.slice(1);

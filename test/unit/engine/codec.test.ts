@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compareModels } from '../../../server/src/rules/index.js';
 import type { Codec, Shape, WireModel } from '../../../server/src/engine/shape.js';
+import { extractFiles } from '../contracts/extract-helper.js';
 
 const loc = { file: 'a.ts', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } };
 
@@ -39,4 +40,22 @@ test('a carried value that changes type is a type change under its codec', () =>
   const after = model({ kind: 'string' }, 'superjson');
   assert.deepEqual(compareModels(before, after).findings.map((f) => f.rule), ['type-changed']);
   assert.deepEqual(compareModels(model({ kind: 'unsafe', what: 'Map' }), model({ kind: 'string' })).findings.map((f) => f.rule), []);
+});
+
+test('a Uint8Array and an ArrayBuffer are values of their own, carried by the codecs that carry them', () => {
+  const { model: extracted } = extractFiles({ 'a.ts': '/** @wire */\nexport interface M { data: Uint8Array; raw: ArrayBuffer }\n' });
+  const fields = extracted.types.M?.shape.kind === 'object' ? extracted.types.M.shape.fields.map((f) => f.shape) : [];
+  assert.deepEqual(fields, [
+    { kind: 'unsafe', what: 'Uint8Array' },
+    { kind: 'unsafe', what: 'ArrayBuffer' },
+  ]);
+  const bytes: Shape = { kind: 'unsafe', what: 'Uint8Array' };
+  const buffer: Shape = { kind: 'unsafe', what: 'ArrayBuffer' };
+  const [json] = compareModels(model(undefined), model(bytes)).findings;
+  assert.equal(json?.rule, 'not-wire-safe');
+  assert.match(json.message, /`Uint8Array`, which JSON turns into `\{ "0": …, "1": … \}`/);
+  assert.deepEqual(rulesFor(bytes, 'superjson'), []);
+  assert.deepEqual(rulesFor(buffer, 'superjson'), ['not-wire-safe']);
+  assert.deepEqual(rulesFor(bytes, 'structured-clone'), []);
+  assert.deepEqual(rulesFor(buffer, 'structured-clone'), []);
 });

@@ -5,6 +5,7 @@ import { validate } from '../../../server/src/witness/validate';
 import type { Witness } from '../../../server/src/witness/witness-for';
 import { requestShape, requestsOf } from '../../../server/src/engine/request-shape';
 import { readerView, writerView } from '../../../server/src/engine/views';
+import { showValue } from '../../../server/src/witness/show-value';
 
 export interface Side {
   shape: Shape;
@@ -56,10 +57,13 @@ export function checkWitness(finding: Finding, witness: Witness, oldModel: WireM
   const isResult = finding.flow === 'result';
   const expectedWriter = (isResult ? witness.direction === 'new-to-old' : witness.direction === 'old-to-new') ? 'baseline' : 'this version';
   if (witness.writer !== expectedWriter) return `writer is ${witness.writer}, expected ${expectedWriter}`;
-  const written = validate(witness.value, writer.shape, writer.model, { exact: true });
-  if (!written.ok) return `the writer cannot produce ${JSON.stringify(witness.value)}: ${written.reason}`;
-  const read = validate(witness.value, reader.shape, reader.model);
-  if (witness.kind === 'rejected' && read.ok) return `the reader accepts ${JSON.stringify(witness.value)}`;
+  // A superjson or structured-clone contract carries a Date as a Date: the witness may hold one.
+  const codec = newModel.contracts[finding.contract]?.codec ?? oldModel.contracts[finding.contract]?.codec;
+  const shown = showValue(witness.value, false).text;
+  const written = validate(witness.value, writer.shape, writer.model, { exact: true, codec });
+  if (!written.ok) return `the writer cannot produce ${shown}: ${written.reason}`;
+  const read = validate(witness.value, reader.shape, reader.model, { codec });
+  if (witness.kind === 'rejected' && read.ok) return `the reader accepts ${shown}`;
   if (witness.kind === 'misread' && !read.ok) return `a misread value must be accepted by the reader: ${read.reason}`;
   return undefined;
 }
