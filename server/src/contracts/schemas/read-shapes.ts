@@ -34,13 +34,15 @@ export function decoded(input: Read, output: Shape): Read {
   return { ...input, shape: { kind: 'decoded', input: input.shape, output } };
 }
 
-/** Adds a reader check where the model keeps checks; on other shapes (a ref, a union) it cannot be shown. */
+/** Adds a reader check where the model keeps checks; on other shapes (a literal, a ref) it cannot be shown. */
 export function withCheck(read: Read, check: Refinement): Read {
   const shape = read.shape;
   if (shape.kind === 'string' || shape.kind === 'number' || shape.kind === 'array' || shape.kind === 'object') {
     return { ...read, shape: { ...shape, checks: [...(shape.checks ?? []), check] } };
   }
   if (shape.kind === 'decoded') return { ...read, shape: { ...shape, input: withCheck({ shape: shape.input }, check).shape } };
+  // A check on a union runs on whichever variant the value is: each variant that can hold it carries it.
+  if (shape.kind === 'union') return { ...read, shape: { ...shape, variants: shape.variants.map((v) => withCheck({ shape: v }, check).shape) } };
   return read;
 }
 

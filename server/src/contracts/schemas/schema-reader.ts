@@ -4,6 +4,7 @@ import { isDeprecated, locOf, suppressionsOf, type RelativePath } from '../locat
 import { qualifiedName } from '../qualified-name.js';
 import type { NamedTarget, ShapeBuilder, ValueShapes } from '../shape-builder.js';
 import { familyOf, type PackageNameOf, type SchemaFamily, type SchemaLibrary } from './library.js';
+import { inPlace, UNIONS } from './in-place.js';
 import { decoded, fieldOf, literalArgument, propertyKey, skipOuter, unionOf, unionRead, withCheck, type Read } from './read-shapes.js';
 
 /** A call whose callee is declared by a schema library. */
@@ -461,15 +462,15 @@ export class SchemaReader implements ValueShapes {
       }
       case 'refine':
       case 'superRefine':
-        return withCheck(base, this.refinement(call));
+        return withCheck(this.checkable(call.receiver!, base), this.refinement(call));
       case 'check':
       case 'with':
-        return args.reduce((read, a) => this.addCheck(read, a), base);
+        return args.reduce((read, a) => this.addCheck(read, a), this.checkable(call.receiver!, base));
       default:
         if (NEUTRAL.has(call.name)) return base;
         if (BY_TYPES.has(call.name)) return this.byTypes(call.call);
         // Every other method a schema library puts on a schema is a check: `.min(3)`, `.email()`, `.int()`.
-        return withCheck(base, this.refinement(call));
+        return withCheck(this.checkable(call.receiver!, base), this.refinement(call));
     }
   }
 
@@ -546,6 +547,7 @@ export class SchemaReader implements ValueShapes {
     const [first, ...items] = call.call.arguments;
     if (!first) return this.byTypes(call.call);
     let read = this.read(first);
+    if (/^(ref|union)$/.test(read.shape.kind) && items.some((item) => this.actionKind(item) === 'validation')) read = this.checkable(first, read);
     let transforms = false;
     for (const item of items) {
       const expr = skipOuter(item);
@@ -628,6 +630,28 @@ export class SchemaReader implements ValueShapes {
       }
     } else read = this.read(expr);
     return read.shape.kind === 'object' ? read : this.byTypes(at.call);
+  }
+
+  /**
+   * A node that is about to get a check, in a form that can hold it. A ref is the named schema read in place: the
+   * check belongs to this use, not to the schema, which other uses read without it. A union (of refs too) is read
+   * with its variants in place, each then carrying the check.
+   */
+  private checkable(node: ts.Expression, read: Read): Read {
+    if (read.shape.kind !== 'ref' && read.shape.kind !== 'union') return read;
+    return inPlace(node, {
+      schemaConst: (expr) => this.schemaConst(expr),
+      unionOptions: (expr) => {
+        const call = this.libraryCall(expr);
+        if (!call || !UNIONS.has(call.name)) return undefined;
+        if (call.name === 'or' && call.receiver && call.call.arguments[0]) return [call.receiver, call.call.arguments[0]];
+        const list = call.call.arguments.map(skipOuter).find(ts.isArrayLiteralExpression);
+        return list && [...list.elements];
+      },
+      read: (expr) => this.read(expr),
+      inlining: this.inlining,
+      dependOn: (declaration) => this.builder.dependOn([declaration]),
+    }) ?? read;
   }
 
   private withPolicy(read: Read, policy: ReaderPolicy, call: LibraryCall): Read {
