@@ -34,6 +34,15 @@ export function decoded(input: Read, output: Shape): Read {
   return { ...input, shape: { kind: 'decoded', input: input.shape, output } };
 }
 
+/**
+ * `.catch(v)`, valibot `fallback(s, v)`: the reader replaces whatever fails the schema (a missing key included) by
+ * `v`, so it accepts any value there, while its writer still produces the schema's output.
+ */
+export function caught(inner: Read): Read {
+  const written = inner.shape.kind === 'decoded' ? inner.shape.output : inner.shape;
+  return { ...decoded({ shape: { kind: 'any' } }, written), optional: false, defaulted: true };
+}
+
 /** Adds a reader check where the model keeps checks; on other shapes (a literal, a ref) it cannot be shown. */
 export function withCheck(read: Read, check: Refinement): Read {
   const shape = read.shape;

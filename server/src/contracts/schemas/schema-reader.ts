@@ -5,7 +5,7 @@ import { qualifiedName } from '../qualified-name.js';
 import type { NamedTarget, ShapeBuilder, ValueShapes } from '../shape-builder.js';
 import { familyOf, type PackageNameOf, type SchemaFamily, type SchemaLibrary } from './library.js';
 import { inPlace, UNIONS } from './in-place.js';
-import { decoded, fieldOf, literalArgument, propertyKey, skipOuter, unionOf, unionRead, withCheck, type Read } from './read-shapes.js';
+import { caught, decoded, fieldOf, literalArgument, propertyKey, skipOuter, unionOf, unionRead, withCheck, type Read } from './read-shapes.js';
 
 /** A call whose callee is declared by a schema library. */
 interface LibraryCall {
@@ -355,9 +355,10 @@ export class SchemaReader implements ValueShapes {
       }
       case 'default':
       case 'prefault':
+        return arg(0) ? { ...this.read(arg(0)!), optional: false, defaulted: true } : this.byTypes(call.call);
       case 'catch':
       case 'fallback':
-        return arg(0) ? { ...this.read(arg(0)!), optional: false, defaulted: true } : this.byTypes(call.call);
+        return arg(0) ? caught(this.read(arg(0)!)) : this.byTypes(call.call);
       case 'nonoptional':
         return arg(0) ? { ...this.read(arg(0)!), optional: false } : this.byTypes(call.call);
       case 'array':
@@ -421,8 +422,9 @@ export class SchemaReader implements ValueShapes {
         return this.wrap(call.name, base, false);
       case 'default':
       case 'prefault':
-      case 'catch':
         return { ...base, optional: false, defaulted: true };
+      case 'catch':
+        return caught(base);
       case 'nonoptional':
         return { ...base, optional: false };
       case 'array':

@@ -172,7 +172,7 @@ const PingSchema = v.looseObject({ at: v.number() });
           { name: 'n', shape: { kind: 'union', variants: [{ kind: 'null' }, str] }, optional: false },
           { name: 'nn', shape: { kind: 'union', variants: [{ kind: 'null' }, str] }, optional: true },
           { name: 'd', shape: num, optional: false, defaulted: true },
-          { name: 'c', shape: num, optional: false, defaulted: true },
+          { name: 'c', shape: { kind: 'decoded', input: { kind: 'any' }, output: num }, optional: false, defaulted: true },
           { name: 'od', shape: str, optional: false, defaulted: true },
         ],
       },
