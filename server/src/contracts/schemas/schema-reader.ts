@@ -5,6 +5,7 @@ import { qualifiedName } from '../qualified-name.js';
 import type { NamedTarget, ShapeBuilder, ValueShapes } from '../shape-builder.js';
 import { familyOf, type PackageNameOf, type SchemaFamily, type SchemaLibrary } from './library.js';
 import { inPlace, UNIONS } from './in-place.js';
+import { objectWithoutPolicy, readerSide, UNKNOWN_POLICY } from './unknown-policy.js';
 import { caught, decoded, fieldOf, literalArgument, propertyKey, skipOuter, unionOf, unionRead, withCheck, type Read } from './read-shapes.js';
 
 /** A call whose callee is declared by a schema library. */
@@ -750,13 +751,17 @@ export class SchemaReader implements ValueShapes {
    * What the checker says the schema reads and writes: its Standard Schema types (`~standard.types`, which zod
    * 3.24+, zod 4 and valibot 1 all declare). Used for what the construction does not show.
    */
-  private byTypes(expr: ts.Expression): Read {
+  private byTypes(expr: ts.Expression, read = true): Read {
     const types = this.standardTypes(this.checker.getTypeAtLocation(expr));
     if (!types) {
       this.builder.note(expr, 'Skew cannot read this schema: neither its construction nor its type says what it accepts; it is read as any.');
       return { shape: { kind: 'any' } };
     }
-    return this.readTypes(types);
+    const found = this.readTypes(types);
+    // Its types do not say how its objects treat keys they do not declare (zod 4 types a strict and a strip object
+    // alike): a reader that is in fact strict would refuse what Skew lets through, so the spot is named.
+    if (read && objectWithoutPolicy(readerSide(found.shape))) this.builder.note(expr, UNKNOWN_POLICY);
+    return found;
   }
 
   private readTypes(types: { input: ts.Type; output: ts.Type }): Read {
@@ -770,7 +775,7 @@ export class SchemaReader implements ValueShapes {
 
   /** What a schema produces, by its output type. */
   private written(expr: ts.Expression): Shape {
-    return writerSide(this.byTypes(expr).shape);
+    return writerSide(this.byTypes(expr, false).shape);
   }
 
   private standardTypes(schema: ts.Type): { input: ts.Type; output: ts.Type } | undefined {
