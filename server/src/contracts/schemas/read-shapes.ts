@@ -34,13 +34,24 @@ export function decoded(input: Read, output: Shape): Read {
   return { ...input, shape: { kind: 'decoded', input: input.shape, output } };
 }
 
-/** Adds a reader check where the model keeps checks; on other shapes (a ref, a union) it cannot be shown. */
+/**
+ * `.catch(v)`, valibot `fallback(s, v)`: the reader replaces whatever fails the schema (a missing key included) by
+ * `v`, so it accepts any value there, while its writer still produces the schema's output.
+ */
+export function caught(inner: Read): Read {
+  const written = inner.shape.kind === 'decoded' ? inner.shape.output : inner.shape;
+  return { ...decoded({ shape: { kind: 'any' } }, written), optional: false, defaulted: true };
+}
+
+/** Adds a reader check where the model keeps checks; on other shapes (a literal, a ref) it cannot be shown. */
 export function withCheck(read: Read, check: Refinement): Read {
   const shape = read.shape;
   if (shape.kind === 'string' || shape.kind === 'number' || shape.kind === 'array' || shape.kind === 'object') {
     return { ...read, shape: { ...shape, checks: [...(shape.checks ?? []), check] } };
   }
   if (shape.kind === 'decoded') return { ...read, shape: { ...shape, input: withCheck({ shape: shape.input }, check).shape } };
+  // A check on a union runs on whichever variant the value is: each variant that can hold it carries it.
+  if (shape.kind === 'union') return { ...read, shape: { ...shape, variants: shape.variants.map((v) => withCheck({ shape: v }, check).shape) } };
   return read;
 }
 

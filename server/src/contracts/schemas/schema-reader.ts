@@ -4,7 +4,9 @@ import { isDeprecated, locOf, suppressionsOf, type RelativePath } from '../locat
 import { qualifiedName } from '../qualified-name.js';
 import type { NamedTarget, ShapeBuilder, ValueShapes } from '../shape-builder.js';
 import { familyOf, type PackageNameOf, type SchemaFamily, type SchemaLibrary } from './library.js';
-import { decoded, fieldOf, literalArgument, propertyKey, skipOuter, unionOf, unionRead, withCheck, type Read } from './read-shapes.js';
+import { inPlace, UNIONS } from './in-place.js';
+import { objectWithoutPolicy, readerSide, UNKNOWN_POLICY } from './unknown-policy.js';
+import { caught, decoded, fieldOf, literalArgument, propertyKey, skipOuter, unionOf, unionRead, withCheck, type Read } from './read-shapes.js';
 
 /** A call whose callee is declared by a schema library. */
 interface LibraryCall {
@@ -354,9 +356,10 @@ export class SchemaReader implements ValueShapes {
       }
       case 'default':
       case 'prefault':
+        return arg(0) ? { ...this.read(arg(0)!), optional: false, defaulted: true } : this.byTypes(call.call);
       case 'catch':
       case 'fallback':
-        return arg(0) ? { ...this.read(arg(0)!), optional: false, defaulted: true } : this.byTypes(call.call);
+        return arg(0) ? caught(this.read(arg(0)!)) : this.byTypes(call.call);
       case 'nonoptional':
         return arg(0) ? { ...this.read(arg(0)!), optional: false } : this.byTypes(call.call);
       case 'array':
@@ -420,8 +423,9 @@ export class SchemaReader implements ValueShapes {
         return this.wrap(call.name, base, false);
       case 'default':
       case 'prefault':
-      case 'catch':
         return { ...base, optional: false, defaulted: true };
+      case 'catch':
+        return caught(base);
       case 'nonoptional':
         return { ...base, optional: false };
       case 'array':
@@ -461,15 +465,15 @@ export class SchemaReader implements ValueShapes {
       }
       case 'refine':
       case 'superRefine':
-        return withCheck(base, this.refinement(call));
+        return withCheck(this.checkable(call.receiver!, base), this.refinement(call));
       case 'check':
       case 'with':
-        return args.reduce((read, a) => this.addCheck(read, a), base);
+        return args.reduce((read, a) => this.addCheck(read, a), this.checkable(call.receiver!, base));
       default:
         if (NEUTRAL.has(call.name)) return base;
         if (BY_TYPES.has(call.name)) return this.byTypes(call.call);
         // Every other method a schema library puts on a schema is a check: `.min(3)`, `.email()`, `.int()`.
-        return withCheck(base, this.refinement(call));
+        return withCheck(this.checkable(call.receiver!, base), this.refinement(call));
     }
   }
 
@@ -546,6 +550,7 @@ export class SchemaReader implements ValueShapes {
     const [first, ...items] = call.call.arguments;
     if (!first) return this.byTypes(call.call);
     let read = this.read(first);
+    if (/^(ref|union)$/.test(read.shape.kind) && items.some((item) => this.actionKind(item) === 'validation')) read = this.checkable(first, read);
     let transforms = false;
     for (const item of items) {
       const expr = skipOuter(item);
@@ -628,6 +633,28 @@ export class SchemaReader implements ValueShapes {
       }
     } else read = this.read(expr);
     return read.shape.kind === 'object' ? read : this.byTypes(at.call);
+  }
+
+  /**
+   * A node that is about to get a check, in a form that can hold it. A ref is the named schema read in place: the
+   * check belongs to this use, not to the schema, which other uses read without it. A union (of refs too) is read
+   * with its variants in place, each then carrying the check.
+   */
+  private checkable(node: ts.Expression, read: Read): Read {
+    if (read.shape.kind !== 'ref' && read.shape.kind !== 'union') return read;
+    return inPlace(node, {
+      schemaConst: (expr) => this.schemaConst(expr),
+      unionOptions: (expr) => {
+        const call = this.libraryCall(expr);
+        if (!call || !UNIONS.has(call.name)) return undefined;
+        if (call.name === 'or' && call.receiver && call.call.arguments[0]) return [call.receiver, call.call.arguments[0]];
+        const list = call.call.arguments.map(skipOuter).find(ts.isArrayLiteralExpression);
+        return list && [...list.elements];
+      },
+      read: (expr) => this.read(expr),
+      inlining: this.inlining,
+      dependOn: (declaration) => this.builder.dependOn([declaration]),
+    }) ?? read;
   }
 
   private withPolicy(read: Read, policy: ReaderPolicy, call: LibraryCall): Read {
@@ -724,13 +751,17 @@ export class SchemaReader implements ValueShapes {
    * What the checker says the schema reads and writes: its Standard Schema types (`~standard.types`, which zod
    * 3.24+, zod 4 and valibot 1 all declare). Used for what the construction does not show.
    */
-  private byTypes(expr: ts.Expression): Read {
+  private byTypes(expr: ts.Expression, read = true): Read {
     const types = this.standardTypes(this.checker.getTypeAtLocation(expr));
     if (!types) {
       this.builder.note(expr, 'Skew cannot read this schema: neither its construction nor its type says what it accepts; it is read as any.');
       return { shape: { kind: 'any' } };
     }
-    return this.readTypes(types);
+    const found = this.readTypes(types);
+    // Its types do not say how its objects treat keys they do not declare (zod 4 types a strict and a strip object
+    // alike): a reader that is in fact strict would refuse what Skew lets through, so the spot is named.
+    if (read && objectWithoutPolicy(readerSide(found.shape))) this.builder.note(expr, UNKNOWN_POLICY);
+    return found;
   }
 
   private readTypes(types: { input: ts.Type; output: ts.Type }): Read {
@@ -744,7 +775,7 @@ export class SchemaReader implements ValueShapes {
 
   /** What a schema produces, by its output type. */
   private written(expr: ts.Expression): Shape {
-    return writerSide(this.byTypes(expr).shape);
+    return writerSide(this.byTypes(expr, false).shape);
   }
 
   private standardTypes(schema: ts.Type): { input: ts.Type; output: ts.Type } | undefined {

@@ -41,7 +41,7 @@ describe('valibot schema contracts', () => {
         d: [num, false, true],
         n: [{ kind: 'union', variants: [{ kind: 'null' }, str] }, false, false],
         nn: [{ kind: 'union', variants: [{ kind: 'null' }, str] }, true, false],
-        f: [num, false, true],
+        f: [{ kind: 'decoded', input: { kind: 'any' }, output: num }, false, true],
       },
     );
   });

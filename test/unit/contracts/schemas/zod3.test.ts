@@ -42,7 +42,7 @@ for (const [label, specifier] of [
         a: [{ kind: 'string', checks: [{ name: 'email' }, { name: 'min', arg: 3 }] }, false, false],
         o: [num, true, false],
         d: [num, false, true],
-        c: [num, false, true],
+        c: [{ kind: 'decoded', input: { kind: 'any' }, output: num }, false, true],
         t: [{ kind: 'decoded', input: str, output: num }, false, false],
         p: [obj('lenient'), false, false],
         s: [obj('strip'), false, false],

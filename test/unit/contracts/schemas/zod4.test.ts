@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { compareModels } from '../../../../server/src/rules';
 import { typeShape } from '../extract-helper.js';
+import { UNKNOWN_POLICY } from '../../../../server/src/contracts/schemas/unknown-policy.js';
 import { extractSchemas, plain as withoutLocs } from './schema-tree.js';
 
 const IMPORT = "import { z } from 'zod';\n";
@@ -172,7 +173,7 @@ const PingSchema = v.looseObject({ at: v.number() });
           { name: 'n', shape: { kind: 'union', variants: [{ kind: 'null' }, str] }, optional: false },
           { name: 'nn', shape: { kind: 'union', variants: [{ kind: 'null' }, str] }, optional: true },
           { name: 'd', shape: num, optional: false, defaulted: true },
-          { name: 'c', shape: num, optional: false, defaulted: true },
+          { name: 'c', shape: { kind: 'decoded', input: { kind: 'any' }, output: num }, optional: false, defaulted: true },
           { name: 'od', shape: str, optional: false, defaulted: true },
         ],
       },
@@ -276,8 +277,15 @@ interface Cat { name: string; children: Cat[] }
   });
 
   it('what the construction does not show is read from the schema types, never as any', () => {
-    const shape = shapeOf(`const make = () => z.object({ a: z.string() });\n/** @wire */ export const A = z.object({ made: make(), key: z.object({ a: z.string() }).keyof() });`, 'A');
-    assert.deepEqual(shape, {
+    const { model, problems } = extractSchemas({
+      'messages.ts': `${IMPORT}const make = () => z.object({ a: z.string() });\n/** @wire */ export const A = z.object({ made: make(), key: z.object({ a: z.string() }).keyof() });`,
+    });
+    // The object `make()` returns is read from its type, which does not say its unknown-key policy: said where it is.
+    assert.deepEqual(
+      problems.map((p) => `${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1} ${p.message}`),
+      [`messages.ts:3:48 ${UNKNOWN_POLICY}`],
+    );
+    assert.deepEqual(withoutLocs(typeShape(model, 'A')), {
       kind: 'object',
       policy: 'strip',
       fields: [

@@ -1,0 +1,110 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Finding } from '../../../server/src/engine/finding.js';
+import { witnessFor } from '../../../server/src/witness/witness-for.js';
+import { describe, extractProject, packageJson } from './adapter-helper.js';
+import { compareModels } from '../../../server/src/rules';
+
+/**
+ * tRPC v11 procedures whose `.input()` is a zod schema: each finding's witness is run through the real
+ * procedures, both versions loaded as modules and called with tRPC's own caller. The writing version's procedure
+ * takes the input (its client sends what its own schema accepts); the reading version's refuses it.
+ */
+const REPO = path.resolve(__dirname, '../../..');
+const SCRATCH = path.join(REPO, 'test-artifacts', 'trpc-modules');
+let counter = 0;
+
+const TRPC = `import { initTRPC } from '@trpc/server';
+const t = initTRPC.create();
+export const createTRPCRouter = t.router;
+export const publicProcedure = t.procedure;
+export const createCallerFactory = t.createCallerFactory;
+`;
+
+function project(procedures: string): Record<string, string> {
+  return {
+    'package.json': packageJson('@trpc/server', 'zod'),
+    'src/trpc.ts': TRPC,
+    'src/order.ts': `import { z } from 'zod';
+import { createTRPCRouter, publicProcedure, createCallerFactory } from './trpc';
+export const orderRouter = createTRPCRouter({
+${procedures}
+});
+export const createCaller = createCallerFactory(orderRouter);
+`,
+  };
+}
+
+type Call = (procedure: string, input: unknown) => Promise<'accepts' | 'rejects'>;
+
+/** The project's router, run: a caller that says whether a procedure takes the input. */
+async function caller(files: Record<string, string>): Promise<Call> {
+  const dir = path.join(SCRATCH, `${process.pid}-${++counter}`);
+  for (const [name, text] of Object.entries(files)) {
+    if (!name.endsWith('.ts')) continue;
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  try {
+    const mod = (await import(pathToFileURL(path.join(dir, 'src/order.ts')).href)) as { createCaller: (ctx: object) => Record<string, (input: unknown) => Promise<unknown>> };
+    const api = mod.createCaller({});
+    return async (procedure, input) => {
+      try {
+        await api[procedure]!(input);
+        return 'accepts';
+      } catch (e) {
+        // Only the input parser's refusal counts: tRPC reports it as BAD_REQUEST.
+        assert.equal((e as { code?: string }).code, 'BAD_REQUEST', String(e));
+        return 'rejects';
+      }
+    };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The findings, each with its witness run through both versions' procedures. */
+async function witnessed(before: string, after: string): Promise<string[]> {
+  const [oldFiles, newFiles] = [project(before), project(after)];
+  const [old, now] = [extractProject(oldFiles, {}, 'baseline'), extractProject(newFiles, {}, 'working tree')];
+  assert.deepEqual([...old.problems, ...now.problems], []);
+  const { findings } = compareModels(old.model, now.model);
+  const callers = { baseline: await caller(oldFiles), 'this version': await caller(newFiles) };
+  for (const finding of findings) await run(finding, old.model, now.model, callers);
+  return describe(findings);
+}
+
+async function run(finding: Finding, oldModel: Parameters<typeof witnessFor>[1], newModel: Parameters<typeof witnessFor>[2], callers: Record<'baseline' | 'this version', Call>) {
+  const witness = witnessFor(finding, oldModel, newModel);
+  assert.ok(!('none' in witness), `${finding.rule} ${finding.path}: ${'none' in witness ? witness.none : ''}`);
+  // An input witness is the call's arguments; a tRPC procedure takes one, its input.
+  assert.ok(Array.isArray(witness.value), `${finding.rule}: ${JSON.stringify(witness.value)} is not a call`);
+  const [input] = witness.value as unknown[];
+  const procedure = finding.path.split(/[.(]/)[1]!;
+  const reader = witness.writer === 'baseline' ? 'this version' : 'baseline';
+  assert.equal(await callers[witness.writer](procedure, input), 'accepts', `${finding.rule}: ${witness.writer} sends ${JSON.stringify(input)}`);
+  assert.equal(await callers[reader](procedure, input), 'rejects', `${finding.rule}: ${reader} takes ${JSON.stringify(input)}`);
+}
+
+const create = (input: string) => `  create: publicProcedure.input(${input}).mutation(() => ({ id: 'o1' })),`;
+
+test('tRPC v11: a required input field added is refused by the new procedure for what old clients send', async () => {
+  assert.deepEqual(await witnessed(create('z.object({ qty: z.number() })'), create('z.object({ qty: z.number(), currency: z.string() })')), [
+    'field-required-added orderRouter.create(input).currency [old-to-new]',
+  ]);
+});
+
+test('tRPC v11: an input field whose type changed is refused both ways, each by the other version', async () => {
+  assert.deepEqual(await witnessed(create('z.object({ qty: z.number() })'), create('z.object({ qty: z.string() })')), [
+    'type-changed orderRouter.create(input).qty [new-to-old,old-to-new]',
+  ]);
+});
+
+test('tRPC v11: a plain input (not an object) narrowed: the value old clients may send is refused', async () => {
+  const get = (input: string) => `  get: publicProcedure.input(${input}).query(() => 'ok'),`;
+  assert.deepEqual(await witnessed(get("z.enum(['new', 'paid', 'shipped'])"), get("z.enum(['new', 'paid'])")), ['union-variant-removed orderRouter.get(input) [old-to-new]']);
+});
+
