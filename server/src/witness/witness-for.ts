@@ -13,7 +13,7 @@ import { ABSENT, samples, smallest } from './values';
 import { opaqueChecks, probes } from './checks';
 import { showCheck } from '../engine/refinements';
 import { readerView, writerView } from '../engine/views';
-import { showValue } from './show-value';
+import { isJsonValue, showValue } from './show-value';
 
 export type VersionName = 'baseline' | 'this version';
 
@@ -67,16 +67,23 @@ export function witnessFor(finding: Finding, oldModel: WireModel, newModel: Wire
   if (noWitness) return { none: typeof noWitness === 'string' ? noWitness : noWitness(codecOfFinding(finding, oldModel, newModel)) };
   if (meta?.witness === 'codec-envelope') return codecEnvelopeWitness(finding, oldModel, newModel);
   const reasons: string[] = [];
+  // Under a codec that carries more than JSON, the direction whose value only that codec carries (a Date where
+  // the other side reads a string) says more about the break than the plain JSON value of the other direction.
+  const preferCodecValue = finding.breaks.length > 1 && codecOfFinding(finding, oldModel, newModel) !== 'json';
+  let found: (WitnessResult & { value: unknown }) | undefined;
   for (const direction of finding.breaks) {
     const attempt = new Attempt(finding, direction, oldModel, newModel).run();
     if ('value' in attempt) {
       if (finding.breaks.length > 1) {
         attempt.explanation += ` (It breaks both directions; this value shows ${direction}.)`;
       }
-      return attempt;
+      if (!preferCodecValue || !isJsonValue(attempt.value)) return attempt;
+      found ??= attempt;
+      continue;
     }
     reasons.push(`${direction}: ${attempt.none}`);
   }
+  if (found) return found;
   const misreading = enumMisreading(finding.contract, finding.steps, oldModel, newModel);
   if (misreading) {
     for (const direction of finding.breaks) {

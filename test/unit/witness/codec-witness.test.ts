@@ -112,3 +112,27 @@ describe('a value the codec does not carry either', () => {
     assert.deepEqual(found, { ok: false, reason: 'at $.at: a Buffer does not survive superjson as itself, so no value it carries is one' });
   });
 });
+
+describe('a change that breaks both ways under a codec', () => {
+  it('is shown by the value only that codec carries, not by the plain JSON value of the other direction', () => {
+    const oldModel = model({ kind: 'unsafe', what: 'Date' }, 'superjson');
+    const newModel = model(string, 'superjson');
+    const [finding] = compareModels(oldModel, newModel).findings;
+    assert.ok(finding);
+    assert.deepEqual([...finding.breaks].sort(), ['new-to-old', 'old-to-new']);
+    const witness = witnessFor({ ...finding, breaks: ['new-to-old', 'old-to-new'] }, oldModel, newModel);
+    assert.ok('value' in witness, 'none' in witness ? witness.none : '');
+    assert.ok((witness.value as { at: unknown }).at instanceof Date);
+    assert.match(witness.explanation, /this value shows old-to-new/);
+  });
+
+  it('under JSON keeps the first direction that has a value', () => {
+    const oldModel = model({ kind: 'number' }, 'json');
+    const newModel = model(string, 'json');
+    const [finding] = compareModels(oldModel, newModel).findings;
+    assert.ok(finding);
+    const witness = witnessFor({ ...finding, breaks: ['new-to-old', 'old-to-new'] }, oldModel, newModel);
+    assert.ok('value' in witness);
+    assert.equal(typeof (witness.value as { at: unknown }).at, 'string');
+  });
+});
