@@ -159,8 +159,8 @@ export function* compareSteps(ruleSet: RuleSet, oldModel: WireModel, newModel: W
           return (od !== undefined || nd !== undefined) && canon.of(od ?? o, oldModel) === canon.of(nd ?? n, newModel);
         };
 
-  const containers = new ContainerIndex([newModel, oldModel]);
   const memo = options.memo;
+  const containers = memo ? memo.containers(newModel, oldModel) : new ContainerIndex([newModel, oldModel]);
   memo?.begin(oldModel, newModel, rules, JSON.stringify([options.strictReaders ?? false]), containers);
   const all: RawFinding[] = [];
   const changed: string[] = [];

@@ -1,5 +1,5 @@
 import { pushAll } from './push-all';
-import type { NamedType, Shape, WireModel } from './shape';
+import type { Method, NamedType, Shape, WireModel } from './shape';
 
 /** The names the shapes refer to directly (refs are not followed), in the order they are mentioned. */
 export function directRefs(starts: Shape[]): Set<string> {
@@ -41,38 +41,117 @@ export function entryRefs(type: NamedType): Set<string> {
   return refs;
 }
 
+/** A service's methods are reused as one array across edits while they are unchanged: their refs are found once. */
+const refsOfMethods = new WeakMap<readonly Method[], Set<string>>();
+
+function methodRefs(methods: readonly Method[]): Set<string> {
+  let refs = refsOfMethods.get(methods);
+  if (!refs) refsOfMethods.set(methods, (refs = directRefs(methods.flatMap((m) => [m.result, ...m.params.map((p) => p.shape)]))));
+  return refs;
+}
+
+/** Each named type's and service's direct refs, by `type:` or `service:` and its name. */
+function partsOf(model: WireModel): Map<string, ReadonlySet<string>> {
+  const parts = new Map<string, ReadonlySet<string>>();
+  for (const [name, type] of Object.entries(model.types)) parts.set(`type:${name}`, entryRefs(type));
+  for (const [name, contract] of Object.entries(model.contracts)) if (contract.kind === 'service') parts.set(`service:${name}`, methodRefs(contract.methods));
+  return parts;
+}
+
+const nameOfPart = (key: string): string => key.slice(key.indexOf(':') + 1);
+const otherPart = (key: string): string => (key.startsWith('type:') ? `service:${key.slice(5)}` : `type:${key.slice(8)}`);
+
+/** Who refers to whom in one model, reversed: for each name, the names whose shapes mention it. */
+class Referrers {
+  readonly byTarget = new Map<string, Set<string>>();
+  private parts: Map<string, ReadonlySet<string>>;
+
+  constructor(public model: WireModel) {
+    this.parts = partsOf(model);
+    for (const [key, refs] of this.parts) this.link(nameOfPart(key), refs);
+  }
+
+  /** Makes these the referrers of `model`, relinking only the entries that changed; true when a link changed. */
+  moveTo(model: WireModel): boolean {
+    const next = partsOf(model);
+    let changed = false;
+    for (const [key, refs] of this.parts) {
+      const now = next.get(key);
+      if (now === refs) continue;
+      const from = nameOfPart(key);
+      // A name may be a type and a service at once only through a collision; its other part keeps its links.
+      const sibling = next.get(otherPart(key));
+      for (const to of refs) {
+        if (now?.has(to) || sibling?.has(to)) continue;
+        changed = true;
+        const set = this.byTarget.get(to);
+        set?.delete(from);
+        if (set?.size === 0) this.byTarget.delete(to);
+      }
+    }
+    for (const [key, refs] of next) {
+      const before = this.parts.get(key);
+      if (before === refs) continue;
+      for (const to of refs) if (!before?.has(to) && !this.byTarget.get(to)?.has(nameOfPart(key))) changed = true;
+      this.link(nameOfPart(key), refs);
+    }
+    this.parts = next;
+    this.model = model;
+    return changed;
+  }
+
+  private link(from: string, refs: ReadonlySet<string>): void {
+    for (const to of refs) {
+      let set = this.byTarget.get(to);
+      if (!set) this.byTarget.set(to, (set = new Set()));
+      set.add(from);
+    }
+  }
+}
+
+/** Models that stay the same object (a baseline's) keep their referrers; a working model's are moved on (see ContainerIndex.next). */
+const referrersByModel = new WeakMap<WireModel, Referrers>();
+
+function referrersOf(model: WireModel): Referrers {
+  let referrers = referrersByModel.get(model);
+  if (!referrers) referrersByModel.set(model, (referrers = new Referrers(model)));
+  return referrers;
+}
+
 /**
  * Who refers to whom, reversed: for each type or contract name, the names whose shapes mention it. Asking
  * "which contracts contain X" then walks back from X alone instead of expanding every contract.
  */
 export class ContainerIndex {
-  private readonly perModel: { model: WireModel; referrers: Map<string, Set<string>> }[];
+  private readonly perModel: Referrers[];
+  /** containersOf's answers: they change only when a link or the set of contract names does. */
+  private readonly answers: Map<string, string[]>;
 
-  constructor(models: readonly WireModel[]) {
-    this.perModel = models.map((model) => {
-      const referrers = new Map<string, Set<string>>();
-      const link = (from: string, starts: Shape[]) => {
-        for (const to of directRefs(starts)) {
-          if (!referrers.has(to)) referrers.set(to, new Set());
-          referrers.get(to)!.add(from);
-        }
-      };
-      for (const [name, type] of Object.entries(model.types)) {
-        for (const to of entryRefs(type)) {
-          if (!referrers.has(to)) referrers.set(to, new Set());
-          referrers.get(to)!.add(name);
-        }
-      }
-      for (const [name, contract] of Object.entries(model.contracts)) {
-        if (contract.kind === 'service') link(name, contract.methods.flatMap((m) => [m.result, ...m.params.map((p) => p.shape)]));
-      }
-      return { model, referrers };
-    });
+  constructor(models: readonly WireModel[], answers = new Map<string, string[]>()) {
+    this.perModel = models.map(referrersOf);
+    this.answers = answers;
+  }
+
+  /**
+   * The index of `newModel` and `oldModel` for a caller that compares successive working trees: `previous`
+   * (the index it made last, `newModel` first) gives up its working model's referrers, moved to `newModel` by
+   * relinking only the entries that changed, and its answers when nothing they depend on changed.
+   */
+  static next(newModel: WireModel, oldModel: WireModel, previous: ContainerIndex | undefined): ContainerIndex {
+    const last = previous?.perModel[0];
+    if (!previous || !last || referrersByModel.has(newModel) || referrersByModel.get(last.model) !== last) return new ContainerIndex([newModel, oldModel]);
+    const lastModel = last.model;
+    referrersByModel.delete(lastModel);
+    const relinked = last.moveTo(newModel);
+    referrersByModel.set(newModel, last);
+    const sameOld = previous.perModel[1]?.model === oldModel && previous.perModel.length === 2;
+    const keep = sameOld && !relinked && sameKeys(lastModel.contracts, newModel.contracts);
+    return new ContainerIndex([newModel, oldModel], keep ? previous.answers : new Map<string, string[]>());
   }
 
   /** Every name in `model` (one of the indexed models) whose shape reaches one of `names`, and those names. */
   reaching(names: ReadonlySet<string>, model: WireModel): Set<string> {
-    const referrers = this.perModel.find((m) => m.model === model)?.referrers;
+    const referrers = this.perModel.find((m) => m.model === model)?.byTarget;
     const seen = new Set(names);
     const stack = [...names];
     while (stack.length && referrers) {
@@ -87,12 +166,14 @@ export class ContainerIndex {
 
   /** Every other contract whose wire shape reaches `inner` in one of the models, sorted. */
   containersOf(inner: string): string[] {
+    const known = this.answers.get(inner);
+    if (known) return [...known];
     const found = new Set<string>();
-    for (const { model, referrers } of this.perModel) {
+    for (const { model, byTarget } of this.perModel) {
       const seen = new Set<string>([inner]);
       const stack = [inner];
       while (stack.length) {
-        for (const from of referrers.get(stack.pop()!) ?? []) {
+        for (const from of byTarget.get(stack.pop()!) ?? []) {
           if (seen.has(from)) continue;
           seen.add(from);
           stack.push(from);
@@ -100,6 +181,14 @@ export class ContainerIndex {
         }
       }
     }
-    return [...found].sort();
+    const answer = [...found].sort();
+    this.answers.set(inner, answer);
+    return [...answer];
   }
+}
+
+function sameKeys(a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((k) => k in b);
 }

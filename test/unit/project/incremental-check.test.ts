@@ -76,6 +76,9 @@ const STEPS: { what: string; edit: (files: Files) => Files }[] = [
   { what: 'no edit', edit: (f) => f },
   { what: 'a type other contract files import changes', edit: (f) => ({ ...f, 'src/types.ts': f['src/types.ts']!.replace('amount: number', 'amount: string') }) },
   { what: 'a field of one contract is renamed', edit: (f) => ({ ...f, 'src/order.ts': f['src/order.ts']!.replace('note?: string', 'notes?: string') }) },
+  // The changed contract is now reached from one more: its findings affect that one too, and then no longer.
+  { what: 'a contract starts containing another', edit: (f) => ({ ...f, 'src/other.ts': `import { Order } from './order';\n${f['src/other.ts']!.replace('at: number;', 'at: number;\n  last?: Order;')}` }) },
+  { what: 'and stops again', edit: (f) => ({ ...f, 'src/other.ts': f['src/other.ts']!.replace("import { Order } from './order';\n", '').replace('\n  last?: Order;', '') }) },
   {
     what: 'a contract is renamed (and its importers follow)',
     edit: (f) => ({
@@ -159,16 +162,23 @@ describe('an editing session after a sequence of edits', () => {
     try {
       let files = { ...BASE };
       const rules: string[][] = [];
+      const affects: string[][] = [];
       for (const step of STEPS) {
         files = step.edit(files);
         const result = await session.check(overlaysOf(files), { diskUnchanged: true }).catch(() => undefined);
         rules.push(result ? [...new Set(result.findings.map((f) => f.rule))].sort() : ['(does not parse)']);
+        affects.push([...new Set(result?.findings.filter((f) => f.contract === 'Order').flatMap((f) => f.affects ?? []))].sort());
       }
       assert.deepEqual(rules[0], []);
       assert.ok(rules[1]!.includes('type-changed'), `an imported type's change is found: ${rules[1]!.join(', ')}`);
-      assert.deepEqual(rules[4], ['(does not parse)']);
-      assert.ok(rules[6]!.includes('enum-value-changed'));
+      assert.deepEqual(rules[6], ['(does not parse)']);
+      assert.ok(rules[8]!.includes('enum-value-changed'));
       assert.ok(rules[STEPS.length - 1]!.includes('contract-removed'));
+      assert.deepEqual(affects.slice(2, 5), [
+        ['Refund', 'RefundEvent', 'Shop'],
+        ['Ping', 'Refund', 'RefundEvent', 'Shop'],
+        ['Refund', 'RefundEvent', 'Shop'],
+      ]);
     } finally {
       session.dispose();
     }
