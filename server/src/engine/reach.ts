@@ -1,5 +1,5 @@
 import { pushAll } from './push-all';
-import type { Method, NamedType, Shape, WireModel } from './shape';
+import type { Contract, Method, NamedType, Shape, WireModel } from './shape';
 
 /** The names the shapes refer to directly (refs are not followed), in the order they are mentioned. */
 export function directRefs(starts: Shape[]): Set<string> {
@@ -50,63 +50,70 @@ function methodRefs(methods: readonly Method[]): Set<string> {
   return refs;
 }
 
-/** Each named type's and service's direct refs, by `type:` or `service:` and its name. */
-function partsOf(model: WireModel): Map<string, ReadonlySet<string>> {
-  const parts = new Map<string, ReadonlySet<string>>();
-  for (const [name, type] of Object.entries(model.types)) parts.set(`type:${name}`, entryRefs(type));
-  for (const [name, contract] of Object.entries(model.contracts)) if (contract.kind === 'service') parts.set(`service:${name}`, methodRefs(contract.methods));
-  return parts;
+/** A service's refs, or none for a message contract or a missing one. */
+function serviceRefs(contract: Contract | undefined): ReadonlySet<string> | undefined {
+  return contract?.kind === 'service' ? methodRefs(contract.methods) : undefined;
 }
-
-const nameOfPart = (key: string): string => key.slice(key.indexOf(':') + 1);
-const otherPart = (key: string): string => (key.startsWith('type:') ? `service:${key.slice(5)}` : `type:${key.slice(8)}`);
 
 /** Who refers to whom in one model, reversed: for each name, the names whose shapes mention it. */
 class Referrers {
   readonly byTarget = new Map<string, Set<string>>();
-  private parts: Map<string, ReadonlySet<string>>;
 
   constructor(public model: WireModel) {
-    this.parts = partsOf(model);
-    for (const [key, refs] of this.parts) this.link(nameOfPart(key), refs);
+    for (const [name, type] of Object.entries(model.types)) this.link(name, entryRefs(type));
+    for (const [name, contract] of Object.entries(model.contracts)) {
+      const refs = serviceRefs(contract);
+      if (refs) this.link(name, refs);
+    }
   }
 
-  /** Makes these the referrers of `model`, relinking only the entries that changed; true when a link changed. */
+  /**
+   * Makes these the referrers of `model`, relinking only the names whose entry is another object (a type) or
+   * whose methods are (a service); true when a link changed.
+   */
   moveTo(model: WireModel): boolean {
-    const next = partsOf(model);
+    const before = this.model;
+    const names = new Set<string>();
+    for (const [name, type] of Object.entries(model.types)) if (before.types[name] !== type) names.add(name);
+    for (const name of Object.keys(before.types)) if (!(name in model.types)) names.add(name);
+    for (const [name, contract] of Object.entries(model.contracts)) if (serviceRefs(before.contracts[name]) !== serviceRefs(contract)) names.add(name);
+    for (const name of Object.keys(before.contracts)) if (!(name in model.contracts) && serviceRefs(before.contracts[name])) names.add(name);
     let changed = false;
-    for (const [key, refs] of this.parts) {
-      const now = next.get(key);
-      if (now === refs) continue;
-      const from = nameOfPart(key);
-      // A name may be a type and a service at once only through a collision; its other part keeps its links.
-      const sibling = next.get(otherPart(key));
-      for (const to of refs) {
-        if (now?.has(to) || sibling?.has(to)) continue;
+    for (const name of names) {
+      const old = refsOf(before, name);
+      const now = refsOf(model, name);
+      for (const to of old) {
+        if (now.has(to)) continue;
         changed = true;
         const set = this.byTarget.get(to);
-        set?.delete(from);
+        set?.delete(name);
         if (set?.size === 0) this.byTarget.delete(to);
       }
+      for (const to of now) {
+        if (old.has(to)) continue;
+        changed = true;
+        this.link(name, [to]);
+      }
     }
-    for (const [key, refs] of next) {
-      const before = this.parts.get(key);
-      if (before === refs) continue;
-      for (const to of refs) if (!before?.has(to) && !this.byTarget.get(to)?.has(nameOfPart(key))) changed = true;
-      this.link(nameOfPart(key), refs);
-    }
-    this.parts = next;
     this.model = model;
     return changed;
   }
 
-  private link(from: string, refs: ReadonlySet<string>): void {
+  private link(from: string, refs: Iterable<string>): void {
     for (const to of refs) {
       let set = this.byTarget.get(to);
       if (!set) this.byTarget.set(to, (set = new Set()));
       set.add(from);
     }
   }
+}
+
+/** Every name a name's entries refer to in a model: its named type's and, should it also name a service, its methods'. */
+function refsOf(model: WireModel, name: string): Set<string> {
+  const type = model.types[name];
+  const service = serviceRefs(model.contracts[name]);
+  if (!service) return type ? entryRefs(type) : new Set();
+  return type ? new Set([...entryRefs(type), ...service]) : new Set(service);
 }
 
 /** Models that stay the same object (a baseline's) keep their referrers; a working model's are moved on (see ContainerIndex.next). */

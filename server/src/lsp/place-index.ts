@@ -1,4 +1,4 @@
-import type { Field, Loc, Method, NamedType, Shape, WireModel } from '../engine/shape';
+import type { Contract, Field, Loc, Method, NamedType, Shape, WireModel } from '../engine/shape';
 
 export type EnumShape = Extract<Shape, { kind: 'enum' }>;
 
@@ -68,12 +68,9 @@ function contributionOf(entry: NamedType | readonly Method[]): Contribution {
 class ModelPlaces implements PlaceIndex {
   private readonly enums = new Map<string, EnumShape[]>();
   private readonly fields = new Map<string, Field[]>();
-  /** Each entry of the model by its key (a type's name, or `service:` and a service's name). */
-  private parts = new Map<string, NamedType | readonly Method[]>();
-
-  constructor(model: WireModel) {
-    this.parts = partsOf(model);
-    for (const entry of this.parts.values()) this.add(contributionOf(entry));
+  constructor(private model: WireModel) {
+    for (const type of Object.values(model.types)) this.add(contributionOf(type));
+    for (const methods of Object.values(model.contracts).map(methodsOf)) if (methods) this.add(contributionOf(methods));
   }
 
   enumAt(loc: Loc): EnumShape | undefined {
@@ -86,10 +83,18 @@ class ModelPlaces implements PlaceIndex {
 
   /** Makes this the index of `model`, changing only what its entries changed. */
   moveTo(model: WireModel): void {
-    const next = partsOf(model);
-    for (const [key, entry] of this.parts) if (next.get(key) !== entry) this.remove(contributionOf(entry));
-    for (const [key, entry] of next) if (this.parts.get(key) !== entry) this.add(contributionOf(entry));
-    this.parts = next;
+    const before = this.model;
+    for (const [name, type] of Object.entries(before.types)) if (model.types[name] !== type) this.remove(contributionOf(type));
+    for (const [name, contract] of Object.entries(before.contracts)) {
+      const methods = methodsOf(contract);
+      if (methods && methodsOf(model.contracts[name]) !== methods) this.remove(contributionOf(methods));
+    }
+    for (const [name, type] of Object.entries(model.types)) if (before.types[name] !== type) this.add(contributionOf(type));
+    for (const [name, contract] of Object.entries(model.contracts)) {
+      const methods = methodsOf(contract);
+      if (methods && methodsOf(before.contracts[name]) !== methods) this.add(contributionOf(methods));
+    }
+    this.model = model;
   }
 
   private add(c: Contribution): void {
@@ -103,11 +108,7 @@ class ModelPlaces implements PlaceIndex {
   }
 }
 
-function partsOf(model: WireModel): Map<string, NamedType | readonly Method[]> {
-  const parts = new Map<string, NamedType | readonly Method[]>(Object.entries(model.types));
-  for (const [name, c] of Object.entries(model.contracts)) if (c.kind === 'service') parts.set(`service:${name}`, c.methods);
-  return parts;
-}
+const methodsOf = (contract: Contract | undefined): readonly Method[] | undefined => (contract?.kind === 'service' ? contract.methods : undefined);
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
