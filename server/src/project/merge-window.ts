@@ -36,6 +36,8 @@ export function mergeWindow(entries: readonly WindowComparison[], isPersisted: (
   const changed = new Set<string>();
   for (const { baseline, persisted, comparison } of entries) {
     const counts = (f: Finding) => !persisted || (isPersisted(f.contract) && f.breaks.includes('old-to-new'));
+    // One per baseline: its label reads the tag as a version, which costs more than the rest of a finding's merge.
+    const ref = liveRef(baseline, persisted);
     for (const name of comparison.changed) if (!persisted || isPersisted(name)) changed.add(name);
     for (const [list, into] of [
       [comparison.findings, findings],
@@ -50,7 +52,6 @@ export function mergeWindow(entries: readonly WindowComparison[], isPersisted: (
         const n = occurrences.get(fingerprint) ?? 0;
         occurrences.set(fingerprint, n + 1);
         const key = n === 0 ? fingerprint : `${fingerprint}#${n}`;
-        const ref = liveRef(baseline, persisted);
         const known = into.get(key);
         if (!known) into.set(key, { ...f, fingerprint, against: [ref] });
         else if (!known.against?.some((r) => r.ref === ref.ref)) known.against = [...(known.against ?? []), ref];
