@@ -41,14 +41,17 @@ export function offsetIn(starts: readonly number[], textLength: number, pos: Lin
   return Math.min(starts[pos.line]! + pos.character, textLength);
 }
 
-const lspLineStarts = new WeakMap<ts.SourceFile, number[]>();
+/** A source file's text never changes, and every location in it asks: the answer is kept per file. */
+const lspLineStarts = new WeakMap<ts.SourceFile, readonly number[]>();
 
 /** A source file's line starts as the editor counts them (TypeScript's own when they agree). */
 export function lineStarts(sourceFile: ts.SourceFile): readonly number[] {
-  const text = sourceFile.text;
-  if (!/[\u2028\u2029]/.test(text)) return sourceFile.getLineStarts();
   let starts = lspLineStarts.get(sourceFile);
-  if (!starts) lspLineStarts.set(sourceFile, (starts = editorLineStarts(text)));
+  if (!starts) {
+    const text = sourceFile.text;
+    starts = /[\u2028\u2029]/.test(text) ? editorLineStarts(text) : sourceFile.getLineStarts();
+    lspLineStarts.set(sourceFile, starts);
+  }
   return starts;
 }
 
