@@ -1,6 +1,7 @@
 import type { Finding } from './finding';
 import { ContainerIndex } from './reach';
-import type { Contract, NamedType, Suppression, WireModel } from './shape';
+import type { Suppression, WireModel } from './shape';
+import { modelChanges } from './model-changes';
 
 export interface RawFinding {
   finding: Finding;
@@ -21,7 +22,7 @@ interface Remembered {
  */
 export class CompareMemo {
   private readonly roots = new Map<string, Remembered>();
-  private last: { old: WireModel; rules: unknown; options: string; types: Record<string, NamedType>; contracts: Record<string, Contract> } | undefined;
+  private last: { old: WireModel; rules: unknown; options: string; model: WireModel } | undefined;
   private stale = new Set<string>();
   private index: ContainerIndex | undefined;
 
@@ -34,19 +35,13 @@ export class CompareMemo {
   /** Works out which roots must be compared again; forgets everything when the baseline, rules or options differ. */
   begin(oldModel: WireModel, newModel: WireModel, rules: unknown, options: string, index: ContainerIndex): void {
     const last = this.last;
-    this.last = { old: oldModel, rules, options, types: newModel.types, contracts: newModel.contracts };
+    this.last = { old: oldModel, rules, options, model: newModel };
     if (!last || last.old !== oldModel || last.rules !== rules || last.options !== options) {
       this.roots.clear();
       return;
     }
-    const changed = new Set<string>();
-    for (const [name, type] of Object.entries(newModel.types)) if (last.types[name] !== type) changed.add(name);
-    for (const name of Object.keys(last.types)) if (!(name in newModel.types)) changed.add(name);
-    for (const [name, contract] of Object.entries(newModel.contracts)) {
-      const before = last.contracts[name];
-      if (!before || !sameData(before, contract)) changed.add(name);
-    }
-    for (const name of Object.keys(last.contracts)) if (!(name in newModel.contracts)) changed.add(name);
+    const { types, contracts } = modelChanges(last.model, newModel);
+    const changed = new Set([...types, ...contracts]);
     this.stale = index.reaching(changed, newModel);
   }
 
@@ -71,18 +66,3 @@ export class CompareMemo {
  * of the finding object keeps the remembered one as it was.
  */
 const clone = (r: RawFinding): RawFinding => ({ finding: { ...r.finding }, suppressions: r.suppressions });
-
-/**
- * Deep equality of plain JSON data, taking the same object as equal at once: a contract record is made anew by
- * every extraction, but what it holds (a service's methods) is reused while unchanged.
- */
-function sameData(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => sameData(x, b[i]));
-  if (Array.isArray(b)) return false;
-  const x = a as Record<string, unknown>;
-  const y = b as Record<string, unknown>;
-  const keys = Object.keys(x);
-  return keys.length === Object.keys(y).length && keys.every((k) => k in y && sameData(x[k], y[k]));
-}

@@ -1,5 +1,6 @@
 import { pushAll } from './push-all';
 import type { Contract, Method, NamedType, Shape, WireModel } from './shape';
+import { methodsOf, modelChanges } from './model-changes';
 
 /** The names the shapes refer to directly (refs are not followed), in the order they are mentioned. */
 export function directRefs(starts: Shape[]): Set<string> {
@@ -52,7 +53,8 @@ function methodRefs(methods: readonly Method[]): Set<string> {
 
 /** A service's refs, or none for a message contract or a missing one. */
 function serviceRefs(contract: Contract | undefined): ReadonlySet<string> | undefined {
-  return contract?.kind === 'service' ? methodRefs(contract.methods) : undefined;
+  const methods = methodsOf(contract);
+  return methods && methodRefs(methods);
 }
 
 /** Who refers to whom in one model, reversed: for each name, the names whose shapes mention it. */
@@ -73,11 +75,8 @@ class Referrers {
    */
   moveTo(model: WireModel): boolean {
     const before = this.model;
-    const names = new Set<string>();
-    for (const [name, type] of Object.entries(model.types)) if (before.types[name] !== type) names.add(name);
-    for (const name of Object.keys(before.types)) if (!(name in model.types)) names.add(name);
-    for (const [name, contract] of Object.entries(model.contracts)) if (serviceRefs(before.contracts[name]) !== serviceRefs(contract)) names.add(name);
-    for (const name of Object.keys(before.contracts)) if (!(name in model.contracts) && serviceRefs(before.contracts[name])) names.add(name);
+    const { types, services } = modelChanges(before, model);
+    const names = new Set([...types, ...services]);
     let changed = false;
     for (const name of names) {
       const old = refsOf(before, name);

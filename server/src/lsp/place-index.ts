@@ -1,4 +1,5 @@
-import type { Contract, Field, Loc, Method, NamedType, Shape, WireModel } from '../engine/shape';
+import type { Field, Loc, Method, NamedType, Shape, WireModel } from '../engine/shape';
+import { methodsOf, modelChanges } from '../engine/model-changes';
 
 export type EnumShape = Extract<Shape, { kind: 'enum' }>;
 
@@ -84,16 +85,13 @@ class ModelPlaces implements PlaceIndex {
   /** Makes this the index of `model`, changing only what its entries changed. */
   moveTo(model: WireModel): void {
     const before = this.model;
-    for (const [name, type] of Object.entries(before.types)) if (model.types[name] !== type) this.remove(contributionOf(type));
-    for (const [name, contract] of Object.entries(before.contracts)) {
-      const methods = methodsOf(contract);
-      if (methods && methodsOf(model.contracts[name]) !== methods) this.remove(contributionOf(methods));
-    }
-    for (const [name, type] of Object.entries(model.types)) if (before.types[name] !== type) this.add(contributionOf(type));
-    for (const [name, contract] of Object.entries(model.contracts)) {
-      const methods = methodsOf(contract);
-      if (methods && methodsOf(before.contracts[name]) !== methods) this.add(contributionOf(methods));
-    }
+    const { types, services } = modelChanges(before, model);
+    const entries = (m: WireModel) => [
+      ...[...types].map((name) => m.types[name]),
+      ...[...services].map((name) => methodsOf(m.contracts[name])),
+    ];
+    for (const entry of entries(before)) if (entry) this.remove(contributionOf(entry));
+    for (const entry of entries(model)) if (entry) this.add(contributionOf(entry));
     this.model = model;
   }
 
@@ -108,7 +106,6 @@ class ModelPlaces implements PlaceIndex {
   }
 }
 
-const methodsOf = (contract: Contract | undefined): readonly Method[] | undefined => (contract?.kind === 'service' ? contract.methods : undefined);
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
