@@ -2,6 +2,7 @@ import type { Finding } from './finding';
 import { ContainerIndex } from './reach';
 import type { Suppression, WireModel } from './shape';
 import { modelChanges } from './model-changes';
+import { contractNames } from './pairs';
 
 export interface RawFinding {
   finding: Finding;
@@ -25,6 +26,25 @@ export class CompareMemo {
   private last: { old: WireModel; rules: unknown; options: string; model: WireModel } | undefined;
   private stale = new Set<string>();
   private index: ContainerIndex | undefined;
+
+  private sortedNames: { old: WireModel; model: WireModel; names: string[] } | undefined;
+
+  /** The working model of the previous call, if any: what changed since is found by identity (see modelChanges). */
+  get previousModel(): WireModel | undefined {
+    return this.last?.model;
+  }
+
+  /** contractNames of the two models, kept while no contract is added or removed; not to be changed by the caller. */
+  names(oldModel: WireModel, newModel: WireModel): string[] {
+    const last = this.sortedNames;
+    if (last?.old === oldModel && (last.model === newModel || [...modelChanges(last.model, newModel).contracts].every((n) => n in last.model.contracts && n in newModel.contracts))) {
+      last.model = newModel;
+      return last.names;
+    }
+    const names = contractNames(oldModel, newModel);
+    this.sortedNames = { old: oldModel, model: newModel, names };
+    return names;
+  }
 
   /** The container index of the two models, derived from the one the previous call made (see ContainerIndex.next). */
   containers(newModel: WireModel, oldModel: WireModel): ContainerIndex {

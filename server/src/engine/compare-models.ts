@@ -139,7 +139,7 @@ export function* compareSteps(ruleSet: RuleSet, oldModel: WireModel, newModel: W
   };
   const pass = (o: WireModel, n: WireModel, keep?: Pass['keep']): Pass => ({ oldModel: o, newModel: n, keep, raw: [], named: new Map() });
   const passes =
-    hasReaderAnnotations(oldModel) || hasReaderAnnotations(newModel)
+    hasReaderAnnotations(oldModel) || hasReaderAnnotations(newModel, options.memo?.previousModel)
       ? [pass(writerView(oldModel), readerView(newModel), 'oldToNew'), pass(readerView(oldModel), writerView(newModel), 'newToOld')]
       : [pass(oldModel, newModel)];
   const visitors = passes.map(visitorFor);
@@ -164,7 +164,7 @@ export function* compareSteps(ruleSet: RuleSet, oldModel: WireModel, newModel: W
   memo?.begin(oldModel, newModel, rules, JSON.stringify([options.strictReaders ?? false]), containers);
   const all: RawFinding[] = [];
   const changed: string[] = [];
-  const names = contractNames(oldModel, newModel);
+  const names = memo ? memo.names(oldModel, newModel) : contractNames(oldModel, newModel);
   const touched = differenceFinder(oldModel, newModel);
   for (const name of names) {
     yield;

@@ -77,7 +77,8 @@ function fingerprintsOf(list: readonly Finding[]): string[] {
  * file matches `persisted.messages`.
  */
 export function persistedMatcher(persisted: PersistedConfig | undefined, models: readonly WireModel[]): (contract: string) => boolean {
-  const byAdapter = (contract: string) => models.some((m) => m.contracts[contract]?.persisted === true);
+  const persistedByAdapter = models.map(adapterPersisted);
+  const byAdapter = (contract: string) => persistedByAdapter.some((names) => names.has(contract));
   if (!persisted?.messages.length) return byAdapter;
   const match = picomatch(persisted.messages, { dot: true });
   return (contract) => {
@@ -87,4 +88,17 @@ export function persistedMatcher(persisted: PersistedConfig | undefined, models:
       return file !== undefined && match(file);
     });
   };
+}
+
+const adapterPersistedNames = new WeakMap<WireModel, ReadonlySet<string>>();
+
+/** The contracts an adapter marks persisted, found once per model: every check asks about every contract. */
+function adapterPersisted(model: WireModel): ReadonlySet<string> {
+  let names = adapterPersistedNames.get(model);
+  if (!names) {
+    const found = new Set<string>();
+    for (const name in model.contracts) if (model.contracts[name]!.persisted === true) found.add(name);
+    adapterPersistedNames.set(model, (names = found));
+  }
+  return names;
 }
