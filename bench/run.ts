@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { generateProject } from './generate';
-import { measureLatency } from './latency';
+import { measureLatency, type Latency } from './latency';
 import { skewServerRss, tsserverRss } from './memory';
 import { generateAtScale } from './scaling';
 import { measureWindow, printWindow } from './window';
@@ -157,8 +157,9 @@ function printRows(rows: Row[]): void {
   }
 }
 
-function latencyLine(what: string, l: { samples: number; p50: number; p95: number }, cold: number): string {
-  return `keystroke → diagnostics (${what}, ${l.samples} edits): p50 ${l.p50.toFixed(0)} ms (${((l.p50 / cold) * 100).toFixed(1)}% of cold), p95 ${l.p95.toFixed(0)} ms (${((l.p95 / cold) * 100).toFixed(1)}% of cold); aim p95 ≤ 5%`;
+function latencyLine(what: string, l: Latency, cold: number): string {
+  const cpu = l.serverCpuMsPerEdit === undefined ? '' : `; server CPU ${l.serverCpuMsPerEdit.toFixed(0)} ms per edit`;
+  return `keystroke → diagnostics (${what}, ${l.samples} edits): p50 ${l.p50.toFixed(0)} ms (${((l.p50 / cold) * 100).toFixed(1)}% of cold), p95 ${l.p95.toFixed(0)} ms (${((l.p95 / cold) * 100).toFixed(1)}% of cold)${cpu}; aim p95 ≤ 5%`;
 }
 
 /** SKEW_BENCH_ONLY=main,scaling,memory,window,schemas picks sections; SKEW_BENCH_SCALES=500,2000 picks the scaling sizes. */

@@ -160,9 +160,22 @@ function schemaBehind(candidate: Candidate, checker: ts.TypeChecker, schemas: Sc
 }
 
 
-function candidatesIn(sourceFile: ts.SourceFile, messageGlob: boolean, serviceGlob: boolean): Candidate[] {
-  const found: Candidate[] = [];
-  visitStatements(sourceFile.statements, sourceFile, true, false, messageGlob, serviceGlob, found);
+/**
+ * Candidates are syntax: found once per source file object (an unchanged file keeps its object from one
+ * program to the next) and per pair of globs that may match it.
+ */
+const candidateCache = new WeakMap<ts.SourceFile, Map<string, readonly Candidate[]>>();
+
+function candidatesIn(sourceFile: ts.SourceFile, messageGlob: boolean, serviceGlob: boolean): readonly Candidate[] {
+  const key = `${messageGlob}:${serviceGlob}`;
+  let byGlobs = candidateCache.get(sourceFile);
+  if (!byGlobs) candidateCache.set(sourceFile, (byGlobs = new Map<string, readonly Candidate[]>()));
+  let found = byGlobs.get(key);
+  if (!found) {
+    const list: Candidate[] = [];
+    visitStatements(sourceFile.statements, sourceFile, true, false, messageGlob, serviceGlob, list);
+    byGlobs.set(key, (found = list));
+  }
   return found;
 }
 

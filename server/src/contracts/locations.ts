@@ -12,12 +12,25 @@ export function rangeOf(sourceFile: ts.SourceFile, start: number, end: number): 
   return { start: positionAt(sourceFile, start), end: positionAt(sourceFile, end) };
 }
 
+/**
+ * A node's location and suppressions depend only on its source file's text (which never changes) and the
+ * file's name in the project: kept per node, so the nodes of files an edit did not touch (the same objects in
+ * the next program) are not measured again, and their records stay the same objects. Nothing changes a Loc or
+ * a Suppression once made.
+ */
+const locs = new WeakMap<ts.Node, { file: string; loc: Loc }>();
+const suppressionLists = new WeakMap<ts.Node, { file: string; list: Suppression[] | undefined }>();
+
 /** Lib declarations get no location: they are not part of either version of the project. */
 export function locOf(node: ts.Node, relative: RelativePath): Loc | undefined {
   const sourceFile = node.getSourceFile();
   const file = relative(sourceFile);
   if (file === undefined) return undefined;
-  return { file, range: rangeOf(sourceFile, node.getStart(sourceFile), node.getEnd()) };
+  const known = locs.get(node);
+  if (known?.file === file) return known.loc;
+  const loc = { file, range: rangeOf(sourceFile, node.getStart(sourceFile), node.getEnd()) };
+  locs.set(node, { file, loc });
+  return loc;
 }
 
 /** The part of a declaration a finding should point at: its name where it has one. */
@@ -35,6 +48,14 @@ export function suppressionsOf(node: ts.Node, relative: RelativePath): Suppressi
   const sourceFile = node.getSourceFile();
   const file = relative(sourceFile);
   if (file === undefined || !mentionsSkewIgnore(sourceFile)) return undefined;
+  const known = suppressionLists.get(node);
+  if (known?.file === file) return known.list;
+  const list = readSuppressions(node, sourceFile, file);
+  suppressionLists.set(node, { file, list });
+  return list;
+}
+
+function readSuppressions(node: ts.Node, sourceFile: ts.SourceFile, file: string): Suppression[] | undefined {
   const starts = lineStarts(sourceFile);
   const text = sourceFile.text;
   const lineText = (line: number) => text.slice(starts[line], line + 1 < starts.length ? starts[line + 1] : text.length).replace(/(\r\n|\r|\n)$/, '');

@@ -1,7 +1,7 @@
 import { ts } from '@ts-morph/common';
 import type { EnumMember, Field, Method, NamedType, Shape, TupleElement, UnsafeKind } from '../engine/shape.js';
 import { isDeprecated, locOf, nameNode, suppressionsOf, type RelativePath } from './locations.js';
-import { directRefs } from '../engine/reach.js';
+import { directRefs, entryRefs } from '../engine/reach.js';
 import { pushAll } from '../engine/push-all.js';
 import { qualifiedName } from './qualified-name.js';
 import { isBareErrorType } from './typescript-limits.js';
@@ -169,7 +169,7 @@ export class ShapeBuilder {
     if (previous?.methods && previous.declaration === declaration && this.isClean(previous)) {
       this.records.set(key, previous);
       pushAll(this.problems, previous.problems);
-      this.adoptRefs(previous.methods.flatMap((m) => [m.result, ...m.params.map((p) => p.shape)]));
+      this.adoptRefs(directRefs(previous.methods.flatMap((m) => [m.result, ...m.params.map((p) => p.shape)])));
       this.drain();
       return previous.methods;
     }
@@ -358,23 +358,24 @@ export class ShapeBuilder {
     const entry = previous?.types[name];
     if (!previous || !record || !entry || record.declaration !== declaration || !this.isClean(record)) return false;
     this.adopt(name, record, entry);
-    this.adoptRefs([entry.shape]);
+    this.adoptRefs(entryRefs(entry));
     return true;
   }
 
-  /** Makes every type the given shapes refer to (transitively) available, reused or rebuilt. */
-  private adoptRefs(shapes: Shape[]): void {
+  /** Makes every type these names refer to (transitively) available, reused or rebuilt. */
+  private adoptRefs(refs: Iterable<string>): void {
     const previous = this.previous!;
-    const pending = [...shapes];
+    // An entry's refs are remembered with it (entryRefs), so a reused entry's shape is not walked again.
+    const pending = [refs];
     while (pending.length) {
-      for (const ref of directRefs([pending.pop()!])) {
+      for (const ref of pending.pop()!) {
         if (this.owners.has(ref)) continue;
         const inner = previous.records.get(ref);
         const innerEntry = previous.types[ref];
         if (!inner || !innerEntry) throw new ReuseFailed(`no previous entry for ${ref}`);
         if (this.isClean(inner)) {
           this.adopt(ref, inner, innerEntry);
-          pending.push(innerEntry.shape);
+          pending.push(entryRefs(innerEntry));
           continue;
         }
         // Its own text is unchanged (the referring entry depends on that file), only something it inlines

@@ -41,19 +41,16 @@ export function offsetIn(starts: readonly number[], textLength: number, pos: Lin
   return Math.min(starts[pos.line]! + pos.character, textLength);
 }
 
-/**
- * Each file's line starts, decided once: every location of a contract asks, and testing a large file's whole
- * text for the rare separators on each call made reading a 100 KB schema quadratic.
- */
-const editorStarts = new WeakMap<ts.SourceFile, readonly number[]>();
+/** A source file's text never changes, and every location in it asks: the answer is kept per file. */
+const lspLineStarts = new WeakMap<ts.SourceFile, readonly number[]>();
 
 /** A source file's line starts as the editor counts them (TypeScript's own when they agree). */
 export function lineStarts(sourceFile: ts.SourceFile): readonly number[] {
-  let starts = editorStarts.get(sourceFile);
+  let starts = lspLineStarts.get(sourceFile);
   if (!starts) {
     const text = sourceFile.text;
     starts = /[\u2028\u2029]/.test(text) ? editorLineStarts(text) : sourceFile.getLineStarts();
-    editorStarts.set(sourceFile, starts);
+    lspLineStarts.set(sourceFile, starts);
   }
   return starts;
 }

@@ -1,6 +1,8 @@
 import type { Finding } from './finding';
-import type { ContainerIndex } from './reach';
-import type { Contract, NamedType, Suppression, WireModel } from './shape';
+import { ContainerIndex } from './reach';
+import type { Suppression, WireModel } from './shape';
+import { modelChanges } from './model-changes';
+import { contractNames } from './pairs';
 
 export interface RawFinding {
   finding: Finding;
@@ -21,25 +23,45 @@ interface Remembered {
  */
 export class CompareMemo {
   private readonly roots = new Map<string, Remembered>();
-  private last: { old: WireModel; rules: unknown; options: string; types: Record<string, NamedType>; contracts: Map<string, string> } | undefined;
+  private last: { old: WireModel; rules: unknown; options: string; model: WireModel } | undefined;
   private stale = new Set<string>();
+  private index: ContainerIndex | undefined;
+
+  private sortedNames: { old: WireModel; model: WireModel; names: string[] } | undefined;
+
+  /** The working model of the previous call, if any: what changed since is found by identity (see modelChanges). */
+  get previousModel(): WireModel | undefined {
+    return this.last?.model;
+  }
+
+  /** contractNames of the two models, kept while no contract is added or removed; not to be changed by the caller. */
+  names(oldModel: WireModel, newModel: WireModel): string[] {
+    const last = this.sortedNames;
+    if (last?.old === oldModel && (last.model === newModel || [...modelChanges(last.model, newModel).contracts].every((n) => n in last.model.contracts && n in newModel.contracts))) {
+      last.model = newModel;
+      return last.names;
+    }
+    const names = contractNames(oldModel, newModel);
+    this.sortedNames = { old: oldModel, model: newModel, names };
+    return names;
+  }
+
+  /** The container index of the two models, derived from the one the previous call made (see ContainerIndex.next). */
+  containers(newModel: WireModel, oldModel: WireModel): ContainerIndex {
+    this.index = ContainerIndex.next(newModel, oldModel, this.index);
+    return this.index;
+  }
 
   /** Works out which roots must be compared again; forgets everything when the baseline, rules or options differ. */
   begin(oldModel: WireModel, newModel: WireModel, rules: unknown, options: string, index: ContainerIndex): void {
     const last = this.last;
-    const contracts = new Map(Object.entries(newModel.contracts).map(([name, c]) => [name, contractKey(c)]));
-    this.last = { old: oldModel, rules, options, types: newModel.types, contracts };
+    this.last = { old: oldModel, rules, options, model: newModel };
     if (!last || last.old !== oldModel || last.rules !== rules || last.options !== options) {
       this.roots.clear();
       return;
     }
-    const changed = new Set<string>();
-    for (const name of new Set([...Object.keys(last.types), ...Object.keys(newModel.types)])) {
-      if (last.types[name] !== newModel.types[name]) changed.add(name);
-    }
-    for (const name of new Set([...last.contracts.keys(), ...contracts.keys()])) {
-      if (last.contracts.get(name) !== contracts.get(name)) changed.add(name);
-    }
+    const { types, contracts } = modelChanges(last.model, newModel);
+    const changed = new Set([...types, ...contracts]);
     this.stale = index.reaching(changed, newModel);
   }
 
@@ -59,8 +81,8 @@ export class CompareMemo {
   }
 }
 
-const clone = (r: RawFinding): RawFinding => structuredClone(r);
-
-function contractKey(c: Contract): string {
-  return JSON.stringify(c);
-}
+/**
+ * A finding's own properties are set after it is remembered (`affects`, `suppressed`), never its parts: a copy
+ * of the finding object keeps the remembered one as it was.
+ */
+const clone = (r: RawFinding): RawFinding => ({ finding: { ...r.finding }, suppressions: r.suppressions });

@@ -139,7 +139,7 @@ export function* compareSteps(ruleSet: RuleSet, oldModel: WireModel, newModel: W
   };
   const pass = (o: WireModel, n: WireModel, keep?: Pass['keep']): Pass => ({ oldModel: o, newModel: n, keep, raw: [], named: new Map() });
   const passes =
-    hasReaderAnnotations(oldModel) || hasReaderAnnotations(newModel)
+    hasReaderAnnotations(oldModel) || hasReaderAnnotations(newModel, options.memo?.previousModel)
       ? [pass(writerView(oldModel), readerView(newModel), 'oldToNew'), pass(readerView(oldModel), writerView(newModel), 'newToOld')]
       : [pass(oldModel, newModel)];
   const visitors = passes.map(visitorFor);
@@ -159,12 +159,12 @@ export function* compareSteps(ruleSet: RuleSet, oldModel: WireModel, newModel: W
           return (od !== undefined || nd !== undefined) && canon.of(od ?? o, oldModel) === canon.of(nd ?? n, newModel);
         };
 
-  const containers = new ContainerIndex([newModel, oldModel]);
   const memo = options.memo;
+  const containers = memo ? memo.containers(newModel, oldModel) : new ContainerIndex([newModel, oldModel]);
   memo?.begin(oldModel, newModel, rules, JSON.stringify([options.strictReaders ?? false]), containers);
   const all: RawFinding[] = [];
   const changed: string[] = [];
-  const names = contractNames(oldModel, newModel);
+  const names = memo ? memo.names(oldModel, newModel) : contractNames(oldModel, newModel);
   const touched = differenceFinder(oldModel, newModel);
   for (const name of names) {
     yield;

@@ -1,4 +1,5 @@
 import type { Contract, Field, Method, NamedType, ObjectShape, Shape, WireModel } from './shape';
+import { modelChanges } from './model-changes';
 
 /**
  * A schema is two types at once (docs/schemas.md): what its writer produces and what its reader accepts. A
@@ -35,18 +36,25 @@ export function view(model: WireModel, side: ViewSide): WireModel {
 }
 
 /** Whether anything in the model reads differently from how it is written: a schema contract, a policy, a check, a default, a decoder. */
-export function hasReaderAnnotations(model: WireModel): boolean {
+export function hasReaderAnnotations(model: WireModel, previous?: WireModel): boolean {
   let known = annotatedModels.get(model);
   if (known === undefined) {
-    known =
-      Object.values(model.contracts).some((c) => c.schema !== undefined || (c.kind === 'service' && c.methods.some(methodAnnotated))) ||
-      Object.values(model.types).some(typeAnnotated);
+    // After an edit, a previous model without any is followed by one without any unless a changed entry has one.
+    const changes = previous && annotatedModels.get(previous) === false ? modelChanges(previous, model) : undefined;
+    known = changes
+      ? [...changes.contracts].some((name) => contractAnnotated(model.contracts[name])) || [...changes.types].some((name) => typeAnnotated(model.types[name]))
+      : Object.values(model.contracts).some(contractAnnotated) || Object.values(model.types).some(typeAnnotated);
     annotatedModels.set(model, known);
   }
   return known;
 }
 
-function typeAnnotated(t: NamedType): boolean {
+function contractAnnotated(c: Contract | undefined): boolean {
+  return !!c && (c.schema !== undefined || (c.kind === 'service' && c.methods.some(methodAnnotated)));
+}
+
+function typeAnnotated(t: NamedType | undefined): boolean {
+  if (!t) return false;
   let known = annotatedTypes.get(t);
   if (known === undefined) annotatedTypes.set(t, (known = shapeAnnotated(t.shape)));
   return known;

@@ -372,6 +372,8 @@ export class FolderChecker {
     const { result } = checked;
     const words = baselineWords(result.baseline);
     const label = words.label;
+    // Every finding in a file asks for its text: read once per check, not once per finding.
+    const texts = new Map<string, string | undefined>();
     const ctx = {
       root: result.root,
       baselineCommit: result.baseline.commit,
@@ -382,14 +384,8 @@ export class FolderChecker {
       severity: settings.severity,
       existsInWorkingTree: (rel: string) => fs.existsSync(path.join(result.root, ...rel.split('/'))),
       textOf: (rel: string) => {
-        const file = path.join(result.root, ...rel.split('/'));
-        const open = this.host.documents().find((d) => uriToPath(d.uri) === file);
-        if (open) return open.getText();
-        try {
-          return readTextFile(file, SOURCE_FILE_LIMIT);
-        } catch {
-          return undefined;
-        }
+        if (!texts.has(rel)) texts.set(rel, this.textOf(path.join(result.root, ...rel.split('/'))));
+        return texts.get(rel);
       },
     };
     const next = new Map<string, Diagnostic[]>();
@@ -452,6 +448,17 @@ export class FolderChecker {
           ? `Compatible with ${live.length > 1 ? windowInWords(live) : label}.`
           : `${breaking} breaking change${breaking === 1 ? '' : 's'} against ${live.length > 1 ? windowInWords(live) : label}.`) + restricted,
     });
+  }
+
+  /** An open document's text, else the file's on disk; undefined when it cannot be read. */
+  private textOf(file: string): string | undefined {
+    const open = this.host.documents().find((d) => uriToPath(d.uri) === file);
+    if (open) return open.getText();
+    try {
+      return readTextFile(file, SOURCE_FILE_LIMIT);
+    } catch {
+      return undefined;
+    }
   }
 
   private clearAll(): void {

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import type { Finding } from '../rules';
-import type { Field, Loc, ModelPair, Range, Shape, WireModel } from '../engine/shape';
+import type { Loc, ModelPair, Range } from '../engine/shape';
 import { toBaselineUri } from '../shared/baseline-uri';
 import { ruleDocUrl } from '../rules';
 import { againstInWords } from '../report/live-versions';
@@ -9,6 +9,7 @@ import { printable } from '../report/printable';
 import { directionSentence, findingMessage } from './finding-message';
 import { pathToUri } from './uris';
 import { preciseRange } from './precise-range';
+import { baselinePlaces, workingPlaces, type EnumShape } from './place-index';
 import type { SeveritySetting } from './settings';
 
 /** What a quick fix will need later without re-running the check. */
@@ -183,9 +184,11 @@ interface ShiftGroup {
 function enumShiftGroups(findings: readonly Finding[], models: ModelPair | undefined): ShiftGroup[] {
   if (!models) return [];
   const shifted = findings.filter((f) => f.rule === 'enum-value-changed' && f.loc && f.baselineLoc);
+  if (shifted.length === 0) return [];
+  const working = workingPlaces(models.working, models.baseline);
   const byEnum = new Map<EnumShape, Finding[]>();
   for (const f of shifted) {
-    const e = enumHolding(models.working, f.loc!);
+    const e = working.enumAt(f.loc!);
     if (!e) continue;
     const list = byEnum.get(e) ?? [];
     list.push(f);
@@ -194,7 +197,7 @@ function enumShiftGroups(findings: readonly Finding[], models: ModelPair | undef
   const out: ShiftGroup[] = [];
   for (const [e, list] of byEnum) {
     const first = list[0]!;
-    const old = enumHolding(models.baseline, first.baselineLoc!);
+    const old = baselinePlaces(models.baseline).enumAt(first.baselineLoc!);
     if (!old) continue;
     const oldKeys = new Set(old.members.map((m) => m.key));
     const inserted = e.members.find((m) => !oldKeys.has(m.key) && m.loc);
@@ -205,72 +208,12 @@ function enumShiftGroups(findings: readonly Finding[], models: ModelPair | undef
   return out;
 }
 
-type EnumShape = Extract<Shape, { kind: 'enum' }>;
-
-const placeKey = (loc: Loc): string => `${loc.file}\0${loc.range.start.line}\0${loc.range.start.character}`;
-
-interface PlaceIndex {
-  enums: Map<string, EnumShape>;
-  fields: Map<string, Field>;
-}
-
-/**
- * Enums by their members' places and object fields by theirs, found in one walk per model: a model stays the
- * same object across the checks that reuse it, and every publish asks about several places.
- */
-const placeIndexes = new WeakMap<WireModel, PlaceIndex>();
-
-function placeIndex(model: WireModel): PlaceIndex {
-  let index = placeIndexes.get(model);
-  if (index) return index;
-  const found: PlaceIndex = { enums: new Map(), fields: new Map() };
-  // Named types hold every shape a ref leads to, so following shapes (not refs) from each entry sees them all.
-  const visit = (shape: Shape): void => {
-    switch (shape.kind) {
-      case 'enum':
-        for (const m of shape.members) if (m.loc && !found.enums.has(placeKey(m.loc))) found.enums.set(placeKey(m.loc), shape);
-        return;
-      case 'object':
-        for (const f of shape.fields) {
-          if (f.loc && !found.fields.has(placeKey(f.loc))) found.fields.set(placeKey(f.loc), f);
-          visit(f.shape);
-        }
-        if (shape.index) visit(shape.index);
-        return;
-      case 'array':
-        return visit(shape.element);
-      case 'tuple':
-        return shape.elements.forEach((e) => visit(e.shape));
-      case 'union':
-        return shape.variants.forEach(visit);
-      case 'decoded':
-        visit(shape.input);
-        return visit(shape.output);
-      default:
-        return;
-    }
-  };
-  for (const t of Object.values(model.types)) visit(t.shape);
-  for (const c of Object.values(model.contracts)) {
-    if (c.kind === 'service') for (const m of c.methods) [m.result, ...m.params.map((p) => p.shape)].forEach(visit);
-  }
-  index = found;
-  placeIndexes.set(model, index);
-  return index;
-}
-
-/** The enum of a model that has a member at `loc`. */
-const enumHolding = (model: WireModel, loc: Loc): EnumShape | undefined => placeIndex(model).enums.get(placeKey(loc));
-
-/** The object field of a model declared at `loc`. */
-const fieldAt = (model: WireModel, loc: Loc): Field | undefined => placeIndex(model).fields.get(placeKey(loc));
-
 /**
  * A field made optional and marked `@deprecated` is the first release of an expand/contract plan (what the
  * "Restore … (optional, deprecated)" fix writes): what is left is the plan's second step, so it is information.
  */
 function isPlannedStep(f: Finding, models: ModelPair | undefined): boolean {
-  return f.rule === 'field-made-optional' && !!models && !!f.loc && !!fieldAt(models.working, f.loc)?.deprecated;
+  return f.rule === 'field-made-optional' && !!models && !!f.loc && !!workingPlaces(models.working, models.baseline).fieldAt(f.loc)?.deprecated;
 }
 
 function plannedMessage(f: Finding, version: string): string {

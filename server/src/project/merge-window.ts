@@ -36,6 +36,8 @@ export function mergeWindow(entries: readonly WindowComparison[], isPersisted: (
   const changed = new Set<string>();
   for (const { baseline, persisted, comparison } of entries) {
     const counts = (f: Finding) => !persisted || (isPersisted(f.contract) && f.breaks.includes('old-to-new'));
+    // One per baseline: its label reads the tag as a version, which costs more than the rest of a finding's merge.
+    const ref = liveRef(baseline, persisted);
     for (const name of comparison.changed) if (!persisted || isPersisted(name)) changed.add(name);
     for (const [list, into] of [
       [comparison.findings, findings],
@@ -50,7 +52,6 @@ export function mergeWindow(entries: readonly WindowComparison[], isPersisted: (
         const n = occurrences.get(fingerprint) ?? 0;
         occurrences.set(fingerprint, n + 1);
         const key = n === 0 ? fingerprint : `${fingerprint}#${n}`;
-        const ref = liveRef(baseline, persisted);
         const known = into.get(key);
         if (!known) into.set(key, { ...f, fingerprint, against: [ref] });
         else if (!known.against?.some((r) => r.ref === ref.ref)) known.against = [...(known.against ?? []), ref];
@@ -76,7 +77,8 @@ function fingerprintsOf(list: readonly Finding[]): string[] {
  * file matches `persisted.messages`.
  */
 export function persistedMatcher(persisted: PersistedConfig | undefined, models: readonly WireModel[]): (contract: string) => boolean {
-  const byAdapter = (contract: string) => models.some((m) => m.contracts[contract]?.persisted === true);
+  const persistedByAdapter = models.map(adapterPersisted);
+  const byAdapter = (contract: string) => persistedByAdapter.some((names) => names.has(contract));
   if (!persisted?.messages.length) return byAdapter;
   const match = picomatch(persisted.messages, { dot: true });
   return (contract) => {
@@ -86,4 +88,17 @@ export function persistedMatcher(persisted: PersistedConfig | undefined, models:
       return file !== undefined && match(file);
     });
   };
+}
+
+const adapterPersistedNames = new WeakMap<WireModel, ReadonlySet<string>>();
+
+/** The contracts an adapter marks persisted, found once per model: every check asks about every contract. */
+function adapterPersisted(model: WireModel): ReadonlySet<string> {
+  let names = adapterPersistedNames.get(model);
+  if (!names) {
+    const found = new Set<string>();
+    for (const name in model.contracts) if (model.contracts[name]!.persisted === true) found.add(name);
+    adapterPersistedNames.set(model, (names = found));
+  }
+  return names;
 }

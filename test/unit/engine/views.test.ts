@@ -145,3 +145,17 @@ test('a renamed field whose schema object did not change is a rename, though eac
   const money = (name: string) => schemas({ Order: zobj('strip', { id: s.string, [name]: zobj('strict', { amount: s.number, currency: [s.string, '='] }) }) });
   assert.deepEqual(brief(money('total'), money('sum')), [['field-renamed', 'Order.sum', ['old-to-new', 'new-to-old']]]);
 });
+
+test('after an edit, reader annotations are looked for in the entries that changed: a new one is found, an unchanged plain model stays plain', () => {
+  const plain = messages({ Order: s.obj({ id: s.string }), Ping: s.obj({ at: s.number }) });
+  assert.equal(hasReaderAnnotations(plain), false);
+  // The edit keeps Ping's entry (the same object) and rebuilds Order with a decoder in it.
+  const edited: WireModel = { contracts: { ...plain.contracts }, types: { ...plain.types, Order: { ...plain.types.Order!, shape: s.obj({ id: decoded(s.string, s.number) }) } } };
+  assert.equal(hasReaderAnnotations(edited, plain), true);
+  const renamed: WireModel = { contracts: { ...plain.contracts }, types: { ...plain.types, Order: { ...plain.types.Order!, shape: s.obj({ key: s.string }) } } };
+  assert.equal(hasReaderAnnotations(renamed, plain), false);
+  // A schema contract added by the edit is an annotation of its own.
+  const withSchema = schemas({ Order: zobj('strip', { id: s.string }) });
+  const added: WireModel = { contracts: { ...plain.contracts, Extra: withSchema.contracts.Order! }, types: { ...plain.types, Extra: withSchema.types.Order! } };
+  assert.equal(hasReaderAnnotations(added, plain), true);
+});

@@ -1,0 +1,61 @@
+import type { Contract, Method, WireModel } from './shape';
+
+/**
+ * What differs between two working models of one editing session. Extraction hands back the same objects for
+ * the named types and service methods it did not rebuild, so those compare by identity; contract records are
+ * made anew each time and compare by content.
+ */
+export interface ModelChanges {
+  /** Names whose named type is another object, or is in one model only. */
+  types: ReadonlySet<string>;
+  /** Names whose service methods are another array, or that are a service in one model only. */
+  services: ReadonlySet<string>;
+  /** Names whose contract record differs, or is in one model only. */
+  contracts: ReadonlySet<string>;
+}
+
+/** Several indexes follow the working model from one check to the next: the pass over every entry is made once. */
+const known = new WeakMap<WireModel, { before: WireModel; changes: ModelChanges }>();
+
+export function modelChanges(before: WireModel, after: WireModel): ModelChanges {
+  const cached = known.get(after);
+  if (cached?.before === before) return cached.changes;
+  const types = new Set<string>();
+  const services = new Set<string>();
+  const contracts = new Set<string>();
+  for (const name in after.types) if (before.types[name] !== after.types[name]) types.add(name);
+  for (const name in before.types) if (!(name in after.types)) types.add(name);
+  for (const name in after.contracts) {
+    const now = after.contracts[name]!;
+    const then = before.contracts[name];
+    if (methodsOf(then) !== methodsOf(now)) services.add(name);
+    if (!then || !sameData(then, now)) contracts.add(name);
+  }
+  for (const name in before.contracts) {
+    if (name in after.contracts) continue;
+    contracts.add(name);
+    if (methodsOf(before.contracts[name])) services.add(name);
+  }
+  const changes = { types, services, contracts };
+  known.set(after, { before, changes });
+  return changes;
+}
+
+export const methodsOf = (contract: Contract | undefined): readonly Method[] | undefined => (contract?.kind === 'service' ? contract.methods : undefined);
+
+/** Deep equality of plain JSON data, taking the same object as equal at once (a reused Loc, a service's methods). */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => sameData(x, b[i]));
+  if (Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let count = 0;
+  for (const k in x) {
+    if (!(k in y) || !sameData(x[k], y[k])) return false;
+    count++;
+  }
+  for (const k in y) if (--count < 0 || !(k in x)) return false;
+  return count === 0;
+}
