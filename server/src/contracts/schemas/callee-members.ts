@@ -25,6 +25,7 @@ export class CalleeMembers {
   private readonly returned = new Map<ts.Declaration, ts.Type | 'this' | null>();
   /** The overload a call without arguments resolves to, per callee (see zeroArgumentOverload). */
   private readonly withoutArguments = new Map<ts.Symbol, ts.SignatureDeclaration | null>();
+  private readonly fileNamespaces = new WeakMap<ts.SourceFile, Map<string, ts.Symbol | null>>();
 
   constructor(
     private readonly checker: ts.TypeChecker,
@@ -45,13 +46,8 @@ export class CalleeMembers {
     let expr = node;
     while (ts.isParenthesizedExpression(expr)) expr = expr.expression;
     if (ts.isIdentifier(expr)) {
-      let symbol = this.checker.getSymbolAtLocation(expr);
-      if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
-      // A namespace and nothing else (a function or class merged with it has members of its own), whose value
-      // is its exports (not an `export =` module's single value).
-      if (!symbol || !isOnlyNamespace(symbol)) return undefined;
-      if (symbol.exports?.has(ts.InternalSymbolName.ExportEquals)) return undefined;
-      return { module: symbol };
+      const module = this.namespaceAt(expr);
+      return module && { module };
     }
     if (!ts.isCallExpression(expr) || expr.typeArguments) return undefined;
     const call = this.libraryCall(expr);
@@ -62,6 +58,36 @@ export class CalleeMembers {
     // `min(…): this` returns its receiver, whose owner is a type (a namespace is no schema).
     const receiver = call.receiver && this.ownerOf(call.receiver);
     return receiver && 'type' in receiver ? receiver : undefined;
+  }
+
+  /**
+   * The namespace an identifier names. Outside any function, block, class or namespace every expression of a
+   * file sees the same names, so there the answer is kept per file and name: a schema file names `z` once per
+   * field.
+   */
+  private namespaceAt(identifier: ts.Identifier): ts.Symbol | undefined {
+    const file = fileScopeOf(identifier);
+    if (!file) return this.namespaceNamed(identifier);
+    let names = this.fileNamespaces.get(file);
+    if (!names) {
+      names = new Map<string, ts.Symbol | null>();
+      this.fileNamespaces.set(file, names);
+    }
+    let found = names.get(identifier.text);
+    if (found === undefined) {
+      found = this.namespaceNamed(identifier) ?? null;
+      names.set(identifier.text, found);
+    }
+    return found ?? undefined;
+  }
+
+  private namespaceNamed(identifier: ts.Identifier): ts.Symbol | undefined {
+    let symbol = this.checker.getSymbolAtLocation(identifier);
+    if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
+    // A namespace and nothing else (a function or class merged with it has members of its own), whose value
+    // is its exports (not an `export =` module's single value).
+    if (!symbol || !isOnlyNamespace(symbol) || symbol.exports?.has(ts.InternalSymbolName.ExportEquals)) return undefined;
+    return symbol;
   }
 
   /** The declaration a call resolves to, when that does not depend on its arguments. */
@@ -117,6 +143,23 @@ function isFunctionDeclarationLike(declaration: ts.Declaration): declaration is 
 
 function isThisParameter(parameter: ts.ParameterDeclaration): boolean {
   return ts.isIdentifier(parameter.name) && parameter.name.text === 'this';
+}
+
+/** The file an expression sits in at its top level, where nothing between declares names of its own. */
+function fileScopeOf(node: ts.Node): ts.SourceFile | undefined {
+  for (let at = node.parent; at !== undefined; at = at.parent) {
+    if (ts.isSourceFile(at)) return at;
+    if (declaresNames(at)) return undefined;
+  }
+  return undefined;
+}
+
+function declaresNames(node: ts.Node): boolean {
+  return (
+    ts.isFunctionLike(node) || ts.isClassLike(node) || ts.isBlock(node) || ts.isModuleBlock(node) || ts.isModuleDeclaration(node) ||
+    ts.isEnumDeclaration(node) || ts.isCatchClause(node) || ts.isCaseBlock(node) || ts.isForStatement(node) || ts.isForInStatement(node) ||
+    ts.isForOfStatement(node) || ts.isDecorator(node)
+  );
 }
 
 function isOnlyNamespace(symbol: ts.Symbol): boolean {

@@ -20,6 +20,11 @@ export const namespaced = zod.object({ id: z.array(z.string()).min(1) }).strict(
 export const cast = (z.string() satisfies z.ZodType).optional();
 export const withArguments = z.string('a message').optional();
 export const typeArguments = z.string<'a'>().describe('x');
+import * as v from 'valibot';
+export namespace Inner {
+  import z = v;
+  export const shadowed = z.string();
+}
 `;
 
 /** The program of SOURCE, with the real zod from node_modules. */
@@ -35,17 +40,14 @@ function program(): { source: ts.SourceFile; checker: ts.TypeChecker; fs: TreeFi
 /** Every `a.b(...)` callee of the file, outermost call first, by the name of the const it is in. */
 function callees(source: ts.SourceFile): Map<string, ts.PropertyAccessExpression[]> {
   const found = new Map<string, ts.PropertyAccessExpression[]>();
-  for (const statement of source.statements) {
-    if (!ts.isVariableStatement(statement)) continue;
-    const declaration = statement.declarationList.declarations[0]!;
-    const list: ts.PropertyAccessExpression[] = [];
-    const visit = (node: ts.Node): void => {
-      if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) list.push(node.expression);
-      ts.forEachChild(node, visit);
-    };
-    visit(declaration.initializer!);
-    found.set((declaration.name as ts.Identifier).text, list);
-  }
+  const visit = (node: ts.Node, name: string | undefined): void => {
+    const own = ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) ? node.name.text : name;
+    if (own !== undefined && ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
+      found.set(own, [...(found.get(own) ?? []), node.expression]);
+    }
+    ts.forEachChild(node, (child) => visit(child, own));
+  };
+  visit(source, undefined);
   return found;
 }
 
@@ -78,6 +80,9 @@ describe('schema callees found without checking their receiver', () => {
     }
     // Every callee of these is found without the checker; the outermost call is first.
     for (const name of ['chained', 'overloaded', 'namespaced']) assert.ok(found(name).every((s) => s !== undefined), name);
+    // The same name in a namespace block is another declaration: the file's `z` is not taken for it.
+    const shadowed = resolved(checker, found('shadowed')[0]);
+    assert.ok(shadowed?.declarations?.[0]?.getSourceFile().fileName.includes('/node_modules/valibot/'));
     // A cast, arguments that pick among overloads and type arguments leave the method to the checker.
     for (const name of ['cast', 'withArguments', 'typeArguments']) assert.equal(found(name)[0], undefined, name);
   });
