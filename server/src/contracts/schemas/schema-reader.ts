@@ -3,6 +3,7 @@ import type { Field, ObjectShape, ReaderPolicy, Refinement, Shape, TupleElement 
 import { isDeprecated, locOf, suppressionsOf, type RelativePath } from '../locations.js';
 import { qualifiedName } from '../qualified-name.js';
 import type { NamedTarget, ShapeBuilder, ValueShapes } from '../shape-builder.js';
+import { CalleeMembers } from './callee-members.js';
 import { familyOf, type PackageNameOf, type SchemaFamily, type SchemaLibrary } from './library.js';
 import { inPlace, UNIONS } from './in-place.js';
 import { objectWithoutPolicy, readerSide, UNKNOWN_POLICY } from './unknown-policy.js';
@@ -16,6 +17,8 @@ interface LibraryCall {
   /** The name as written, for refinements (`minLength` in `z.minLength(3)`). */
   written: string;
   nameNode: ts.Identifier | ts.PrivateIdentifier;
+  /** The callee's symbol, aliases resolved: its declarations are the overloads. */
+  symbol: ts.Symbol;
   family: SchemaFamily;
   declaration: ts.Declaration;
   /** A method called on a schema (`.optional()`), not a function of the library (`z.optional(s)`). */
@@ -59,6 +62,8 @@ export class SchemaReader implements ValueShapes {
   private inferredTypes: Map<ts.Type, { named: NamedTarget; schema: ts.VariableDeclaration }> | undefined;
   /** Consts being read inline (an `.extend()` base), so a cycle of them ends. */
   private readonly inlining = new Set<ts.Node>();
+  private readonly calls = new WeakMap<ts.CallExpression, LibraryCall | null>();
+  private readonly members: CalleeMembers;
 
   constructor(
     private readonly checker: ts.TypeChecker,
@@ -67,6 +72,10 @@ export class SchemaReader implements ValueShapes {
     private readonly packageNameOf: PackageNameOf,
   ) {
     builder.values = this;
+    this.members = new CalleeMembers(checker, (call) => {
+      const found = this.libraryCall(call);
+      return found && { symbol: found.symbol, receiver: found.receiver };
+    });
   }
 
   /** The library of a `const` that is a schema, or undefined when it is not one. */
@@ -231,10 +240,19 @@ export class SchemaReader implements ValueShapes {
   }
 
   private libraryCall(call: ts.CallExpression): LibraryCall | undefined {
+    let found = this.calls.get(call);
+    if (found === undefined) {
+      found = this.findLibraryCall(call) ?? null;
+      this.calls.set(call, found);
+    }
+    return found ?? undefined;
+  }
+
+  private findLibraryCall(call: ts.CallExpression): LibraryCall | undefined {
     const callee = skipOuter(call.expression);
     const nameNode = ts.isPropertyAccessExpression(callee) ? callee.name : ts.isIdentifier(callee) ? callee : undefined;
     if (!nameNode) return undefined;
-    let symbol = this.checker.getSymbolAtLocation(nameNode);
+    let symbol = (ts.isPropertyAccessExpression(callee) ? this.members.memberOf(callee) : undefined) ?? this.checker.getSymbolAtLocation(nameNode);
     if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
     const declaration = symbol?.declarations?.[0];
     if (!symbol || !declaration) return undefined;
@@ -242,7 +260,7 @@ export class SchemaReader implements ValueShapes {
     if (!family) return undefined;
     let name = symbol.name.replace(/^_+|_+$/g, '');
     if (family === 'zod3') name = name.replace(/Type$/, '');
-    const found: LibraryCall = { call, name, written: nameNode.text, nameNode, family, declaration };
+    const found: LibraryCall = { call, name, written: nameNode.text, nameNode, symbol, family, declaration };
     const parent = declaration.parent;
     if (ts.isPropertyAccessExpression(callee) && (ts.isInterfaceDeclaration(parent) || ts.isClassLike(parent) || ts.isTypeLiteralNode(parent))) {
       found.receiver = callee.expression;
