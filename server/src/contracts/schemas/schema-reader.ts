@@ -53,6 +53,9 @@ const BY_TYPES = new Set(['keyof', 'deepPartial', 'unwrap', 'element', 'exclude'
  * what carries the reader policy per object and the refinements, which the inferred types do not show. What it
  * does not understand is read from the checker's input and output types instead.
  */
+/** Methods that set the unknown-key policy of the object they are called on. */
+const POLICY_CALLS = new Set(['strict', 'strip', 'passthrough', 'loose', 'nonstrict', 'catchall']);
+
 export class SchemaReader implements ValueShapes {
   private readonly families = new WeakMap<ts.SourceFile, SchemaFamily | null>();
   private readonly schemaConsts = new WeakMap<ts.VariableDeclaration, boolean>();
@@ -62,6 +65,10 @@ export class SchemaReader implements ValueShapes {
   private inferredTypes: Map<ts.Type, { named: NamedTarget; schema: ts.VariableDeclaration }> | undefined;
   /** Consts being read inline (an `.extend()` base), so a cycle of them ends. */
   private readonly inlining = new Set<ts.Node>();
+  /** Receivers of a policy call (`.strict()`): their own objects get a policy there, whatever their type says. */
+  private readonly policyCalledOn = new Set<ts.Node>();
+  /** Spots already noted as having objects of unknown policy (a node may be read for both sides). */
+  private readonly notedPolicy = new Set<ts.Node>();
   private readonly calls = new WeakMap<ts.CallExpression, LibraryCall | null>();
   private readonly members: CalleeMembers;
 
@@ -275,6 +282,7 @@ export class SchemaReader implements ValueShapes {
     const expr = skipOuter(node);
     if (ts.isCallExpression(expr)) {
       const call = this.libraryCall(expr);
+      if (call?.receiver && POLICY_CALLS.has(call.name)) this.policyCalledOn.add(skipOuter(call.receiver));
       if (call) return call.receiver ? this.method(call, this.read(call.receiver)) : this.construct(call);
     } else if (ts.isIdentifier(expr) || ts.isPropertyAccessExpression(expr)) {
       const target = this.schemaConst(expr);
@@ -457,15 +465,15 @@ export class SchemaReader implements ValueShapes {
       case 'pipe':
         return arg(0) ? decoded(base, writerSide(this.read(arg(0)!).shape)) : base;
       case 'strict':
-        return this.withPolicy(this.inlineObject(call.receiver!, call), 'strict', call);
+        return this.withPolicy(this.policyReceiver(call), 'strict', call);
       case 'strip':
-        return this.withPolicy(this.inlineObject(call.receiver!, call), 'strip', call);
+        return this.withPolicy(this.policyReceiver(call), 'strip', call);
       case 'passthrough':
       case 'loose':
       case 'nonstrict':
-        return this.withPolicy(this.inlineObject(call.receiver!, call), 'lenient', call);
+        return this.withPolicy(this.policyReceiver(call), 'lenient', call);
       case 'catchall':
-        return this.withIndex(this.inlineObject(call.receiver!, call), arg(0), call.nameNode);
+        return this.withIndex(this.policyReceiver(call), arg(0), call.nameNode);
       case 'extend':
       case 'safeExtend':
         return this.extend(this.inlineObject(call.receiver!, call), arg(0), call);
@@ -675,6 +683,10 @@ export class SchemaReader implements ValueShapes {
     }) ?? read;
   }
 
+  private policyReceiver(call: LibraryCall): Read {
+    return this.inlineObject(call.receiver!, call);
+  }
+
   private withPolicy(read: Read, policy: ReaderPolicy, call: LibraryCall): Read {
     if (read.shape.kind !== 'object') return read;
     const shape: ObjectShape = { ...read.shape, policy };
@@ -777,8 +789,14 @@ export class SchemaReader implements ValueShapes {
     }
     const found = this.readTypes(types);
     // Its types do not say how its objects treat keys they do not declare (zod 4 types a strict and a strip object
-    // alike): a reader that is in fact strict would refuse what Skew lets through, so the spot is named.
-    if (read && objectWithoutPolicy(readerSide(found.shape))) this.builder.note(expr, UNKNOWN_POLICY);
+    // alike): a reader that is in fact strict would refuse what Skew lets through, so the spot is named. Once.
+    // Where a policy call is made on it (`make().strict()`) only the objects below the top are unknown.
+    const shape = readerSide(found.shape);
+    const unknown = this.policyCalledOn.has(expr) && shape.kind === 'object' ? objectWithoutPolicy({ ...shape, policy: 'strict' }) : objectWithoutPolicy(shape);
+    if (read && unknown && !this.notedPolicy.has(expr)) {
+      this.notedPolicy.add(expr);
+      this.builder.note(expr, UNKNOWN_POLICY);
+    }
     return found;
   }
 

@@ -32,3 +32,19 @@ for (const lib of LIBRARIES) {
     });
   });
 }
+
+describe('zod 4: a policy call on an object read from types', () => {
+  const header = "import { z } from 'zod';\n";
+  const problemsOf = (made: string) => {
+    const source = `${header}const make = () => ${made};\n/** @wire */ export const A = make().strict();\n`;
+    return extractSchemas({ 'messages.ts': source }).problems.map((p) => p.message);
+  };
+
+  it('decides the policy of that object: no note when it has no objects below', () => {
+    assert.deepEqual(problemsOf('z.object({ id: z.string() })'), []);
+  });
+
+  it('says nothing of the objects below it: one note for them', () => {
+    assert.deepEqual(problemsOf('z.object({ id: z.string(), inner: z.strictObject({ a: z.string() }) })'), [UNKNOWN_POLICY]);
+  });
+});
