@@ -30,19 +30,22 @@ function cpuMs(pid: number | undefined): number | undefined {
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
 
-export async function measureLatency(dir: string, edits = 40): Promise<Latency> {
+/**
+ * @param file The contract file typed into (relative to `dir`); it must have findings against the baseline, so
+ * every accepted check publishes for the new version, and a line with a field `note` to rename.
+ */
+export async function measureLatency(dir: string, edits = 40, file = 'src/contracts/c12.ts'): Promise<Latency> {
   process.env.SKEW_LSP_SERVER ??= 'dist/server.js';
   const cacheDir = resolve(dir, '../cache-latency');
   rmSync(cacheDir, { recursive: true, force: true });
   const client = await LspClient.start({ folders: [dir], cacheDir });
   try {
-    // c12 has findings against the baseline, so every accepted check publishes for the new version.
-    const file = join(dir, 'src/contracts/c12.ts');
-    const text = readFileSync(file, 'utf8');
-    const uri = await client.open(file, text);
+    const path = join(dir, file);
+    const text = readFileSync(path, 'utf8');
+    const uri = await client.open(path, text);
     await waitFor('first diagnostics', () => client.latest(uri), 120_000);
     // Rename a field one keystroke at a time (`note` → `notexx…`): every version parses, so every one is checked.
-    const line = text.split('\n').findIndex((l) => l.includes('note?: string;'));
+    const line = text.split('\n').findIndex((l) => /^\s*note\??:/.test(l));
     let col = text.split('\n')[line]!.indexOf('note') + 'note'.length;
     const times: number[] = [];
     const cpuBefore = cpuMs(client.child.pid);
