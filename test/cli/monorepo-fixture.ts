@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { TempRepo } from './temp-repo';
 
 /**
@@ -6,7 +8,7 @@ import { TempRepo } from './temp-repo';
  * Customer gains a required field (a break in the shared package, which both services' messages carry) and
  * the orders service changes a field's type (a break of its own).
  */
-export function monorepo(options: { layout?: 'references' | 'workspaces' } = {}): TempRepo {
+export function monorepo(options: { layout?: 'references' | 'workspaces'; byName?: boolean } = {}): TempRepo {
   const base = JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'commonjs', strict: true, composite: true } }, null, 2);
   const project = (references: string[]) =>
     JSON.stringify({ extends: '../../tsconfig.base.json', compilerOptions: { rootDir: 'src', outDir: 'dist' }, include: ['src'], references: references.map((p) => ({ path: p })) }, null, 2);
@@ -36,6 +38,16 @@ export function monorepo(options: { layout?: 'references' | 'workspaces' } = {})
     'packages/util/package.json': JSON.stringify({ name: '@shop/util' }),
     'packages/util/src/sum.ts': 'export const sum = (a: number, b: number): number => a + b;\n',
   });
+  if (options.byName) {
+    // The billing service imports the shared package by its name, through the link a workspace install makes.
+    repo.write({
+      '.gitignore': 'node_modules\n',
+      'packages/common/package.json': JSON.stringify({ name: '@shop/common', types: 'src/customer.ts' }),
+      'services/billing/src/invoices.ts': repo.read('services/billing/src/invoices.ts').replace("'../../../packages/common/src/customer'", "'@shop/common'"),
+    });
+    fs.mkdirSync(path.join(repo.dir, 'node_modules/@shop'), { recursive: true });
+    fs.symlinkSync('../../packages/common', path.join(repo.dir, 'node_modules/@shop/common'));
+  }
   repo.commit('deployed');
   repo.tag('deployed');
   repo.write({

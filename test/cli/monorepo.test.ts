@@ -114,3 +114,18 @@ describe('`skew check` in an npm/yarn workspace', () => {
     }
   });
 });
+
+describe('a workspace package imported by its name', () => {
+  it('is read at the baseline commit through the link the install made, so its change reaches the services that import it', async () => {
+    const repo = monorepo({ layout: 'workspaces', byName: true });
+    try {
+      assert.match(repo.read('services/billing/src/invoices.ts'), /from '@shop\/common'/);
+      const run = await check(repo, ['--format', 'json', '--project', 'services/billing']);
+      assert.equal(run.code, 1, run.stderr);
+      const json = parse<{ findings: { contract: string; path: string }[] }>(run);
+      assert.ok(json.findings.some((f) => f.contract === 'InvoiceSent' && /customer\.tier/.test(f.path)), JSON.stringify(json.findings));
+    } finally {
+      repo.dispose();
+    }
+  });
+});

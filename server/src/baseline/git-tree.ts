@@ -57,6 +57,9 @@ export class GitTree implements SourceTree {
   readonly label: string;
   readonly root: string;
   readonly outerRoot: string | undefined;
+  /** Installed folders' real paths, by their path on disk ('' where there is none). */
+  private readonly realFolders = new Map<string, string>();
+  private realTop: string | undefined;
   /** Paths not read, with the reason. */
   readonly skipped = new Map<string, string>();
   private readonly texts = new Map<string, string>();
@@ -109,8 +112,9 @@ export class GitTree implements SourceTree {
   readFile(p: string): string | undefined {
     const rel = toRel(this.root, p);
     if (!this.reaches(rel)) return undefined;
-    if (isOutsideGit(rel)) return readDisk(path.join(this.root, rel));
-    const sha = this.blobOf(rel);
+    const linked = isOutsideGit(rel) ? this.workspaceBlob(rel) : undefined;
+    if (isOutsideGit(rel) && linked === undefined) return readDisk(path.join(this.root, rel));
+    const sha = linked ?? this.blobOf(rel);
     if (!sha) return undefined;
     const cached = this.texts.get(sha);
     if (cached !== undefined) return cached;
@@ -121,7 +125,7 @@ export class GitTree implements SourceTree {
 
   fileExists(p: string): boolean {
     const rel = toRel(this.root, p);
-    if (isOutsideGit(rel)) return isFile(path.join(this.root, rel));
+    if (isOutsideGit(rel)) return this.workspaceBlob(rel) !== undefined || isFile(path.join(this.root, rel));
     return this.reaches(rel) && this.blobOf(rel) !== undefined;
   }
 
@@ -151,6 +155,26 @@ export class GitTree implements SourceTree {
     // node_modules is never in git but module resolution looks for it next to the sources.
     if (isDirectory(path.join(this.root, rel, 'node_modules')) && !names.includes('node_modules')) names.push('node_modules');
     return [...new Set(names)].sort();
+  }
+
+  /**
+   * An installed package that is a link back into the repository (an npm, yarn or pnpm workspace package,
+   * imported by its name) belongs to the commit, not to the disk: the blob this commit has where the link
+   * really leads. Files the commit does not have there (a package's built, ignored output) are read from the
+   * disk as before, and so is everything really installed.
+   */
+  private workspaceBlob(rel: string): string | undefined {
+    const folder = path.dirname(path.join(this.root, rel));
+    let real = this.realFolders.get(folder);
+    if (real === undefined) {
+      real = realOrNone(folder);
+      this.realFolders.set(folder, real);
+    }
+    if (real === '') return undefined;
+    this.realTop ??= realOrNone(this.options.repoTop) || this.options.repoTop;
+    const repoRel = path.relative(this.realTop, path.join(real, path.basename(rel))).split(path.sep).join('/');
+    if (repoRel === '' || isAboveRoot(repoRel) || path.isAbsolute(repoRel) || isOutsideGit(repoRel)) return undefined;
+    return this.listing.blobs.get(repoRel);
   }
 
   /** A path relative to the project root as a path relative to the repository top. */
@@ -272,6 +296,15 @@ function leadsInto(link: string, target: string, prefix: string): boolean {
   if (path.posix.isAbsolute(target)) return true; // leaves the repository: nothing more to list
   const joined = path.posix.normalize(path.posix.join(path.posix.dirname(link), target));
   return `${joined}/`.startsWith(prefix);
+}
+
+/** The real path of `abs`, or '' when it does not exist. */
+function realOrNone(abs: string): string {
+  try {
+    return fs.realpathSync.native(abs);
+  } catch {
+    return '';
+  }
 }
 
 /** Installed packages may be committed too, as symlinks to devices: read like any other user file. */
