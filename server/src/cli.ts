@@ -8,7 +8,7 @@ import { isSkewError } from './common/errors';
 import { recordAccepted, validateRequest } from './project/accept';
 import { checkWithModels } from './project/check-once';
 import { checkProjects, type ProjectChecked } from './project/check-projects';
-import { projectsToCheck } from './project/workspace-projects';
+import { oneProject, projectsToCheck } from './project/workspace-projects';
 import type { FixReport } from './project/apply-fixes';
 import type { CheckedWithModels, CheckResult } from './report/check-result';
 import { formatProjects } from './report/projects';
@@ -75,6 +75,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--until <tag>', 'the acceptance ends once this release tag is cut from this history')
     .option('--against <ref>', 'a live version, as for check (repeatable)', collect, [])
     .option('--cwd <dir>', 'project folder (default: the current folder)')
+    .option('--project <path>', 'one project of a monorepo (its folder or tsconfig.json), read with the rest of the repository')
     .option('--cache-dir <dir>', 'where baseline models are cached')
     .action(async (target: string, flags: AcceptFlags) => {
       code = await runAccept(target, flags);
@@ -84,6 +85,7 @@ export async function main(argv: string[]): Promise<number> {
     .description('one line: can this version join the live versions? exit 0 in any order, 3 in one order, 1 needs two releases')
     .option('--to <ref>', 'a live version: tag, branch, commit or tag glob; repeat for several (default: as for check)', collect, [])
     .option('--cwd <dir>', 'project folder (default: the current folder)')
+    .option('--project <path>', 'one project of a monorepo (its folder or tsconfig.json), read with the rest of the repository')
     .option('--cache-dir <dir>', 'where baseline models are cached')
     .action(async (flags: DeployFlags) => {
       code = await runCanIDeploy(flags);
@@ -173,11 +175,13 @@ function exitCodeOf(result: CheckResult, rollbackUnsafe: boolean): number {
 interface DeployFlags {
   to: string[];
   cwd?: string;
+  project?: string;
   cacheDir?: string;
 }
 
+
 async function runCanIDeploy(flags: DeployFlags): Promise<number> {
-  const { result } = await checkWithModels({ cwd: flags.cwd ?? process.cwd(), against: flags.to, cacheDir: flags.cacheDir });
+  const { result } = await checkWithModels({ ...(await oneProject(flags.project, flags.cwd ?? process.cwd())), against: flags.to, cacheDir: flags.cacheDir });
   const unchecked = result.problems.find((p) => p.uncheckable);
   if (unchecked) {
     stderrLine(`skew: cannot tell: ${unchecked.file} was not read in full (${oneLine(unchecked.message)})`);
@@ -195,6 +199,7 @@ interface AcceptFlags {
   until?: string;
   against: string[];
   cwd?: string;
+  project?: string;
   cacheDir?: string;
 }
 
@@ -202,7 +207,7 @@ async function runAccept(target: string, flags: AcceptFlags): Promise<number> {
   const request = { target, reason: flags.reason, until: flags.until };
   // Before the check, so a missing reason costs nothing.
   validateRequest(request);
-  const { result } = await checkWithModels({ cwd: flags.cwd ?? process.cwd(), against: flags.against, cacheDir: flags.cacheDir });
+  const { result } = await checkWithModels({ ...(await oneProject(flags.project, flags.cwd ?? process.cwd())), against: flags.against, cacheDir: flags.cacheDir });
   const accepted = recordAccepted(result.root, request, [...result.findings, ...result.suppressed]);
   for (const f of accepted) {
     process.stdout.write(printable(`Accepted ${f.path} (${f.rule}, fingerprint ${f.fingerprint ?? ''})${flags.until ? ` until ${flags.until}` : ''} in skew.json`) + '\n');

@@ -129,3 +129,22 @@ describe('a workspace package imported by its name', () => {
     }
   });
 });
+
+describe('`skew can-i-deploy` and `skew accept` with --project', () => {
+  it('read the project with the rest of the repository, as check --project does', async () => {
+    const repo = monorepo();
+    try {
+      const run = (args: string[]) => runCli(args, { cwd: repo.dir, env: { SKEW_CACHE_DIR: repo.cacheDir } });
+      const deploy = await run(['can-i-deploy', '--project', 'services/billing']);
+      // The shared Customer gained a required field: billing's InvoiceSent breaks old-to-new, so one order works.
+      assert.equal(deploy.code, 3, deploy.stdout + deploy.stderr);
+      const accepted = await run(['accept', 'InvoiceSent.customer.tier', '--reason', 'tier is backfilled', '--project', 'services/billing']);
+      assert.equal(accepted.code, 0, accepted.stderr);
+      assert.match(accepted.stdout, /Accepted InvoiceSent\.customer\.tier/);
+      assert.match(repo.read('services/billing/skew.json'), /tier is backfilled/);
+      assert.match(assertOneLineError(await run(['can-i-deploy', '--project', 'services/nope'])), /--project services\/nope: .* does not exist/);
+    } finally {
+      repo.dispose();
+    }
+  });
+});

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import { git } from '../baseline/git';
+import { git, repoInfo } from '../baseline/git';
 import { SkewError } from '../common/errors';
 import { CONFIG_FILE_LIMIT, readTextFile, withoutBom } from '../common/safe-read';
 import { folderHasContracts } from './has-contracts';
@@ -171,4 +171,14 @@ export async function projectsToCheck(named: readonly string[], cwd: string): Pr
   if (named.length) return namedProjects(named, cwd);
   const found = await discoverProjects(findProjectRoot(cwd), cwd);
   return found.length ? found : undefined;
+}
+
+/**
+ * Where a one-project command (accept, can-i-deploy) runs: `--project` names a monorepo's project, read as
+ * `skew check --project` reads it (its imports of sibling packages at the same commit); else `cwd`.
+ */
+export async function oneProject(given: string | undefined, cwd: string): Promise<{ cwd: string; workspaceRoot?: string }> {
+  if (given === undefined) return { cwd };
+  const [project] = namedProjects([given], cwd);
+  return { cwd: project!.dir, workspaceRoot: (await repoInfo(project!.dir)).top };
 }
