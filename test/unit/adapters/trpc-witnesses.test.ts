@@ -27,9 +27,10 @@ export const createCallerFactory = t.createCallerFactory;
 /** `base`: statements before the router (a base procedure of the project's own). */
 function project(procedures: string, base = ''): Record<string, string> {
   return {
-    'package.json': packageJson('@trpc/server', 'zod'),
+    'package.json': packageJson('@trpc/server', 'zod', 'valibot'),
     'src/trpc.ts': TRPC,
     'src/order.ts': `import { z } from 'zod';
+import * as v from 'valibot';
 import { createTRPCRouter, publicProcedure, createCallerFactory } from './trpc';
 ${base}
 export const orderRouter = createTRPCRouter({
@@ -148,5 +149,12 @@ test('tRPC v11: a base procedure with its own .input() elsewhere: a check it add
   const create = '  create: orgProcedure.input(z.object({ qty: z.number() })).mutation(() => ({ id: \'o1\' })),';
   assert.deepEqual(await witnessed(create, create, [base('z.object({ orgId: z.string() })'), base('z.object({ orgId: z.string().min(3) })')]), [
     'reader-refinement-added orderRouter.create(input).orgId [old-to-new]',
+  ]);
+});
+
+test('tRPC v11: a valibot input parser made strict, with a check added, is read as valibot reads', async () => {
+  assert.deepEqual(await witnessed(create('v.object({ qty: v.number(), note: v.optional(v.string()) })'), create('v.strictObject({ qty: v.pipe(v.number(), v.integer()) })')), [
+    'reader-refinement-added orderRouter.create(input).qty [old-to-new]',
+    'strict-reader-undeclared-field orderRouter.create(input).note [old-to-new]',
   ]);
 });
