@@ -3,11 +3,11 @@ import type { AdapterContext, ContractAdapter } from '../../contracts/adapter-ho
 import { locOf, nameNode, suppressionsOf } from '../../contracts/locations.js';
 import type { Method, Param, ServiceContract, Shape } from '../../engine/shape.js';
 import { resultType } from '../stream-element.js';
-import { procedureInfo, routerInfo, type ProcedureInfo } from './router-types.js';
+import { procedureInfo, routerInfo, TRPC_PACKAGES, type ProcedureInfo } from './router-types.js';
 import { exportedRoots } from './roots.js';
 import { ADAPTER_PACKAGES } from '../names.js';
 import type { Read } from '../../contracts/schemas/read-shapes.js';
-import { inputParsers } from './input-parsers.js';
+import { inputParsers, type BuilderDialect } from '../builder-inputs.js';
 import { asClientWrites, stackedInputs } from './stacked-inputs.js';
 
 /**
@@ -25,6 +25,13 @@ const trpc: ContractAdapter & { name: 'trpc' } = {
   },
 };
 export default trpc;
+
+/** tRPC's procedure builder: `.input()` calls stack (each parser runs on the raw input). */
+const TRPC_BUILDER: BuilderDialect = {
+  packages: TRPC_PACKAGES,
+  inputs: new Set(['input']),
+  keeps: new Set(['use', 'meta', 'output', 'errors', 'query', 'mutation', 'subscription']),
+};
 
 class RouterWalk {
   constructor(
@@ -96,7 +103,7 @@ class RouterWalk {
 
   /** The stacked `.input()` parsers read as schemas, merged as tRPC runs them. */
   private parsed(declaration: ts.Declaration): Read | undefined {
-    const parsers = inputParsers(declaration, this.context.checker, this.context.packageNameOf);
+    const parsers = inputParsers(declaration, this.context.checker, this.context.packageNameOf, TRPC_BUILDER);
     if (!parsers?.length) return undefined;
     const reads: Read[] = [];
     for (const parser of parsers) {
