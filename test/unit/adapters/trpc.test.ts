@@ -282,6 +282,11 @@ for (const { name, root } of VERSIONS) {
     ]);
   });
 
+  test(title('a procedure renamed whose input is a schema object (its policy seen by the server only) is one rename'), () => {
+    const input = 'z.object({ qty: z.number() })';
+    assert.deepEqual(compare(router(create(input)), router(create(input).replace('create:', 'add:'))), ['rpc-method-renamed order.add [new-to-old,old-to-new]']);
+  });
+
   test(title('a parser that is not a zod or valibot schema is read from its type, as before'), () => {
     const parsed = (fields: string) => create(`(raw: unknown) => raw as { ${fields} }`);
     assert.deepEqual(compare(router(parsed('qty: number')), router(parsed('qty: number; currency: string'))), ['field-required-added order.create(input).currency [old-to-new]']);
