@@ -8,7 +8,8 @@ import { exportedRoots } from './roots.js';
 import { ADAPTER_PACKAGES } from '../names.js';
 import type { Read } from '../../contracts/schemas/read-shapes.js';
 import { inputParsers, type BuilderDialect } from '../builder-inputs.js';
-import { asClientWrites, stackedInputs } from './stacked-inputs.js';
+import { stackedInputs } from './stacked-inputs.js';
+import { asClientWrites } from '../client-writes.js';
 
 /**
  * tRPC routers: every router reachable from an exported router value (or `type AppRouter = typeof appRouter`)
