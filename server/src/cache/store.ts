@@ -10,7 +10,7 @@ declare const SKEW_BUILD_ID: string | undefined;
  * from, so rebuilding skew invalidates everything; the prefix is for running from source (tests, which use
  * fresh cache folders): bump it whenever extraction, the rules or an entry's format change.
  */
-export const ENGINE_VERSION = `skew-model-10+${typeof SKEW_BUILD_ID === 'string' ? SKEW_BUILD_ID : 'source'}`;
+export const ENGINE_VERSION = `skew-model-11+${typeof SKEW_BUILD_ID === 'string' ? SKEW_BUILD_ID : 'source'}`;
 
 /**
  * The folders of a cache directory and the largest entry each may hold: a model of a very large project is tens

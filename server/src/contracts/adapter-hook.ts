@@ -3,6 +3,7 @@ import type { Contract } from '../engine/shape.js';
 import type { RelativePath } from './locations.js';
 import type { ShapeBuilder } from './shape-builder.js';
 import { installedPackage, type PackageNameOf } from './schemas/library.js';
+import type { Read } from './schemas/read-shapes.js';
 
 /**
  * What an adapter (server/src/adapters) gets to find contracts a framework declares without JSDoc tags: the
@@ -19,6 +20,12 @@ export interface AdapterContext {
   problem(node: ts.Node, message: string): void;
   /** A file of the version being read (absolute path, as the program names files), e.g. a declaration file's compiled `.js`. */
   readFile: (fileName: string) => string | undefined;
+  /**
+   * A zod or valibot schema value passed to the framework (`.input(schema)`), read by its construction: the reader's
+   * unknown-key policy, checks, defaults and transforms; undefined when it is not such a schema. `inline`: a schema
+   * const's own object rather than a reference to it.
+   */
+  schemaValue(node: ts.Expression, inline?: boolean): Read | undefined;
   /** An installed package's name as its package.json says (for `declaredByPackage`), by the folder it is in. */
   packageNameOf: PackageNameOf;
 }

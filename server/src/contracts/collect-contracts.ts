@@ -114,6 +114,7 @@ export function* collectContracts(
         problems.push({ node, message });
       },
       readFile,
+      schemaValue: (node, inline) => schemas.valueRead(node, inline),
       packageNameOf: packageNames(readFile),
     };
     for (const adapter of adapters) {

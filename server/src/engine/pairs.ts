@@ -356,14 +356,16 @@ class Walk {
   }
 
   private sameSignature(a: Method, b: Method): boolean {
-    return this.sameParams(a, b) && sameShape(a.result, this.oldModel, b.result, this.newModel, this.canon);
+    return this.sameParams(a, b) && this.alike(a.result, b.result);
   }
 
   private sameParams(a: Method, b: Method): boolean {
-    return (
-      a.params.length === b.params.length &&
-      a.params.every((p, i) => p.optional === b.params[i]!.optional && sameShape(p.shape, this.oldModel, b.params[i]!.shape, this.newModel, this.canon))
-    );
+    return a.params.length === b.params.length && a.params.every((p, i) => p.optional === b.params[i]!.optional && this.alike(p.shape, b.params[i]!.shape));
+  }
+
+  /** Over views a schema-read param (its policy on the reader's side only) is alike when its versions are. */
+  private alike(o: Shape, n: Shape): boolean {
+    return sameShape(o, this.oldModel, n, this.newModel, this.canon) || this.unchanged?.(o, n) === true;
   }
 }
 

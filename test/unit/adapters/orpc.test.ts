@@ -73,3 +73,17 @@ test('findings name the oRPC client and server', () => {
   assert.equal(words?.[0], 'An oRPC server on v1 receiving router from an oRPC client on this version fails.');
   assert.equal(words?.at(-1), 'upgrade oRPC servers first, then oRPC clients');
 });
+
+test('contract-first: the contract\'s input schema is read as a schema (strictness and checks)', () => {
+  const contract = (input: string) => ({
+    'package.json': packageJson('@orpc/server', '@orpc/contract', 'zod'),
+    'src/contract.ts': `import { oc } from '@orpc/contract';
+import { z } from 'zod';
+export const contract = oc.router({ user: { find: oc.input(${input}).output(z.object({ name: z.string() })) } });
+`,
+  });
+  assert.deepEqual(compareProjects(contract('z.object({ id: z.string(), tag: z.string().optional() })'), contract('z.object({ id: z.string().uuid() }).strict()')), [
+    'reader-refinement-added user.find(input).id [old-to-new]',
+    'strict-reader-undeclared-field user.find(input).tag [old-to-new]',
+  ]);
+});

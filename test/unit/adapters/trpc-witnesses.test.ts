@@ -24,12 +24,15 @@ export const publicProcedure = t.procedure;
 export const createCallerFactory = t.createCallerFactory;
 `;
 
-function project(procedures: string): Record<string, string> {
+/** `base`: statements before the router (a base procedure of the project's own). */
+function project(procedures: string, base = ''): Record<string, string> {
   return {
-    'package.json': packageJson('@trpc/server', 'zod'),
+    'package.json': packageJson('@trpc/server', 'zod', 'valibot'),
     'src/trpc.ts': TRPC,
     'src/order.ts': `import { z } from 'zod';
+import * as v from 'valibot';
 import { createTRPCRouter, publicProcedure, createCallerFactory } from './trpc';
+${base}
 export const orderRouter = createTRPCRouter({
 ${procedures}
 });
@@ -67,8 +70,8 @@ async function caller(files: Record<string, string>): Promise<Call> {
 }
 
 /** The findings, each with its witness run through both versions' procedures. */
-async function witnessed(before: string, after: string): Promise<string[]> {
-  const [oldFiles, newFiles] = [project(before), project(after)];
+async function witnessed(before: string, after: string, bases: [string, string] = ['', '']): Promise<string[]> {
+  const [oldFiles, newFiles] = [project(before, bases[0]), project(after, bases[1])];
   const [old, now] = [extractProject(oldFiles, {}, 'baseline'), extractProject(newFiles, {}, 'working tree')];
   assert.deepEqual([...old.problems, ...now.problems], []);
   const { findings } = compareModels(old.model, now.model);
@@ -108,3 +111,50 @@ test('tRPC v11: a plain input (not an object) narrowed: the value old clients ma
   assert.deepEqual(await witnessed(get("z.enum(['new', 'paid', 'shipped'])"), get("z.enum(['new', 'paid'])")), ['union-variant-removed orderRouter.get(input) [old-to-new]']);
 });
 
+
+test('tRPC v11: an input made strict refuses the key old clients still send (the strict parser is read, not only its type)', async () => {
+  assert.deepEqual(await witnessed(create('z.object({ qty: z.number(), note: z.string().optional() })'), create('z.strictObject({ qty: z.number() })')), [
+    'strict-reader-undeclared-field orderRouter.create(input).note [old-to-new]',
+  ]);
+});
+
+test('tRPC v11: a key new clients add is refused by the old strict parser', async () => {
+  assert.deepEqual(await witnessed(create('z.object({ qty: z.number() }).strict()'), create('z.object({ qty: z.number(), note: z.string().optional() }).strict()')), [
+    'strict-reader-undeclared-field orderRouter.create(input).note [new-to-old]',
+  ]);
+});
+
+test('tRPC v11: an input field given .int() refuses what old clients may send', async () => {
+  assert.deepEqual(await witnessed(create('z.object({ qty: z.number() })'), create('z.object({ qty: z.number().int().positive() })')), [
+    'reader-refinement-added orderRouter.create(input).qty [old-to-new]',
+  ]);
+});
+
+test('tRPC v11: an input field given .default() may be left out by new clients, which the old parser refuses', async () => {
+  // Old clients still send the key, which the new parser takes: only new-to-old breaks.
+  assert.deepEqual(await witnessed(create('z.object({ qty: z.number() })'), create('z.object({ qty: z.number().default(1) })')), [
+    'field-made-optional orderRouter.create(input).qty [new-to-old]',
+  ]);
+});
+
+test('tRPC v11: stacked .input() calls are all run on what the client sends: a check in either parser refuses it', async () => {
+  const stacked = (second: string) => `  create: publicProcedure.input(z.object({ orgId: z.string() })).input(${second}).mutation(() => ({ id: 'o1' })),`;
+  assert.deepEqual(await witnessed(stacked('z.object({ qty: z.number() })'), stacked('z.object({ qty: z.number().int() })')), [
+    'reader-refinement-added orderRouter.create(input).qty [old-to-new]',
+  ]);
+});
+
+test('tRPC v11: a base procedure with its own .input() elsewhere: a check it adds refuses what old clients of every procedure built on it send', async () => {
+  const base = (input: string) => `const orgProcedure = publicProcedure.input(${input});`;
+  const create = '  create: orgProcedure.input(z.object({ qty: z.number() })).mutation(() => ({ id: \'o1\' })),';
+  assert.deepEqual(await witnessed(create, create, [base('z.object({ orgId: z.string() })'), base('z.object({ orgId: z.string().min(3) })')]), [
+    'reader-refinement-added orderRouter.create(input).orgId [old-to-new]',
+  ]);
+});
+
+test('tRPC v11: a valibot input parser made strict, with a check added, is read as valibot reads', async () => {
+  assert.deepEqual(await witnessed(create('v.object({ qty: v.number(), note: v.optional(v.string()) })'), create('v.strictObject({ qty: v.pipe(v.number(), v.integer()) })')), [
+    'reader-refinement-added orderRouter.create(input).qty [old-to-new]',
+    'strict-reader-undeclared-field orderRouter.create(input).note [old-to-new]',
+  ]);
+});

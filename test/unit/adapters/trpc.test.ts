@@ -268,3 +268,33 @@ test('tRPC installed under an npm alias ("trpc-server-v10": "npm:@trpc/server@10
   const added = BASE.replace('  get:', '  cancel: publicProcedure.input(z.string()).mutation(() => true),\n  get:');
   assert.deepEqual(compareProjects(aliased(project(BASE)), aliased(project(added))), ['rpc-method-added order.cancel [new-to-old]']);
 });
+
+for (const { name, root } of VERSIONS) {
+  const title = (what: string) => `tRPC ${name}: ${what}`;
+  const compare = (before: Record<string, string>, after: Record<string, string>) => compareProjects(before, after, {}, root);
+  const router = (procedures: string) => project(`export const orderRouter = createTRPCRouter({\n${procedures}\n});`);
+  const create = (input: string) => `  create: publicProcedure.input(${input}).mutation(() => ({ id: 'o1' })),`;
+
+  test(title('the input parser is read as a schema: its strictness and checks are what the server refuses by'), () => {
+    assert.deepEqual(compare(router(create('z.object({ qty: z.number(), note: z.string().optional() })')), router(create('z.strictObject({ qty: z.number().int() })'))), [
+      'reader-refinement-added order.create(input).qty [old-to-new]',
+      'strict-reader-undeclared-field order.create(input).note [old-to-new]',
+    ]);
+  });
+
+  test(title('a procedure renamed whose input is a schema object (its policy seen by the server only) is one rename'), () => {
+    const input = 'z.object({ qty: z.number() })';
+    assert.deepEqual(compare(router(create(input)), router(create(input).replace('create:', 'add:'))), ['rpc-method-renamed order.add [new-to-old,old-to-new]']);
+  });
+
+  test(title('a parser that is not a zod or valibot schema is read from its type, as before'), () => {
+    const parsed = (fields: string) => create(`(raw: unknown) => raw as { ${fields} }`);
+    assert.deepEqual(compare(router(parsed('qty: number')), router(parsed('qty: number; currency: string'))), ['field-required-added order.create(input).currency [old-to-new]']);
+  });
+
+  test(title('stacked parsers that read one key as different shapes are read from the merged type'), () => {
+    const stacked = (second: string) => `  create: publicProcedure.input(z.object({ qty: z.number() })).input(${second}).mutation(() => ({ id: 'o1' })),`;
+    // Not a reader-refinement finding: the key's two readers are not merged, the type is read (no checks).
+    assert.deepEqual(compare(router(stacked('z.object({ qty: z.number().optional() })')), router(stacked('z.object({ qty: z.number().int().optional() })'))), []);
+  });
+}

@@ -3,7 +3,10 @@ import type { AdapterContext, ContractAdapter } from '../../contracts/adapter-ho
 import { locOf, nameNode, suppressionsOf } from '../../contracts/locations.js';
 import type { Method, Param, ServiceContract } from '../../engine/shape.js';
 import { resultType } from '../stream-element.js';
-import { orpcProcedure, type OrpcProcedure } from './procedure-types.js';
+import { ORPC_PACKAGES, orpcProcedure, type OrpcProcedure } from './procedure-types.js';
+import { inputParsers, type BuilderDialect } from '../builder-inputs.js';
+import { asClientWrites } from '../client-writes.js';
+import type { Read } from '../../contracts/schemas/read-shapes.js';
 import { ADAPTER_PACKAGES } from '../names.js';
 
 /** Routers nest as plain objects; deeper than this an export is not searched for procedures. */
@@ -116,8 +119,8 @@ function method(context: AdapterContext, symbol: ts.Symbol, procedure: OrpcProce
   const built: Method = { name: symbol.getName(), params: [], result: result === 'void' ? { kind: 'void' } : builder.shapeOf(result) };
   if (loc) built.loc = loc;
   if (procedure.input) {
-    // As for tRPC, the schema's input type; a schema reader with unknown-key policy and refinements plugs in here.
-    const { shape, optional } = builder.memberShape(procedure.input, false);
+    const read = declaration && inputSchema(context, declaration);
+    const { shape, optional } = read ? { shape: asClientWrites(read.shape), optional: read.optional === true || read.defaulted === true } : builder.memberShape(procedure.input, false);
     const param: Param = { name: 'input', shape, optional };
     if (loc) param.loc = loc;
     built.params.push(param);
@@ -125,4 +128,20 @@ function method(context: AdapterContext, symbol: ts.Symbol, procedure: OrpcProce
   const suppressions = declaration && suppressionsOf(declaration, relative);
   if (suppressions) built.suppressions = suppressions;
   return built;
+}
+
+/** oRPC's builders (`os`, contract-first `oc`): `.input()` replaces the schema, so the last one given is the reader. */
+const ORPC_BUILDER: BuilderDialect = {
+  packages: ORPC_PACKAGES,
+  inputs: new Set(['input', '$input']),
+  keeps: new Set(['use', 'errors', 'meta', 'route', 'output', 'handler', 'callable', 'actionable', '$context', '$config', '$meta', '$route']),
+};
+
+/**
+ * The procedure's input schema read by its construction (its unknown-key policy and checks are what the server
+ * refuses by), when the builder chain names it and it is a zod or valibot schema; else the caller reads its type.
+ */
+function inputSchema(context: AdapterContext, declaration: ts.Declaration): Read | undefined {
+  const schema = inputParsers(declaration, context.checker, context.packageNameOf, ORPC_BUILDER)?.at(-1);
+  return schema && context.schemaValue(schema, true);
 }

@@ -3,9 +3,13 @@ import type { AdapterContext, ContractAdapter } from '../../contracts/adapter-ho
 import { locOf, nameNode, suppressionsOf } from '../../contracts/locations.js';
 import type { Method, Param, ServiceContract, Shape } from '../../engine/shape.js';
 import { resultType } from '../stream-element.js';
-import { procedureInfo, routerInfo, type ProcedureInfo } from './router-types.js';
+import { procedureInfo, routerInfo, TRPC_PACKAGES, type ProcedureInfo } from './router-types.js';
 import { exportedRoots } from './roots.js';
 import { ADAPTER_PACKAGES } from '../names.js';
+import type { Read } from '../../contracts/schemas/read-shapes.js';
+import { inputParsers, type BuilderDialect } from '../builder-inputs.js';
+import { stackedInputs } from './stacked-inputs.js';
+import { asClientWrites } from '../client-writes.js';
 
 /**
  * tRPC routers: every router reachable from an exported router value (or `type AppRouter = typeof appRouter`)
@@ -22,6 +26,13 @@ const trpc: ContractAdapter & { name: 'trpc' } = {
   },
 };
 export default trpc;
+
+/** tRPC's procedure builder: `.input()` calls stack (each parser runs on the raw input). */
+const TRPC_BUILDER: BuilderDialect = {
+  packages: TRPC_PACKAGES,
+  inputs: new Set(['input']),
+  keeps: new Set(['use', 'meta', 'output', 'errors', 'query', 'mutation', 'subscription']),
+};
 
 class RouterWalk {
   constructor(
@@ -69,7 +80,7 @@ class RouterWalk {
     const result = resultType(info.output, checker);
     const method: Method = { name: symbol.getName(), params: [], result: result === 'void' ? { kind: 'void' } : builder.shapeOf(result) };
     if (loc) method.loc = loc;
-    const param = this.input(info, loc);
+    const param = this.input(info, declaration, loc);
     if (param) method.params.push(param);
     const suppressions = declaration && suppressionsOf(declaration, relative);
     if (suppressions) method.suppressions = suppressions;
@@ -77,17 +88,31 @@ class RouterWalk {
   }
 
   /**
-   * The request: what the procedure's input parsers accept (stacked `.input()` calls already merged by tRPC's
-   * types). Read from the parser's input type; this is where a schema reader that knows a parser's unknown-key
-   * policy and refinements (zod, valibot) takes over from the type.
+   * The request: what the procedure's input parsers accept. Read from the parsers themselves when the builder chain
+   * names them all and each is a zod or valibot schema (their unknown-key policy and checks are what the server
+   * refuses by), else from the input type tRPC's types merge for the client.
    */
-  private input(info: ProcedureInfo, loc: Method['loc']): Param | undefined {
+  private input(info: ProcedureInfo, declaration: ts.Declaration | undefined, loc: Method['loc']): Param | undefined {
     const { input } = info;
     if (!input || input.flags & (ts.TypeFlags.Void | ts.TypeFlags.Undefined | ts.TypeFlags.Never)) return undefined;
-    const { shape, optional } = this.context.builder.memberShape(input, false);
+    const read = declaration && this.parsed(declaration);
+    const { shape, optional } = read ? { shape: asClientWrites(read.shape), optional: read.optional === true || read.defaulted === true } : this.context.builder.memberShape(input, false);
     const param: Param = { name: 'input', shape: withoutVoid(shape), optional: optional || acceptsVoid(input) };
     if (loc) param.loc = loc;
     return param;
+  }
+
+  /** The stacked `.input()` parsers read as schemas, merged as tRPC runs them. */
+  private parsed(declaration: ts.Declaration): Read | undefined {
+    const parsers = inputParsers(declaration, this.context.checker, this.context.packageNameOf, TRPC_BUILDER);
+    if (!parsers?.length) return undefined;
+    const reads: Read[] = [];
+    for (const parser of parsers) {
+      const read = this.context.schemaValue(parser, true);
+      if (!read) return undefined;
+      reads.push(read);
+    }
+    return stackedInputs(reads);
   }
 }
 

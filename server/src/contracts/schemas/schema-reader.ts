@@ -96,6 +96,20 @@ export class SchemaReader implements ValueShapes {
     return declaration.initializer ? this.read(declaration.initializer).shape : { kind: 'any' };
   }
 
+  /**
+   * A schema value an adapter found in a framework call (a tRPC or oRPC `.input(schema)`): what its reader accepts,
+   * or undefined when it is not a zod or valibot schema. `inline` reads a schema const's construction rather than
+   * a reference to it, for a caller that merges several inputs' objects.
+   */
+  valueRead(node: ts.Expression, inline = false): Read | undefined {
+    if (!this.libraryOfExpression(node, new Set())) return undefined;
+    const expr = skipOuter(node);
+    const target = inline && (ts.isIdentifier(expr) || ts.isPropertyAccessExpression(expr)) ? this.schemaConst(expr) : undefined;
+    if (!target) return this.read(expr);
+    this.builder.dependOn([target.declaration]);
+    return this.read(target.declaration.initializer);
+  }
+
   rebuild(declaration: ts.Declaration): (() => Shape) | undefined {
     if (ts.isVariableDeclaration(declaration)) return this.isSchemaConst(declaration) ? () => this.contractShape(declaration) : undefined;
     const schema = ts.isTypeAliasDeclaration(declaration) ? this.inferredFrom(declaration) : undefined;
