@@ -102,7 +102,7 @@ describe('language server: push diagnostics over stdio', () => {
     assert.equal(nothing, null, 'no hover away from a contract name');
   });
 
-  it('publishes only for the newest version after a burst of 200 edits', async () => {
+  it('after a burst of 200 edits, publishes few versions, never an older one after a newer, and the last one', async () => {
     // Start from one finding, so resetting to the baseline text (no findings) is published.
     const { uri } = await client.show(repo.path('src/messages.ts'), ORDER_V1.replace('  note?: string;\n', `  note?: string;${CURRENCY}\n`));
     const current = client.latest(uri)!;
@@ -128,12 +128,16 @@ describe('language server: push diagnostics over stdio', () => {
       return p && p.version === last && p.diagnostics.length === 1 ? p : undefined;
     });
     assert.ok(messageOf(final.diagnostics[0]!).includes(`\`currency${xs}\``), 'the finding names the field as finally typed');
-    const forUri = client.published.slice(mark).filter((p) => p.uri === uri);
-    assert.deepEqual(
-      forUri.map((p) => p.version),
-      forUri.map(() => last),
-      'every publish after the burst is for the last version',
-    );
+    const versions = client.published
+      .slice(mark)
+      .filter((p) => p.uri === uri)
+      .map((p) => p.version!);
+    // A version the server finished while it was the newest it had received is rightly published (a pause in this
+    // process can let that happen mid-burst); what must never happen is a publish older than one already made, or
+    // one per keystroke.
+    assert.deepEqual(versions, [...versions].sort((a, b) => a - b), 'publishes never go back to an older version');
+    assert.equal(versions[versions.length - 1], last);
+    assert.ok(versions.length <= typed.length / 4, `${versions.length} publishes for ${typed.length} edits: stale checks are not dropped`);
     assert.ok(client.alive);
   });
 });
