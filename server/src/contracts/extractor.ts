@@ -14,6 +14,7 @@ import { reuseFrom, type Reusable } from './reuse.js';
 import { ReuseFailed, ShapeBuilder } from './shape-builder.js';
 import { limitReported } from './typescript-limits.js';
 import { familyOfFile, packageNames } from './schemas/library.js';
+import { libraryMemo } from './schemas/library-memo.js';
 import { SchemaReader } from './schemas/schema-reader.js';
 import type { SkewConfig, SourceTree } from '../common/source.js';
 import { runNow, runSliced, type Steps } from '../common/steps.js';
@@ -138,14 +139,15 @@ export function createExtractor(
     const previous = reusable && previousProgram && reuseFrom(reusable, previousProgram, built, checker);
     const limit = () => limitReported(built);
     const packageNameOf = packageNames((fileName) => fs.readFile(fileName));
+    const library = libraryMemo.forProgram(built);
     let builder = new ShapeBuilder(checker, relative, isLibNode, limit, previous);
     let collected;
     try {
-      collected = yield* collectContracts(built, discovery, fs.absolute, relative, builder, new SchemaReader(checker, builder, relative, packageNameOf), active, (fileName) => fs.readFile(fileName));
+      collected = yield* collectContracts(built, discovery, fs.absolute, relative, builder, new SchemaReader(checker, builder, relative, packageNameOf, library), active, (fileName) => fs.readFile(fileName));
     } catch (e) {
       if (!(e instanceof ReuseFailed)) throw e;
       builder = new ShapeBuilder(checker, relative, isLibNode, limit);
-      collected = yield* collectContracts(built, discovery, fs.absolute, relative, builder, new SchemaReader(checker, builder, relative, packageNameOf), active, (fileName) => fs.readFile(fileName));
+      collected = yield* collectContracts(built, discovery, fs.absolute, relative, builder, new SchemaReader(checker, builder, relative, packageNameOf, library), active, (fileName) => fs.readFile(fileName));
     }
     reusable = { types: collected.model.types, records: builder.records };
 

@@ -1,4 +1,5 @@
 import { ts } from '@ts-morph/common';
+import type { LibraryFacts } from './library-memo.js';
 
 /** What the lookup needs of a receiver that is itself a call of the library. */
 export interface ReceiverCall {
@@ -8,8 +9,11 @@ export interface ReceiverCall {
   receiver?: ts.Expression;
 }
 
-/** Where a member of a callee `a.b` is looked up: a namespace's exports, or the members of a declared type. */
-type Owner = { module: ts.Symbol } | { type: ts.Type };
+/**
+ * Where a member of a callee `a.b` is looked up: a namespace's exports, or the members of the type a library
+ * function declares it returns (named by that function's declaration, which outlives the checker).
+ */
+type Owner = { module: ts.Symbol } | { returnedBy: ts.SignatureDeclaration };
 
 /**
  * The symbol of `b` in a callee `a.b`, found where the checker finds it but without checking `a`: in the
@@ -27,9 +31,14 @@ export class CalleeMembers {
   private readonly withoutArguments = new Map<ts.Symbol, ts.SignatureDeclaration | null>();
   private readonly fileNamespaces = new WeakMap<ts.SourceFile, Map<string, ts.Symbol | null>>();
 
+  /**
+   * @param library Answers about the library's declarations kept from earlier programs. A member found there
+   * may be an earlier checker's symbol: only its name and declarations are read, never handed to this checker.
+   */
   constructor(
     private readonly checker: ts.TypeChecker,
     private readonly libraryCall: (call: ts.CallExpression) => ReceiverCall | undefined,
+    private readonly library?: LibraryFacts,
   ) {}
 
   memberOf(callee: ts.PropertyAccessExpression): ts.Symbol | undefined {
@@ -37,8 +46,21 @@ export class CalleeMembers {
     const name = callee.name.text;
     const owner = this.ownerOf(callee.expression);
     if (!owner) return undefined;
-    if ('module' in owner) return cached(this.inModules, owner.module, name, () => this.checker.tryGetMemberInModuleExports(name, owner.module));
-    return cached(this.inTypes, owner.type, name, () => this.checker.getPropertyOfType(owner.type, name));
+    if ('module' in owner) {
+      const module = owner.module;
+      // Aliases resolved here, where they can be kept: zod exports `enum` as `export { _enum as enum }`.
+      const find = () => cached(this.inModules, module, name, () => this.resolved(this.checker.tryGetMemberInModuleExports(name, module)));
+      return this.library && isLibrarySymbol(module) ? this.library.recall(module, `member ${name}`, find) : find();
+    }
+    const find = () => {
+      const type = this.declaredReturn(owner.returnedBy);
+      return type && type !== 'this' ? cached(this.inTypes, type, name, () => this.checker.getPropertyOfType(type, name)) : undefined;
+    };
+    return this.library && isFromLibrary(owner.returnedBy) ? this.library.recall(owner.returnedBy, `member ${name}`, find) : find();
+  }
+
+  private resolved(symbol: ts.Symbol | undefined): ts.Symbol | undefined {
+    return symbol && symbol.flags & ts.SymbolFlags.Alias ? this.checker.getAliasedSymbol(symbol) : symbol;
   }
 
   private ownerOf(node: ts.Expression): Owner | undefined {
@@ -52,12 +74,12 @@ export class CalleeMembers {
     if (!ts.isCallExpression(expr) || expr.typeArguments) return undefined;
     const call = this.libraryCall(expr);
     const declaration = call && this.overloadOf(call.symbol, expr);
-    const returned = declaration && this.declaredReturn(declaration);
+    const returned = declaration && this.returnKind(declaration);
     if (!returned) return undefined;
-    if (returned !== 'this') return { type: returned };
+    if (returned === 'members') return { returnedBy: declaration };
     // `min(…): this` returns its receiver, whose owner is a type (a namespace is no schema).
     const receiver = call.receiver && this.ownerOf(call.receiver);
-    return receiver && 'type' in receiver ? receiver : undefined;
+    return receiver && 'returnedBy' in receiver ? receiver : undefined;
   }
 
   /**
@@ -67,7 +89,7 @@ export class CalleeMembers {
    */
   private namespaceAt(identifier: ts.Identifier): ts.Symbol | undefined {
     const file = fileScopeOf(identifier);
-    if (!file) return this.namespaceNamed(identifier);
+    if (!file) return this.resolveNamespace(identifier);
     let names = this.fileNamespaces.get(file);
     if (!names) {
       names = new Map<string, ts.Symbol | null>();
@@ -81,13 +103,53 @@ export class CalleeMembers {
     return found ?? undefined;
   }
 
+  /** The namespace a name at the top level of a file names. */
   private namespaceNamed(identifier: ts.Identifier): ts.Symbol | undefined {
+    // An import of a library module names the same namespace in every program of the same library.
+    const module = this.library && this.importedLibrary(identifier);
+    if (module && this.library) {
+      const find = () => {
+        const namespace = this.resolveNamespace(identifier);
+        // A namespace import's symbol may be the checker's copy of the module (made for interop with CommonJS);
+        // its exports are the module's, which is what is kept.
+        return (namespace && module.imported === '*' ? module.symbol : namespace) ?? null;
+      };
+      // A symbol this checker made or merged is its own, and not kept.
+      const found = this.library.recall(module.symbol, `import ${module.imported}`, find, (s) => !s || !(s.flags & ts.SymbolFlags.Transient));
+      return found ?? undefined;
+    }
+    return this.resolveNamespace(identifier);
+  }
+
+  /**
+   * The library module and the name a file-level import of `identifier` takes from it, when the import's module
+   * is a library's declaration file. The module is asked of the checker, which only resolves its file name.
+   */
+  private importedLibrary(identifier: ts.Identifier): { symbol: ts.Symbol; imported: string } | undefined {
+    const imported = importOf(identifier);
+    if (!imported) return undefined;
+    const symbol = this.checker.getSymbolAtLocation(imported.specifier);
+    const file = symbol?.valueDeclaration;
+    if (!symbol || symbol.flags & ts.SymbolFlags.Transient || !file || !ts.isSourceFile(file) || !isFromLibrary(file)) return undefined;
+    return { symbol, imported: imported.name };
+  }
+
+  private resolveNamespace(identifier: ts.Identifier): ts.Symbol | undefined {
     let symbol = this.checker.getSymbolAtLocation(identifier);
     if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
     // A namespace and nothing else (a function or class merged with it has members of its own), whose value
     // is its exports (not an `export =` module's single value).
     if (!symbol || !isOnlyNamespace(symbol) || symbol.exports?.has(ts.InternalSymbolName.ExportEquals)) return undefined;
     return symbol;
+  }
+
+  /** Whether a function's declared return has members of its own, or is `this` (see declaredReturn). */
+  private returnKind(declaration: ts.SignatureDeclaration): 'members' | 'this' | null {
+    const find = () => {
+      const returned = this.declaredReturn(declaration);
+      return returned === 'this' ? 'this' : returned ? 'members' : null;
+    };
+    return this.library && isFromLibrary(declaration) ? this.library.recall(declaration, 'returns', find) : find();
   }
 
   /** The declaration a call resolves to, when that does not depend on its arguments. */
@@ -101,8 +163,12 @@ export class CalleeMembers {
     if (declarations.some((d) => d.parameters.some(isThisParameter))) return undefined;
     let chosen = this.withoutArguments.get(symbol);
     if (chosen === undefined) {
-      const declaration = this.checker.getResolvedSignature(call)?.getDeclaration();
-      chosen = declarations.find((d) => d === declaration) ?? null;
+      const find = () => {
+        const declaration = this.checker.getResolvedSignature(call)?.getDeclaration();
+        return declarations.find((d) => d === declaration) ?? null;
+      };
+      const first = declarations[0]!;
+      chosen = this.library && isFromLibrary(first) ? this.library.recall(first, 'without arguments', find) : find();
       this.withoutArguments.set(symbol, chosen);
     }
     return chosen ?? undefined;
@@ -141,17 +207,66 @@ function isFunctionDeclarationLike(declaration: ts.Declaration): declaration is 
   return ts.isFunctionDeclaration(declaration) || ts.isMethodSignature(declaration) || ts.isMethodDeclaration(declaration);
 }
 
+/** A declaration of a library (or of any declaration file): one of the files that make a LibraryMemo's world. */
+function isFromLibrary(node: ts.Node): boolean {
+  return node.getSourceFile().isDeclarationFile;
+}
+
+/** A binder's symbol (not one merged by a checker) declared only in declaration files. */
+function isLibrarySymbol(symbol: ts.Symbol): boolean {
+  const declarations = symbol.declarations ?? [];
+  return !(symbol.flags & ts.SymbolFlags.Transient) && declarations.length > 0 && declarations.every(isFromLibrary);
+}
+
+/**
+ * The file-level import that declares `identifier`'s name, as its module specifier and the name it takes from
+ * the module (`*` for a namespace import). Default imports and `import x = require()` are left to the checker:
+ * what they name depends on compiler options and the importing file's module kind.
+ */
+function importOf(identifier: ts.Identifier): { specifier: ts.StringLiteral; name: string } | undefined {
+  const file = identifier.getSourceFile();
+  for (const statement of file.statements) {
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+    const clause = statement.importClause;
+    if (!clause || clause.isTypeOnly || !clause.namedBindings) continue;
+    const bindings = clause.namedBindings;
+    if (ts.isNamespaceImport(bindings)) {
+      if (bindings.name.text === identifier.text) return { specifier: statement.moduleSpecifier, name: '*' };
+      continue;
+    }
+    for (const element of bindings.elements) {
+      if (element.name.text !== identifier.text) continue;
+      if (element.isTypeOnly) return undefined;
+      const imported = element.propertyName ?? element.name;
+      return ts.isIdentifier(imported) ? { specifier: statement.moduleSpecifier, name: imported.text } : undefined;
+    }
+  }
+  return undefined;
+}
+
 function isThisParameter(parameter: ts.ParameterDeclaration): boolean {
   return ts.isIdentifier(parameter.name) && parameter.name.text === 'this';
 }
 
+/**
+ * Syntax, so kept per node for as long as the node lives: an unchanged file keeps its nodes from one program to
+ * the next, and the identifiers of one schema share their ancestors.
+ */
+const scopes = new WeakMap<ts.Node, ts.SourceFile | null>();
+
 /** The file an expression sits in at its top level, where nothing between declares names of its own. */
 function fileScopeOf(node: ts.Node): ts.SourceFile | undefined {
-  for (let at = node.parent; at !== undefined; at = at.parent) {
-    if (ts.isSourceFile(at)) return at;
-    if (declaresNames(at)) return undefined;
+  return node.parent ? (scopeAt(node.parent) ?? undefined) : undefined;
+}
+
+function scopeAt(at: ts.Node): ts.SourceFile | null {
+  if (ts.isSourceFile(at)) return at;
+  let known = scopes.get(at);
+  if (known === undefined) {
+    known = declaresNames(at) || !at.parent ? null : scopeAt(at.parent);
+    scopes.set(at, known);
   }
-  return undefined;
+  return known;
 }
 
 function declaresNames(node: ts.Node): boolean {

@@ -5,6 +5,7 @@ import { qualifiedName } from '../qualified-name.js';
 import type { NamedTarget, ShapeBuilder, ValueShapes } from '../shape-builder.js';
 import { CalleeMembers } from './callee-members.js';
 import { familyOf, type PackageNameOf, type SchemaFamily, type SchemaLibrary } from './library.js';
+import type { LibraryFacts } from './library-memo.js';
 import { inPlace, UNIONS } from './in-place.js';
 import { objectWithoutPolicy, readerSide, UNKNOWN_POLICY } from './unknown-policy.js';
 import { caught, decoded, fieldOf, literalArgument, propertyKey, skipOuter, unionOf, unionRead, withCheck, type Read } from './read-shapes.js';
@@ -77,12 +78,18 @@ export class SchemaReader implements ValueShapes {
     private readonly builder: ShapeBuilder,
     private readonly relative: RelativePath,
     private readonly packageNameOf: PackageNameOf,
+    /** What earlier programs with the same library declarations found in them (see LibraryMemo). */
+    private readonly library?: LibraryFacts,
   ) {
     builder.values = this;
-    this.members = new CalleeMembers(checker, (call) => {
-      const found = this.libraryCall(call);
-      return found && { symbol: found.symbol, receiver: found.receiver };
-    });
+    this.members = new CalleeMembers(
+      checker,
+      (call) => {
+        const found = this.libraryCall(call);
+        return found && { symbol: found.symbol, receiver: found.receiver };
+      },
+      library,
+    );
   }
 
   /** The library of a `const` that is a schema, or undefined when it is not one. */
@@ -232,6 +239,16 @@ export class SchemaReader implements ValueShapes {
 
   /** What a library function or method returns: a schema, its receiver (`this`), or something else. */
   private returns(declaration: ts.Declaration): 'schema' | 'this' | 'other' {
+    let known = this.returnKinds.get(declaration);
+    if (!known && this.library && declaration.getSourceFile().isDeclarationFile) {
+      known = this.library.recall(declaration, 'returns a schema', () => this.returnKind(declaration));
+      this.returnKinds.set(declaration, known);
+    }
+    return known ?? this.returnKind(declaration);
+  }
+
+  /** What `returns` answers, asked of this checker. */
+  private returnKind(declaration: ts.Declaration): 'schema' | 'this' | 'other' {
     let known = this.returnKinds.get(declaration);
     if (!known) {
       known = 'other';
