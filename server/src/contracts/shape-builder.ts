@@ -1,5 +1,5 @@
 import { ts } from '@ts-morph/common';
-import type { EnumMember, Field, Method, NamedType, Shape, TupleElement, UnsafeKind } from '../engine/shape.js';
+import type { Contract, EnumMember, Field, Method, NamedType, Shape, TupleElement, UnsafeKind } from '../engine/shape.js';
 import { isDeprecated, locOf, nameNode, suppressionsOf, type RelativePath } from './locations.js';
 import { directRefs, entryRefs } from '../engine/reach.js';
 import { pushAll } from '../engine/push-all.js';
@@ -185,6 +185,31 @@ export class ShapeBuilder {
     }
     this.drain();
     return record.methods;
+  }
+
+  /** Whether a contract's previous entry (a service's methods) is there and clean, so `keep` can take it. */
+  canKeep(contract: Contract, declaration: ts.Declaration): boolean {
+    const previous = this.previous;
+    if (!previous) return false;
+    const service = contract.kind === 'service';
+    const record = previous.records.get(service ? `service:${contract.name}` : contract.name);
+    if (!record || record.declaration !== declaration) return false;
+    if (service ? !record.methods : !previous.types[contract.name]) return false;
+    const owner = service ? undefined : this.owners.get(contract.name);
+    return (owner === undefined || owner === declaration) && this.isClean(record);
+  }
+
+  /** Takes a contract's previous entry as is (what defineContract or serviceMethods would reuse), after canKeep. */
+  keep(contract: Contract, declaration: ts.Declaration): void {
+    if (contract.kind === 'service') {
+      if (this.serviceMethods(contract.name, declaration, () => {
+        throw new ReuseFailed(`service ${contract.name} was not kept`);
+      }) !== contract.methods) throw new ReuseFailed(`service ${contract.name} has other methods`);
+      return;
+    }
+    this.defineContract(contract.name, declaration, () => {
+      throw new ReuseFailed(`contract ${contract.name} was not kept`);
+    });
   }
 
   /** A type in a value position: named types become refs. */
