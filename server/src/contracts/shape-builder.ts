@@ -394,8 +394,14 @@ export class ShapeBuilder {
     const pending = [refs];
     while (pending.length) {
       for (const ref of pending.pop()!) {
-        if (this.owners.has(ref)) continue;
         const inner = previous.records.get(ref);
+        const owner = this.owners.get(ref);
+        if (owner) {
+          // Another declaration took the name since (a contract renamed onto it): the entry's ref would now mean
+          // that one, and a fresh read would report the collision.
+          if (owner !== inner?.declaration) throw new ReuseFailed(`${ref} is now another declaration`);
+          continue;
+        }
         const innerEntry = previous.types[ref];
         if (!inner || !innerEntry) throw new ReuseFailed(`no previous entry for ${ref}`);
         if (this.isClean(inner)) {
