@@ -10,6 +10,7 @@ import type { Steps } from '../common/steps.js';
 import type { AdapterContext, ContractAdapter } from './adapter-hook.js';
 import { pushAll } from '../engine/push-all.js';
 import { reachesBeyondItself } from './reuse.js';
+import type { FileContracts } from './file-contracts.js';
 
 type ContractDeclaration = ts.InterfaceDeclaration | ts.TypeAliasDeclaration | ts.EnumDeclaration | ts.ClassDeclaration;
 
@@ -20,21 +21,6 @@ type Candidate =
    * tagged declaration is a type inferred from it under another name (`type Order = z.infer<typeof OrderSchema>`).
    */
   | { declaration: ts.VariableDeclaration & { name: ts.Identifier }; kind: 'schema'; source: 'jsdoc' | 'config'; alias?: ts.TypeAliasDeclaration & { name: ts.Identifier } };
-
-/**
- * What one root file gave the model, kept for the next extraction: a file that did not change, imports nothing
- * whose exports changed and whose entries are all still clean gives the same contract records again, without
- * its declarations being asked about.
- */
-export interface FileContracts {
-  /** Which of skew.json's globs matched the file (they decide its candidates). */
-  globs: string;
-  contracts: { contract: Contract; owner: ts.Identifier; declaration: ts.Declaration }[];
-  aliases: [string, string][];
-  problems: BuilderProblem[];
-  /** False when a candidate met another file's contract (a name or a merged symbol): then it is read again. */
-  local: boolean;
-}
 
 /** Walks the discovered root files and adds every message and service contract to the model, one step each. */
 export function* collectContracts(

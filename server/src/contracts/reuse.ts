@@ -1,7 +1,7 @@
 import { ts } from '@ts-morph/common';
 import type { NamedType } from '../engine/shape.js';
 import type { EntryRecord, PreviousEntries } from './shape-builder.js';
-import type { FileContracts } from './collect-contracts.js';
+import type { FileContracts } from './file-contracts.js';
 
 /** What an extraction leaves for the next one. */
 export interface Reusable {
