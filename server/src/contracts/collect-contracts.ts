@@ -50,7 +50,7 @@ export function* collectContracts(
     if (!sourceFile) continue;
     const globs = `${discovery.messageFiles.has(rel)}:${discovery.serviceFiles.has(rel)}`;
     const kept = keep ? previousFiles.get(sourceFile) : undefined;
-    if (kept?.globs === globs && kept.local && kept.contracts.every(({ contract, declaration }) => !owners.has(contract.name) && builder.canKeep(contract, declaration))) {
+    if (kept?.globs === globs && kept.local && builder.fileUnchanged(sourceFile) && kept.contracts.every(({ contract, declaration }) => !owners.has(contract.name) && builder.canKeep(contract, declaration))) {
       yield;
       for (const { contract, owner, declaration } of kept.contracts) {
         builder.keep(contract, declaration);

@@ -187,6 +187,14 @@ export class ShapeBuilder {
     return record.methods;
   }
 
+  /**
+   * Whether a file's candidates read as they did: its object is in the program and nothing it imports changed
+   * (a candidate that gave no contract, a value not a schema, may give one now).
+   */
+  fileUnchanged(sourceFile: ts.SourceFile): boolean {
+    return !!this.previous && this.previous.isCurrent(sourceFile) && !this.previous.importsChanged(sourceFile);
+  }
+
   /** Whether a contract's previous entry (a service's methods) is there and clean, so `keep` can take it. */
   canKeep(contract: Contract, declaration: ts.Declaration): boolean {
     const previous = this.previous;
