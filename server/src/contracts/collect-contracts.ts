@@ -8,6 +8,9 @@ import type { SchemaReader } from './schemas/schema-reader.js';
 import { packageNames } from './schemas/library.js';
 import type { Steps } from '../common/steps.js';
 import type { AdapterContext, ContractAdapter } from './adapter-hook.js';
+import { pushAll } from '../engine/push-all.js';
+import { reachesBeyondItself } from './reuse.js';
+import type { FileContracts } from './file-contracts.js';
 
 type ContractDeclaration = ts.InterfaceDeclaration | ts.TypeAliasDeclaration | ts.EnumDeclaration | ts.ClassDeclaration;
 
@@ -29,7 +32,8 @@ export function* collectContracts(
   schemas: SchemaReader,
   adapters: readonly ContractAdapter[] = [],
   readFile: (fileName: string) => string | undefined = () => undefined,
-): Steps<{ model: WireModel; problems: BuilderProblem[] }> {
+  previousFiles?: ReadonlyMap<ts.SourceFile, FileContracts>,
+): Steps<{ model: WireModel; problems: BuilderProblem[]; files: Map<ts.SourceFile, FileContracts> }> {
   const checker = program.getTypeChecker();
   schemas.nameInferredTypes(program.getSourceFiles().filter((file) => relative(file) !== undefined && !file.fileName.includes('/node_modules/')));
   const contracts: Record<string, Contract> = {};
@@ -37,10 +41,29 @@ export function* collectContracts(
   const seen = new Set<ts.Symbol>();
   const problems: BuilderProblem[] = [];
   const aliases = new Map<string, string>();
+  const files = new Map<ts.SourceFile, FileContracts>();
+  // With a script or an augmentation among the project's files, a contract's symbol may merge across files.
+  const keep = previousFiles && !adapters.length && program.getSourceFiles().every((file) => relative(file) === undefined || file.fileName.includes('/node_modules/') || !reachesBeyondItself(file));
 
   for (const rel of discovery.roots) {
     const sourceFile = program.getSourceFile(absolute(rel));
     if (!sourceFile) continue;
+    const globs = `${discovery.messageFiles.has(rel)}:${discovery.serviceFiles.has(rel)}`;
+    const kept = keep ? previousFiles.get(sourceFile) : undefined;
+    if (kept?.globs === globs && kept.local && builder.fileUnchanged(sourceFile) && kept.contracts.every(({ contract, declaration }) => !owners.has(contract.name) && builder.canKeep(contract, declaration))) {
+      yield;
+      for (const { contract, owner, declaration } of kept.contracts) {
+        builder.keep(contract, declaration);
+        owners.set(contract.name, owner);
+        contracts[contract.name] = contract;
+      }
+      for (const [name, target] of kept.aliases) aliases.set(name, target);
+      pushAll(problems, kept.problems);
+      files.set(sourceFile, kept);
+      continue;
+    }
+    const record: FileContracts = { globs, contracts: [], aliases: [], problems: [], local: true };
+    files.set(sourceFile, record);
     for (const found of candidatesIn(sourceFile, discovery.messageFiles.has(rel), discovery.serviceFiles.has(rel))) {
       yield;
       const candidate = schemaBehind(found, checker, schemas);
@@ -51,7 +74,9 @@ export function* collectContracts(
           if (candidate.source === 'jsdoc') {
             // Never a silent pass: without its library installed a schema reads as nothing at all.
             const node = candidate.declaration.name;
-            problems.push({ node, message: `'${node.text}' is tagged @wire but is not a zod or valibot schema Skew can read (is the library installed?); it is not checked.`, uncheckable: true });
+            const problem = { node, message: `'${node.text}' is tagged @wire but is not a zod or valibot schema Skew can read (is the library installed?); it is not checked.`, uncheckable: true as const };
+            problems.push(problem);
+            record.problems.push(problem);
           }
           continue;
         }
@@ -59,10 +84,14 @@ export function* collectContracts(
       const declaration = candidate.kind === 'schema' && candidate.alias ? candidate.alias : candidate.declaration;
       const symbol = checker.getSymbolAtLocation(declaration.name);
       // Merged declarations (an interface reopened in another namespace block) are one contract.
-      if (!symbol || seen.has(symbol)) continue;
+      if (!symbol || seen.has(symbol)) {
+        if (symbol) record.local = false;
+        continue;
+      }
       const name = qualifiedName(declaration, declaration.name.text);
       const owner = owners.get(name);
       if (owner) {
+        record.local = false;
         if (owner !== declaration.name) {
           const first = locOf(owner, relative);
           const at = first ? ` (first declared in ${first.file}:${first.range.start.line + 1})` : '';
@@ -71,8 +100,14 @@ export function* collectContracts(
         continue;
       }
       seen.add(symbol);
-      if (candidate.kind === 'message' && !builder.defineContractType(name, candidate.declaration, () => checker.getDeclaredTypeOfSymbol(symbol))) continue;
-      if (candidate.kind === 'schema' && !builder.defineContract(name, declaration, () => (candidate.alias ? schemas.aliasShape(candidate.declaration) : schemas.contractShape(candidate.declaration)))) continue;
+      if (candidate.kind === 'message' && !builder.defineContractType(name, candidate.declaration, () => checker.getDeclaredTypeOfSymbol(symbol))) {
+        record.local = false;
+        continue;
+      }
+      if (candidate.kind === 'schema' && !builder.defineContract(name, declaration, () => (candidate.alias ? schemas.aliasShape(candidate.declaration) : schemas.contractShape(candidate.declaration)))) {
+        record.local = false;
+        continue;
+      }
       owners.set(name, declaration.name);
       const base = { name, loc: locOf(declaration.name, relative)!, source: candidate.source };
       const suppressions = suppressionsOf(candidate.kind === 'schema' && !candidate.alias ? candidate.declaration.parent.parent : declaration, relative);
@@ -89,7 +124,11 @@ export function* collectContracts(
       if (suppressions) contract.suppressions = suppressions;
       contracts[name] = contract;
       const target = candidate.kind === 'message' ? aliasTarget(candidate.declaration, checker) : undefined;
-      if (target) aliases.set(name, target);
+      if (target) {
+        aliases.set(name, target);
+        record.aliases.push([name, target]);
+      }
+      record.contracts.push({ contract, owner: declaration.name, declaration });
     }
   }
   if (adapters.length) {
@@ -131,7 +170,7 @@ export function* collectContracts(
       builder.types[name] = { ...entry, shape: { kind: 'ref', name: target } };
     }
   }
-  return { model: { contracts, types: builder.types }, problems: [...problems, ...builder.problems] };
+  return { model: { contracts, types: builder.types }, problems: [...problems, ...builder.problems], files };
 }
 
 /** The contract name a `type X = Y` declaration refers to, when Y is a plain reference to a declaration. */

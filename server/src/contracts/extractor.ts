@@ -143,13 +143,13 @@ export function createExtractor(
     let builder = new ShapeBuilder(checker, relative, isLibNode, limit, previous);
     let collected;
     try {
-      collected = yield* collectContracts(built, discovery, fs.absolute, relative, builder, new SchemaReader(checker, builder, relative, packageNameOf, library), active, (fileName) => fs.readFile(fileName));
+      collected = yield* collectContracts(built, discovery, fs.absolute, relative, builder, new SchemaReader(checker, builder, relative, packageNameOf, library), active, (fileName) => fs.readFile(fileName), previous ? reusable?.files : undefined);
     } catch (e) {
       if (!(e instanceof ReuseFailed)) throw e;
       builder = new ShapeBuilder(checker, relative, isLibNode, limit);
       collected = yield* collectContracts(built, discovery, fs.absolute, relative, builder, new SchemaReader(checker, builder, relative, packageNameOf, library), active, (fileName) => fs.readFile(fileName));
     }
-    reusable = { types: collected.model.types, records: builder.records };
+    reusable = { types: collected.model.types, records: builder.records, files: collected.files };
 
     const problems: SourceProblem[] = [];
     const files: string[] = [];

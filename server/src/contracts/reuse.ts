@@ -1,11 +1,14 @@
 import { ts } from '@ts-morph/common';
 import type { NamedType } from '../engine/shape.js';
 import type { EntryRecord, PreviousEntries } from './shape-builder.js';
+import type { FileContracts } from './file-contracts.js';
 
 /** What an extraction leaves for the next one. */
 export interface Reusable {
   types: Readonly<Record<string, NamedType>>;
   records: ReadonlyMap<string, EntryRecord>;
+  /** Per root file, the contracts it gave (see FileContracts). */
+  files?: ReadonlyMap<ts.SourceFile, FileContracts>;
 }
 
 /**
@@ -45,13 +48,18 @@ export function reuseFrom(reusable: Reusable, before: ts.Program, after: ts.Prog
   };
 }
 
+const reaching = new WeakMap<ts.SourceFile, boolean>();
+
 /** A script's declarations are global, and augmentations reopen other modules: either can affect any file. */
-function reachesBeyondItself(file: ts.SourceFile): boolean {
-  if (file.isDeclarationFile && !ts.isExternalModule(file)) return true;
-  if (!ts.isExternalModule(file)) return true;
-  return file.statements.some(
-    (s) => ts.isModuleDeclaration(s) && (ts.isStringLiteral(s.name) || !!(s.flags & ts.NodeFlags.GlobalAugmentation)),
-  );
+export function reachesBeyondItself(file: ts.SourceFile): boolean {
+  let answer = reaching.get(file);
+  if (answer === undefined) {
+    answer =
+      !ts.isExternalModule(file) ||
+      file.statements.some((s) => ts.isModuleDeclaration(s) && (ts.isStringLiteral(s.name) || !!(s.flags & ts.NodeFlags.GlobalAugmentation)));
+    reaching.set(file, answer);
+  }
+  return answer;
 }
 
 /** The changed modules plus every module that re-exports from one of them, transitively. */

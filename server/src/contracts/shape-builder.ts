@@ -1,5 +1,5 @@
 import { ts } from '@ts-morph/common';
-import type { EnumMember, Field, Method, NamedType, Shape, TupleElement, UnsafeKind } from '../engine/shape.js';
+import type { Contract, EnumMember, Field, Method, NamedType, Shape, TupleElement, UnsafeKind } from '../engine/shape.js';
 import { isDeprecated, locOf, nameNode, suppressionsOf, type RelativePath } from './locations.js';
 import { directRefs, entryRefs } from '../engine/reach.js';
 import { pushAll } from '../engine/push-all.js';
@@ -187,6 +187,39 @@ export class ShapeBuilder {
     return record.methods;
   }
 
+  /**
+   * Whether a file's candidates read as they did: its object is in the program and nothing it imports changed
+   * (a candidate that gave no contract, a value not a schema, may give one now).
+   */
+  fileUnchanged(sourceFile: ts.SourceFile): boolean {
+    return !!this.previous && this.previous.isCurrent(sourceFile) && !this.previous.importsChanged(sourceFile);
+  }
+
+  /** Whether a contract's previous entry (a service's methods) is there and clean, so `keep` can take it. */
+  canKeep(contract: Contract, declaration: ts.Declaration): boolean {
+    const previous = this.previous;
+    if (!previous) return false;
+    const service = contract.kind === 'service';
+    const record = previous.records.get(service ? `service:${contract.name}` : contract.name);
+    if (!record || record.declaration !== declaration) return false;
+    if (service ? !record.methods : !previous.types[contract.name]) return false;
+    const owner = service ? undefined : this.owners.get(contract.name);
+    return (owner === undefined || owner === declaration) && this.isClean(record);
+  }
+
+  /** Takes a contract's previous entry as is (what defineContract or serviceMethods would reuse), after canKeep. */
+  keep(contract: Contract, declaration: ts.Declaration): void {
+    if (contract.kind === 'service') {
+      if (this.serviceMethods(contract.name, declaration, () => {
+        throw new ReuseFailed(`service ${contract.name} was not kept`);
+      }) !== contract.methods) throw new ReuseFailed(`service ${contract.name} has other methods`);
+      return;
+    }
+    this.defineContract(contract.name, declaration, () => {
+      throw new ReuseFailed(`contract ${contract.name} was not kept`);
+    });
+  }
+
   /** A type in a value position: named types become refs. */
   shapeOf(type: ts.Type): Shape {
     this.dependOn(type.aliasSymbol?.declarations);
@@ -369,8 +402,14 @@ export class ShapeBuilder {
     const pending = [refs];
     while (pending.length) {
       for (const ref of pending.pop()!) {
-        if (this.owners.has(ref)) continue;
         const inner = previous.records.get(ref);
+        const owner = this.owners.get(ref);
+        if (owner) {
+          // Another declaration took the name since (a contract renamed onto it): the entry's ref would now mean
+          // that one, and a fresh read would report the collision.
+          if (owner !== inner?.declaration) throw new ReuseFailed(`${ref} is now another declaration`);
+          continue;
+        }
         const innerEntry = previous.types[ref];
         if (!inner || !innerEntry) throw new ReuseFailed(`no previous entry for ${ref}`);
         if (this.isClean(inner)) {

@@ -86,3 +86,17 @@ export class CompareMemo {
  * of the finding object keeps the remembered one as it was.
  */
 const clone = (r: RawFinding): RawFinding => ({ finding: { ...r.finding }, suppressions: r.suppressions });
+
+/**
+ * A memo per baseline model: a window of several versions compares every working tree with each of them, and a
+ * single memo would forget one version's comparisons while it compares with the next.
+ */
+export class CompareMemos {
+  private readonly byBaseline = new WeakMap<WireModel, CompareMemo>();
+
+  for(oldModel: WireModel): CompareMemo {
+    let memo = this.byBaseline.get(oldModel);
+    if (!memo) this.byBaseline.set(oldModel, (memo = new CompareMemo()));
+    return memo;
+  }
+}

@@ -15,6 +15,7 @@ import type { CheckedProject, OpenSession, SessionPort } from './session-port';
 import type { SkewSettings } from './settings';
 import { findingDiagnostics, problemDiagnostic } from './to-diagnostic';
 import { pathToUri, uriToPath } from './uris';
+import { sameData } from '../engine/same-data';
 
 /** What a folder knows after its last successful check: what hovers and code lenses read. */
 export interface FolderView {
@@ -421,7 +422,7 @@ export class FolderChecker {
       const entry: FileDiagnostics = { uri: doc?.uri ?? pathToUri(file), version: doc?.version, diagnostics };
       if (diagnostics.length === 0) this.files.delete(file);
       else this.files.set(file, entry);
-      if (!before || before.version !== entry.version || JSON.stringify(before.diagnostics) !== JSON.stringify(diagnostics)) {
+      if (!before || before.version !== entry.version || !sameData(before.diagnostics, diagnostics)) {
         changed.push(entry);
       }
     }

@@ -13,7 +13,7 @@ import type { ExtractResult, Seed } from '../contracts/extractor';
 import type { createExtractor } from './analysis';
 import { discover } from '../contracts/discover';
 import type { SkewConfig, SourceTree } from '../common/source';
-import { CompareMemo } from '../engine/compare-memo';
+import { CompareMemos } from '../engine/compare-memo';
 import { compareModelSteps, isRuleId, type Comparison } from '../rules';
 import { runSliced } from '../common/steps';
 import type { ModelPair, WireModel } from '../engine/shape';
@@ -78,7 +78,7 @@ export class ProjectSession {
   private readonly baselineModels = new Map<string, BaselineEntry>();
   private workingModel: WireModel | undefined;
   private extractor: Extractor | undefined;
-  private readonly compareMemo = new CompareMemo();
+  private readonly compareMemos = new CompareMemos();
   private baselineSeed: Seed | undefined;
   /** The last baseline extraction's, while the window's models are read. */
   private windowSeed: Seed | undefined;
@@ -250,7 +250,7 @@ export class ProjectSession {
    * session keeps between checks.
    */
   private async compare(oldModel: WireModel, newModel: WireModel, workingCacheId: string | undefined, baselineId: string | undefined): Promise<Comparison> {
-    const options = { ignore: this.config.ignore, memo: this.compareMemo };
+    const options = { ignore: this.config.ignore, memo: this.compareMemos.for(oldModel) };
     // In slices: the language server answers hovers and edits while a big comparison runs.
     const compareModels = () => runSliced(compareModelSteps(oldModel, newModel, options));
     if (!workingCacheId || !baselineId) return compareModels();

@@ -143,3 +143,41 @@ describe('the working tree seeded by the baseline', () => {
     seededAndCompare(before, withoutMoney);
   });
 });
+
+describe('contract records of unchanged files', () => {
+  const api = "import type { Money } from './money';\n/** @rpc */\nexport interface Api {\n  charge(amount: Money): Promise<Money>;\n}\n";
+
+  it('are the previous records themselves when nothing they were read from changed', () => {
+    const before = { 'money.ts': money, 'order.ts': order, 'ping.ts': ping, 'api.ts': api };
+    const { first, second } = editAndCompare(before, { ...before, 'ping.ts': ping.replace('at: number', 'at: string') });
+    assert.equal(second.model.contracts.Order, first.model.contracts.Order, 'Order is kept as it was');
+    assert.equal(second.model.contracts.Api, first.model.contracts.Api, 'so is the service');
+    assert.notEqual(second.model.contracts.Ping, first.model.contracts.Ping);
+    const { first: again, second: changed } = editAndCompare(before, { ...before, 'money.ts': money.replace('number', 'string') });
+    assert.notEqual(changed.model.contracts.Order, again.model.contracts.Order, 'a file importing a changed module is read again');
+  });
+
+  it('give what a fresh extraction gives around names met in two files, aliases, merged blocks and problems', () => {
+    const before = {
+      'a.ts': '/** @wire */\nexport interface X {\n  a: string;\n}\n/** @wire */\nexport type Y = X;\n',
+      'b.ts': '/** @wire */\nexport interface Z {\n  b: string;\n}\n/** @wire */\nexport const NotASchema = 1;\n',
+      'c.ts': '/** @wire */\nexport interface X {\n  c: string;\n}\n',
+      'd.ts': 'export namespace N {\n  /** @wire */\n  export interface M {\n    a: string;\n  }\n}\nexport namespace N {\n  /** @wire */\n  export interface M {\n    b: string;\n  }\n}\n',
+      'ping.ts': ping,
+    };
+    editAndCompare(before, { ...before, 'ping.ts': ping.replace('at: number', 'at: string') });
+    editAndCompare(before, { ...before, 'b.ts': before['b.ts'].replace('interface Z', 'interface X') });
+    editAndCompare(before, { ...before, 'a.ts': before['a.ts'].replace('interface X', 'interface Z').replace('= X', '= Z') });
+    editAndCompare(before, { ...before, 'c.ts': before['c.ts'].replace('interface X', 'interface W') });
+    editAndCompare(before, { ...before, 'd.ts': before['d.ts'].replace('b: string', 'b: number') });
+    const { first, second } = editAndCompare(before, { ...before, 'ping.ts': ping.replace('at: number', 'at: boolean') });
+    assert.ok(first.problems.some((p) => p.message.includes('NotASchema')), 'the kept file problem is there before');
+    assert.equal(second.model.contracts.Z, first.model.contracts.Z, 'b.ts is kept');
+  });
+
+  it('are read again when a file augments another module', () => {
+    const before = { 'money.ts': money, 'order.ts': order, 'ping.ts': ping, 'aug.ts': "/** @wire */\nexport interface Extra {\n  e: string;\n}\ndeclare module './money' {\n  interface Money {\n    extra?: string;\n  }\n}\n" };
+    const { first, second } = editAndCompare(before, { ...before, 'ping.ts': ping.replace('at: number', 'at: string') });
+    assert.notEqual(second.model.contracts.Order, first.model.contracts.Order);
+  });
+});

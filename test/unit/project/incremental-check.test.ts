@@ -97,6 +97,9 @@ const STEPS: { what: string; edit: (files: Files) => Files }[] = [
   },
   { what: 'a finding is suppressed', edit: (f) => ({ ...f, 'src/refund.ts': f['src/refund.ts']!.replace('  reason: string;', '  // skew-ignore field-required-added: nobody sends refunds yet\n  reason: string;\n  why: string;') }) },
   { what: 'the imported type changes back', edit: (f) => ({ ...f, 'src/types.ts': f['src/types.ts']!.replace('amount: string', 'amount: number') }) },
+  // The other files are kept as they were read; the one that now takes a name already used must not be.
+  { what: 'a contract takes a name another file uses', edit: (f) => ({ ...f, 'src/other.ts': f['src/other.ts']!.replace('interface Ping', 'interface Refund') }) },
+  { what: 'and gives it back', edit: (f) => ({ ...f, 'src/other.ts': f['src/other.ts']!.replace('interface Refund', 'interface Ping') }) },
   { what: 'a contract file is added', edit: (f) => ({ ...f, 'src/added.ts': "import { Status } from './types';\n/** @wire */\nexport interface Added {\n  status: Status;\n}\n" }) },
   { what: 'a contract is removed', edit: (f) => ({ ...f, 'src/other.ts': 'export const nothing = 1;\n' }) },
 ];

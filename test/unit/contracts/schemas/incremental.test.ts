@@ -63,3 +63,21 @@ describe('the libs a schema project loads', () => {
     assert.ok(extractor.seed()!.program.getSourceFiles().some((f) => f.fileName.endsWith('lib.dom.d.ts')));
   });
 });
+
+describe('a file whose candidates gave no contract', () => {
+  it('is read again when a module it imports changed: a value may have become a schema', () => {
+    const before = {
+      'z.ts': 'export const z = { object: (shape: object) => shape, string: () => 1 };\n',
+      'thing.ts': "import { z } from './z';\n/** @wire */\nexport const Thing = z.object({ a: z.string() });\n",
+      // zod is in the program before the edit too: the same files, so the previous extraction is offered.
+      'money.ts': money,
+      'order.ts': order,
+    };
+    const tree = schemaTree(before);
+    const read = readCompilerOptions(tree);
+    if ('error' in read) throw new Error(read.error);
+    assert.ok(createExtractor(tree, {}, read.options).extract().problems.some((p) => p.message.includes("'Thing'")), 'not a schema at first');
+    const { second } = editAndCompare(before, { ...before, 'z.ts': "export { z } from 'zod';\n" });
+    assert.equal(second.model.contracts.Thing?.kind, 'message');
+  });
+});
