@@ -39,7 +39,7 @@ describe('WorkingTree real locations', () => {
 
   it('lists and reads a plain file with one status call, not one to list, one to check and one more to read', async () => {
     // The module object the product code calls through (a namespace import's bindings cannot be replaced).
-    const disk = createRequire(__filename)('node:fs') as typeof fs;
+    const disk = createRequire(__filename)('node:fs') as { lstatSync: typeof fs.lstatSync; statSync: typeof fs.statSync };
     const [lstat, stat] = [disk.lstatSync, disk.statSync];
     let calls = 0;
     disk.lstatSync = ((...args: Parameters<typeof fs.lstatSync>) => {
