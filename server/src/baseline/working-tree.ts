@@ -24,8 +24,11 @@ export class WorkingTree implements SourceTree {
   private readonly texts = new Map<string, string | undefined>();
   /** Paths not read, with the reason, since the last relisting. */
   readonly skipped = new Map<string, string>();
-  /** Real locations of folders since the last relisting: a file that is not a link is where its folder is. */
-  private readonly realFolders = new Map<string, string | undefined>();
+  /**
+   * Whether each folder's real location is outside the repository, since the last relisting: a file that is not
+   * a link is where its folder is, so it is in the repository exactly when its folder is.
+   */
+  private readonly foldersOutside = new Map<string, boolean>();
   /**
    * Listed files found in the repository by the last relisting: reading them does not ask again. Like the
    * listing itself, that answer holds until the next relisting; a file read between its check and its read
@@ -71,7 +74,7 @@ export class WorkingTree implements SourceTree {
   private async relist(): Promise<void> {
     this.texts.clear();
     this.skipped.clear();
-    this.realFolders.clear();
+    this.foldersOutside.clear();
     this.checked.clear();
     const out = await git(this.root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard']);
     const onDisk: string[] = [];
@@ -151,32 +154,34 @@ export class WorkingTree implements SourceTree {
       this.skipped.set(rel, 'outside the repository: Skew reads nothing there');
       return false;
     }
-    if (isOutsideGit(rel)) return true;
-    const real = this.realLocationOf(abs, stat);
-    if (real === undefined || isWithin(this.realTop, real)) return true;
+    if (isOutsideGit(rel) || !this.leadsOut(abs, stat)) return true;
     this.skipped.set(this.linkLeadingOut(rel), OUTSIDE_REPOSITORY);
     return false;
   }
 
   /**
-   * `abs` with every link resolved. Resolving each file's whole path cost a system call per folder on the way,
-   * for thousands of files in the same few folders; a folder's real location is found once instead.
+   * Whether `abs`, every link resolved, is outside the repository (a path that does not exist is not).
+   * Resolving each file's whole path cost a system call per folder on the way, for thousands of files in the
+   * same few folders; a folder is resolved and placed once instead.
    */
-  private realLocationOf(abs: string, known?: fs.Stats): string | undefined {
+  private leadsOut(abs: string, known?: fs.Stats): boolean {
     let stat = known;
     if (!stat) {
       try {
         stat = fs.lstatSync(abs);
       } catch {
-        return undefined;
+        return false;
       }
     }
-    if (stat.isSymbolicLink()) return realLocation(abs);
     const folder = path.dirname(abs);
-    if (folder === abs) return realLocation(abs);
-    if (!this.realFolders.has(folder)) this.realFolders.set(folder, realLocation(folder));
-    const realFolder = this.realFolders.get(folder);
-    return realFolder === undefined ? undefined : path.join(realFolder, path.basename(abs));
+    if (stat.isSymbolicLink() || folder === abs) return this.outside(realLocation(abs));
+    let outside = this.foldersOutside.get(folder);
+    if (outside === undefined) this.foldersOutside.set(folder, (outside = this.outside(realLocation(folder))));
+    return outside;
+  }
+
+  private outside(real: string | undefined): boolean {
+    return real !== undefined && !isWithin(this.realTop, real);
   }
 
   /** The first symlink on `rel`'s way that leads outside the repository (what a user can look at and fix). */

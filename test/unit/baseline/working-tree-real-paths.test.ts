@@ -64,6 +64,23 @@ describe('WorkingTree real locations', () => {
     assert.ok(calls <= 50, `${calls} status calls to list and read ${listed.length} files`);
   });
 
+  it('places each folder inside or outside the repository once, not every file of it', async () => {
+    const paths = createRequire(__filename)('node:path') as { relative: typeof path.relative };
+    const relative = paths.relative;
+    let calls = 0;
+    paths.relative = (from, to) => {
+      calls++;
+      return relative(from, to);
+    };
+    try {
+      const tree = await WorkingTree.open(repo.dir);
+      for (const rel of tree.listFiles()) tree.readFile(rel);
+    } finally {
+      paths.relative = relative;
+    }
+    assert.ok(calls < 20, `${calls} paths placed for 40 files in one folder`);
+  });
+
   it('still follows a file that is itself a link: in the repository it is read, leading out it is skipped', async () => {
     const tree = await WorkingTree.open(repo.dir);
     assert.equal(tree.readFile('src/inside/alias.ts'), 'export const m1 = 1;\n');
