@@ -24,11 +24,10 @@ export class WorkingTree implements SourceTree {
   private readonly texts = new Map<string, string | undefined>();
   /** Paths not read, with the reason, since the last relisting. */
   readonly skipped = new Map<string, string>();
-  /**
-   * Whether each folder's real location is outside the repository, since the last relisting: a file that is not
-   * a link is where its folder is, so it is in the repository exactly when its folder is.
-   */
-  private readonly foldersOutside = new Map<string, boolean>();
+  /** Real locations of folders since the last relisting: a path that is not a link is where its folder is. */
+  private readonly realFolders = new Map<string, string | undefined>();
+  /** Those of them inside the repository, and so is everything directly in them that is not a link. */
+  private readonly foldersInside = new Set<string>();
   /**
    * Listed files found in the repository by the last relisting: reading them does not ask again. Like the
    * listing itself, that answer holds until the next relisting; a file read between its check and its read
@@ -74,7 +73,8 @@ export class WorkingTree implements SourceTree {
   private async relist(): Promise<void> {
     this.texts.clear();
     this.skipped.clear();
-    this.foldersOutside.clear();
+    this.realFolders.clear();
+    this.foldersInside.clear();
     this.checked.clear();
     const out = await git(this.root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard']);
     const onDisk: string[] = [];
@@ -175,9 +175,15 @@ export class WorkingTree implements SourceTree {
     }
     const folder = path.dirname(abs);
     if (stat.isSymbolicLink() || folder === abs) return this.outside(realLocation(abs));
-    let outside = this.foldersOutside.get(folder);
-    if (outside === undefined) this.foldersOutside.set(folder, (outside = this.outside(realLocation(folder))));
-    return outside;
+    if (!this.realFolders.has(folder)) {
+      const realFolder = realLocation(folder);
+      this.realFolders.set(folder, realFolder);
+      if (!this.outside(realFolder)) this.foldersInside.add(folder);
+    }
+    if (this.foldersInside.has(folder)) return false;
+    // A folder outside may still hold the repository itself (the project root is in its parent folder).
+    const realFolder = this.realFolders.get(folder);
+    return realFolder !== undefined && this.outside(path.join(realFolder, path.basename(abs)));
   }
 
   private outside(real: string | undefined): boolean {

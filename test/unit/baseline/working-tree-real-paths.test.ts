@@ -81,6 +81,13 @@ describe('WorkingTree real locations', () => {
     assert.ok(calls < 20, `${calls} paths placed for 40 files in one folder`);
   });
 
+  it('places the project folder itself in the repository, though the folder holding it is outside', async () => {
+    const tree = await WorkingTree.open(repo.dir);
+    assert.equal(tree.directoryExists(repo.dir), true);
+    assert.equal(tree.directoryExists(path.join(repo.dir, 'src')), true);
+    assert.deepEqual([...tree.skipped.keys()], ['src/deep/er/leak.ts']);
+  });
+
   it('still follows a file that is itself a link: in the repository it is read, leading out it is skipped', async () => {
     const tree = await WorkingTree.open(repo.dir);
     assert.equal(tree.readFile('src/inside/alias.ts'), 'export const m1 = 1;\n');
