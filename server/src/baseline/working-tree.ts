@@ -24,8 +24,16 @@ export class WorkingTree implements SourceTree {
   private readonly texts = new Map<string, string | undefined>();
   /** Paths not read, with the reason, since the last relisting. */
   readonly skipped = new Map<string, string>();
-  /** Real locations of folders since the last relisting: a file that is not a link is where its folder is. */
+  /** Real locations of folders since the last relisting: a path that is not a link is where its folder is. */
   private readonly realFolders = new Map<string, string | undefined>();
+  /** Those of them inside the repository, and so is everything directly in them that is not a link. */
+  private readonly foldersInside = new Set<string>();
+  /**
+   * Listed files found in the repository by the last relisting: reading them does not ask again. Like the
+   * listing itself, that answer holds until the next relisting; a file read between its check and its read
+   * could have been swapped in either case.
+   */
+  private readonly checked = new Set<string>();
   private readonly realTop: string;
   /** How many folders the project root is below the repository top. */
   private readonly rootDepth: number;
@@ -66,11 +74,16 @@ export class WorkingTree implements SourceTree {
     this.texts.clear();
     this.skipped.clear();
     this.realFolders.clear();
+    this.foldersInside.clear();
+    this.checked.clear();
     const out = await git(this.root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard']);
     const onDisk: string[] = [];
     for (const rel of out.split('\0')) {
       // --cached still lists files deleted from disk but not yet from the index.
-      if (rel && isSourceFile(rel) && !isOutsideGit(rel) && isFile(path.join(this.root, rel)) && this.inRepository(rel)) onDisk.push(rel);
+      if (rel && isSourceFile(rel) && !isOutsideGit(rel) && this.isListable(rel)) {
+        onDisk.push(rel);
+        this.checked.add(rel);
+      }
     }
     this.diskFiles = onDisk;
     this.listed = true;
@@ -87,7 +100,7 @@ export class WorkingTree implements SourceTree {
     if (this.texts.has(rel)) return this.texts.get(rel);
     let text: string | undefined;
     try {
-      text = this.inRepository(rel) ? readTextFile(path.join(this.root, rel), SOURCE_FILE_LIMIT) : undefined;
+      text = this.checked.has(rel) || this.inRepository(rel) ? readTextFile(path.join(this.root, rel), SOURCE_FILE_LIMIT) : undefined;
     } catch (e) {
       if (e instanceof RefusedFile) this.skipped.set(rel, e.reason);
       text = undefined;
@@ -116,39 +129,65 @@ export class WorkingTree implements SourceTree {
   }
 
   /**
-   * False (and what leads out recorded) when `rel` is outside the repository, by its path (a tsconfig may
-   * extend a file anywhere) or by its real location.
+   * A file on disk in the repository (what leads out recorded). One status call tells a plain file; only a
+   * link needs another to learn what it leads to.
    */
-  private inRepository(rel: string): boolean {
+  private isListable(rel: string): boolean {
+    const abs = path.join(this.root, rel);
+    let stat: fs.Stats;
+    try {
+      stat = fs.lstatSync(abs);
+    } catch {
+      return false;
+    }
+    if (stat.isSymbolicLink() ? !isFile(abs) : !stat.isFile()) return false;
+    return this.inRepository(rel, stat);
+  }
+
+  /**
+   * False (and what leads out recorded) when `rel` is outside the repository, by its path (a tsconfig may
+   * extend a file anywhere) or by its real location. `stat`: the path's own status, when already known.
+   */
+  private inRepository(rel: string, stat?: fs.Stats): boolean {
     const abs = path.join(this.root, rel);
     if (levelsUp(rel) > this.rootDepth) {
       this.skipped.set(rel, 'outside the repository: Skew reads nothing there');
       return false;
     }
-    if (isOutsideGit(rel)) return true;
-    const real = this.realLocationOf(abs);
-    if (real === undefined || isWithin(this.realTop, real)) return true;
+    if (isOutsideGit(rel) || !this.leadsOut(abs, stat)) return true;
     this.skipped.set(this.linkLeadingOut(rel), OUTSIDE_REPOSITORY);
     return false;
   }
 
   /**
-   * `abs` with every link resolved. Resolving each file's whole path cost a system call per folder on the way,
-   * for thousands of files in the same few folders; a folder's real location is found once instead.
+   * Whether `abs`, every link resolved, is outside the repository (a path that does not exist is not).
+   * Resolving each file's whole path cost a system call per folder on the way, for thousands of files in the
+   * same few folders; a folder is resolved and placed once instead.
    */
-  private realLocationOf(abs: string): string | undefined {
-    let stat: fs.Stats | undefined;
-    try {
-      stat = fs.lstatSync(abs);
-    } catch {
-      return undefined;
+  private leadsOut(abs: string, known?: fs.Stats): boolean {
+    let stat = known;
+    if (!stat) {
+      try {
+        stat = fs.lstatSync(abs);
+      } catch {
+        return false;
+      }
     }
-    if (stat.isSymbolicLink()) return realLocation(abs);
     const folder = path.dirname(abs);
-    if (folder === abs) return realLocation(abs);
-    if (!this.realFolders.has(folder)) this.realFolders.set(folder, realLocation(folder));
+    if (stat.isSymbolicLink() || folder === abs) return this.outside(realLocation(abs));
+    if (!this.realFolders.has(folder)) {
+      const realFolder = realLocation(folder);
+      this.realFolders.set(folder, realFolder);
+      if (!this.outside(realFolder)) this.foldersInside.add(folder);
+    }
+    if (this.foldersInside.has(folder)) return false;
+    // A folder outside may still hold the repository itself (the project root is in its parent folder).
     const realFolder = this.realFolders.get(folder);
-    return realFolder === undefined ? undefined : path.join(realFolder, path.basename(abs));
+    return realFolder !== undefined && this.outside(path.join(realFolder, path.basename(abs)));
+  }
+
+  private outside(real: string | undefined): boolean {
+    return real !== undefined && !isWithin(this.realTop, real);
   }
 
   /** The first symlink on `rel`'s way that leads outside the repository (what a user can look at and fix). */

@@ -1,6 +1,6 @@
 import { ts } from '@ts-morph/common';
 import { LIB_FOLDER, type TreeFileSystem } from './tree-file-system.js';
-import { sharedSourceFiles, targetKey, type ParseTarget, type SourceFileCache } from './source-file-cache.js';
+import { SET_PARENTS, sharedSourceFiles, targetKey, type ParseTarget, type SourceFileCache } from './source-file-cache.js';
 
 interface CachedFile {
   text: string;
@@ -46,7 +46,7 @@ export class TreeCompilerHost implements ts.CompilerHost {
       if (!lib) {
         const text = this.fs.readFile(fileName);
         if (text === undefined) return undefined;
-        lib = ts.createSourceFile(fileName, text, languageVersion, true);
+        lib = ts.createSourceFile(fileName, text, languageVersion, SET_PARENTS);
         libCache.set(key, lib);
       }
       return lib;

@@ -43,12 +43,18 @@ export class SourceFileCache {
       return found.sourceFile;
     }
     this.counts.parsed++;
-    const sourceFile = ts.createSourceFile(fileName, text, target, true);
+    const sourceFile = ts.createSourceFile(fileName, text, target, SET_PARENTS);
     parseObserver?.(fileName, text);
     this.files.set(key, [{ text, sourceFile }, ...versions].slice(0, this.versionsKept));
     return sourceFile;
   }
 }
+
+/**
+ * Files parsed for a program are only read once its checker exists, and making the checker binds every file,
+ * which sets each node's parent on the way: a walk at parse time to set them first would be a second one.
+ */
+export const SET_PARENTS = false;
 
 /** What a parse depends on besides the name and text. */
 export function targetKey(target: ParseTarget): string {

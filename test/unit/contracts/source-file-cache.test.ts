@@ -5,6 +5,8 @@ import { readCompilerOptions } from '../../../server/src/contracts/compiler-opti
 import { createExtractor, type Extractor } from '../../../server/src/contracts/extractor.js';
 import { memoryTree } from '../../../server/src/contracts/memory-tree.js';
 import { SourceFileCache } from '../../../server/src/contracts/source-file-cache.js';
+import { TreeCompilerHost } from '../../../server/src/contracts/compiler-host.js';
+import { LIB_FOLDER, treeFileSystem } from '../../../server/src/contracts/tree-file-system.js';
 
 describe('SourceFileCache', () => {
   it('hands out the same object for the same name, target, key and text, and parses any other text anew', () => {
@@ -20,6 +22,31 @@ describe('SourceFileCache', () => {
     assert.equal(cache.counts.parsed, 4);
     // Both versions stay: the baseline's text still finds its own object.
     assert.equal(cache.get('k', '/p/a.ts', ts.ScriptTarget.ES2022, 'export const a = 1;'), a);
+  });
+});
+
+describe('parsing for a program', () => {
+  it('walks a file once, binding it: parsing leaves setting parents to the binder, for project and lib files alike', () => {
+    const tree = memoryTree({ 'src/a.ts': '/** @wire */\nexport interface A {\n  /** @deprecated */\n  id: string;\n}\n' });
+    const host = new TreeCompilerHost(treeFileSystem(tree), 'k', new SourceFileCache());
+    const options: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, lib: ['lib.es5.d.ts'], noEmit: true };
+    const fileName = `${treeFileSystem(tree).rootPath}/src/a.ts`;
+    const program = ts.createProgram({ rootNames: [fileName], options, host });
+    const project = program.getSourceFile(fileName)!;
+    const lib = program.getSourceFile(`${LIB_FOLDER}/lib.es5.d.ts`)!;
+    const [declaration] = project.statements;
+    assert.ok(declaration && ts.isInterfaceDeclaration(declaration));
+    // Not walked at parse time (nor by building the program).
+    assert.equal(declaration.members[0]!.parent, undefined);
+    assert.equal(lib.statements[0]!.parent, undefined);
+    program.getTypeChecker();
+    // The binder set them, JSDoc included, which is what everything reading a file after that relies on.
+    const member = declaration.members[0]!;
+    assert.equal(member.parent, declaration);
+    assert.equal(declaration.parent, project);
+    assert.equal(lib.statements[0]!.parent, lib);
+    assert.deepEqual(ts.getJSDocTags(member).map((tag) => tag.tagName.text), ['deprecated']);
+    assert.equal(ts.getJSDocTags(declaration)[0]!.parent.parent, declaration);
   });
 });
 
