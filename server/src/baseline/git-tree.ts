@@ -4,7 +4,7 @@ import type { SourceTree } from '../common/source';
 import type { CatFile } from './cat-file';
 import { git, readBlobSync } from './git';
 import type { SameBlobText } from './same-blob';
-import { readTextFile, SOURCE_FILE_LIMIT } from '../common/safe-read';
+import { isWithin, readTextFile, realLocation, SOURCE_FILE_LIMIT } from '../common/safe-read';
 import { isAboveRoot, isOutsideGit, isSourceFile, OUTSIDE_REPOSITORY, toRel } from './tree-paths';
 
 /** Blobs worth reading up front: everything the TypeScript host may ask for synchronously. */
@@ -57,8 +57,8 @@ export class GitTree implements SourceTree {
   readonly label: string;
   readonly root: string;
   readonly outerRoot: string | undefined;
-  /** Installed folders' real paths, by their path on disk ('' where there is none). */
-  private readonly realFolders = new Map<string, string>();
+  /** Installed folders' real paths, by their path on disk (undefined where there is none). */
+  private readonly realFolders = new Map<string, string | undefined>();
   private realTop: string | undefined;
   /** Paths not read, with the reason. */
   readonly skipped = new Map<string, string>();
@@ -165,16 +165,14 @@ export class GitTree implements SourceTree {
    */
   private workspaceBlob(rel: string): string | undefined {
     const folder = path.dirname(path.join(this.root, rel));
-    let real = this.realFolders.get(folder);
-    if (real === undefined) {
-      real = realOrNone(folder);
-      this.realFolders.set(folder, real);
-    }
-    if (real === '') return undefined;
-    this.realTop ??= realOrNone(this.options.repoTop) || this.options.repoTop;
-    const repoRel = path.relative(this.realTop, path.join(real, path.basename(rel))).split(path.sep).join('/');
-    if (repoRel === '' || isAboveRoot(repoRel) || path.isAbsolute(repoRel) || isOutsideGit(repoRel)) return undefined;
-    return this.listing.blobs.get(repoRel);
+    if (!this.realFolders.has(folder)) this.realFolders.set(folder, realLocation(folder));
+    const real = this.realFolders.get(folder);
+    if (real === undefined) return undefined;
+    this.realTop ??= realLocation(this.options.repoTop) ?? this.options.repoTop;
+    const file = path.join(real, path.basename(rel));
+    if (!isWithin(this.realTop, file)) return undefined;
+    const repoRel = path.relative(this.realTop, file).split(path.sep).join('/');
+    return repoRel === '' || isOutsideGit(repoRel) ? undefined : this.listing.blobs.get(repoRel);
   }
 
   /** A path relative to the project root as a path relative to the repository top. */
@@ -296,15 +294,6 @@ function leadsInto(link: string, target: string, prefix: string): boolean {
   if (path.posix.isAbsolute(target)) return true; // leaves the repository: nothing more to list
   const joined = path.posix.normalize(path.posix.join(path.posix.dirname(link), target));
   return `${joined}/`.startsWith(prefix);
-}
-
-/** The real path of `abs`, or '' when it does not exist. */
-function realOrNone(abs: string): string {
-  try {
-    return fs.realpathSync.native(abs);
-  } catch {
-    return '';
-  }
 }
 
 /** Installed packages may be committed too, as symlinks to devices: read like any other user file. */
