@@ -8,6 +8,7 @@ import { inputParsers, type BuilderDialect } from '../builder-inputs.js';
 import { asClientWrites } from '../client-writes.js';
 import type { Read } from '../../contracts/schemas/read-shapes.js';
 import { ADAPTER_PACKAGES } from '../names.js';
+import { outermost, ownExports } from '../exported-roots.js';
 
 /** Routers nest as plain objects; deeper than this an export is not searched for procedures. */
 const MAX_DEPTH = 8;
@@ -57,32 +58,25 @@ function holdsProcedures(type: ts.Type, checker: ts.TypeChecker, depth: number):
 function exportedRoots(context: AdapterContext): Root[] {
   const { checker } = context;
   const candidates: Root[] = [];
-  for (const file of context.files) {
-    const module = checker.getSymbolAtLocation(file);
-    if (!module) continue;
-    for (const exported of checker.getExportsOfModule(module)) {
-      const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
-      const declaration = symbol.declarations?.[0];
-      if (!declaration || declaration.getSourceFile() !== file || !(symbol.flags & ts.SymbolFlags.Variable)) continue;
-      const type = checker.getTypeOfSymbol(symbol);
-      if (orpcProcedure(type, checker)) continue;
-      const holds = holdsProcedures(type, checker, 0);
-      if (holds) candidates.push({ name: exported.getName(), declaration, type, contract: holds.contract });
-    }
+  for (const { name, symbol, declaration } of ownExports(context)) {
+    if (!(symbol.flags & ts.SymbolFlags.Variable)) continue;
+    const type = checker.getTypeOfSymbol(symbol);
+    if (orpcProcedure(type, checker)) continue;
+    const holds = holdsProcedures(type, checker, 0);
+    if (holds) candidates.push({ name, declaration, type, contract: holds.contract });
   }
-  // A router exported on its own and also nested in another is not a root (see the tRPC adapter's roots).
-  const inner = new Set<ts.Node>();
-  const collect = (type: ts.Type, depth: number) => {
+  const collect = (type: ts.Type, depth: number, inner: Set<ts.Node>) => {
     if (depth > MAX_DEPTH || orpcProcedure(type, checker) || !isObjectLike(type)) return;
     for (const symbol of checker.getPropertiesOfType(type)) {
       for (const d of symbol.declarations ?? []) inner.add(d);
-      collect(checker.getTypeOfSymbol(symbol), depth + 1);
+      collect(checker.getTypeOfSymbol(symbol), depth + 1, inner);
     }
   };
-  for (const candidate of candidates) {
-    for (const symbol of checker.getPropertiesOfType(candidate.type)) collect(checker.getTypeOfSymbol(symbol), 1);
-  }
-  return candidates.filter((c) => !checker.getPropertiesOfType(c.type).some((s) => s.declarations?.some((d) => inner.has(d))));
+  return outermost(
+    candidates,
+    (c) => checker.getPropertiesOfType(c.type),
+    (member, inner) => collect(checker.getTypeOfSymbol(member), 1, inner),
+  );
 }
 
 function walk(context: AdapterContext, root: Root, record: ts.Type, path: readonly string[], at: ts.Node, taken: Set<string>, depth: number): void {

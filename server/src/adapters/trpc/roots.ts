@@ -2,6 +2,7 @@ import { ts } from '@ts-morph/common';
 import type { AdapterContext } from '../../contracts/adapter-hook.js';
 import type { PackageNameOf } from '../../contracts/schemas/library.js';
 import { procedureInfo, routerInfo } from './router-types.js';
+import { outermost, ownExports } from '../exported-roots.js';
 
 export interface RootRouter {
   /** The export's name: the service that holds the root's own procedures. */
@@ -20,28 +21,19 @@ export function exportedRoots(context: AdapterContext): RootRouter[] {
   const { checker, packageNameOf } = context;
   const candidates: (RootRouter & { type: ts.Type })[] = [];
   const seen = new Set<ts.Type>();
-  for (const file of context.files) {
-    const module = checker.getSymbolAtLocation(file);
-    if (!module) continue;
-    for (const exported of checker.getExportsOfModule(module)) {
-      const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
-      const declaration = symbol.declarations?.[0];
-      if (!declaration || declaration.getSourceFile() !== file) continue;
-      const type =
-        symbol.flags & ts.SymbolFlags.Variable ? checker.getTypeOfSymbol(symbol) : symbol.flags & ts.SymbolFlags.TypeAlias ? checker.getDeclaredTypeOfSymbol(symbol) : undefined;
-      const router = type && routerInfo(type, checker, packageNameOf);
-      if (!type || !router || seen.has(type)) continue;
-      seen.add(type);
-      candidates.push({ name: exported.getName(), declaration, type, ...router });
-    }
+  for (const { name, symbol, declaration } of ownExports(context)) {
+    const type =
+      symbol.flags & ts.SymbolFlags.Variable ? checker.getTypeOfSymbol(symbol) : symbol.flags & ts.SymbolFlags.TypeAlias ? checker.getDeclaredTypeOfSymbol(symbol) : undefined;
+    const router = type && routerInfo(type, checker, packageNameOf);
+    if (!type || !router || seen.has(type)) continue;
+    seen.add(type);
+    candidates.push({ name, declaration, type, ...router });
   }
-  // Types of one router differ by how it was reached (a generic instantiation each time); the properties'
-  // declarations do not. A candidate whose own members some other router holds as nested ones is not a root.
-  const inner = new Set<ts.Node>();
-  for (const candidate of candidates) {
-    for (const symbol of checker.getPropertiesOfType(candidate.record)) collectInner(checker.getTypeOfSymbol(symbol), checker, packageNameOf, inner, new Set());
-  }
-  return candidates.filter((c) => !checker.getPropertiesOfType(c.record).some((symbol) => symbol.declarations?.some((d) => inner.has(d))));
+  return outermost(
+    candidates,
+    (c) => checker.getPropertiesOfType(c.record),
+    (member, inner) => collectInner(checker.getTypeOfSymbol(member), checker, packageNameOf, inner, new Set()),
+  );
 }
 
 /** Declarations of every member below a router member (`type`), whatever depth. */
