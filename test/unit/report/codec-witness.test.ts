@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { compareModels } from '../../../server/src/rules';
 import type { Shape, WireModel } from '../../../server/src/engine/shape';
 import { buildReport } from '../../../server/src/report/report-model';
 import { formatMarkdown } from '../../../server/src/report/markdown';
 import { formatSarif } from '../../../server/src/report/sarif';
 import { showValue } from '../../../server/src/witness/show-value';
 import { assertValidSarif } from './sarif-schema';
+import { checkOfModels } from './sample';
 
 const loc = { file: 'src/order.ts', range: { start: { line: 2, character: 2 }, end: { line: 2, character: 4 } } };
 
@@ -23,20 +23,8 @@ function model(at: Shape): WireModel {
 }
 
 function report() {
-  const baseline = model({ kind: 'unsafe', what: 'Date' });
-  const working = model({ kind: 'string' });
-  const { findings, suppressed, changed } = compareModels(baseline, working);
   return buildReport({
-    result: {
-      root: '/work/project',
-      baseline: { ref: 'deployed', commit: '1234567890abcdef1234567890abcdef12345678', how: 'deployed-tag', date: '2024-05-01T10:00:00+02:00' },
-      findings,
-      suppressed,
-      problems: [],
-      files: [],
-      summary: { contracts: 1, changed: changed.length, breaking: findings.length, suppressed: suppressed.length },
-    },
-    models: { baseline, working },
+    ...checkOfModels(model({ kind: 'unsafe', what: 'Date' }), model({ kind: 'string' })),
     workingTree: { head: 'abcdef0123456789abcdef0123456789abcdef01', branch: 'main', uncommitted: 1, repoPrefix: '' },
   });
 }

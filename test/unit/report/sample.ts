@@ -49,8 +49,11 @@ export interface UserService {
 };
 
 export function checkOf(before: Record<string, string>, after: Record<string, string>): { result: CheckResult; models: { baseline: WireModel; working: WireModel } } {
-  const baseline = extract(before);
-  const working = extract(after);
+  return checkOfModels(extract(before), extract(after));
+}
+
+/** The check of two models as `skew check` would report it against a `deployed` tag. */
+export function checkOfModels(baseline: WireModel, working: WireModel): { result: CheckResult; models: { baseline: WireModel; working: WireModel } } {
   const { findings, suppressed, changed } = compareModels(baseline, working);
   const contracts = new Set([...Object.keys(baseline.contracts), ...Object.keys(working.contracts)]);
   const result: CheckResult = {
