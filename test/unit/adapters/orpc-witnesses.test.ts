@@ -1,21 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { witnessFor } from '../../../server/src/witness/witness-for.js';
 import { describe, extractProject, packageJson } from './adapter-helper.js';
 import { compareModels } from '../../../server/src/rules';
+import { importProject, verdictOf } from './run-project.js';
 
 /**
  * oRPC procedures whose `.input()` is a zod or valibot schema: each finding's witness is run through the real
  * procedures of both versions with oRPC's `call`. The writing version's procedure takes the input; the reading
  * version's refuses it with BAD_REQUEST (its input schema's refusal).
  */
-const REPO = path.resolve(__dirname, '../../..');
-const SCRATCH = path.join(REPO, 'test-artifacts', 'orpc-modules');
-let counter = 0;
-
 const project = (input: string): Record<string, string> => ({
   'package.json': packageJson('@orpc/server', 'zod', 'valibot'),
   'src/router.ts': `import { os } from '@orpc/server';
@@ -28,24 +22,9 @@ export const router = { planet: { create: os.input(${input}).handler(() => ({ id
 type Call = (input: unknown) => Promise<'accepts' | 'rejects'>;
 
 async function caller(files: Record<string, string>): Promise<Call> {
-  const dir = path.join(SCRATCH, `${process.pid}-${++counter}`);
-  fs.mkdirSync(path.join(dir, 'src'), { recursive: true });
-  fs.writeFileSync(path.join(dir, 'src/router.ts'), files['src/router.ts']!);
-  try {
-    const { call } = await import('@orpc/server');
-    const mod = (await import(pathToFileURL(path.join(dir, 'src/router.ts')).href)) as { router: { planet: { create: Parameters<typeof call>[0] } } };
-    return async (input) => {
-      try {
-        await call(mod.router.planet.create, input as never);
-        return 'accepts';
-      } catch (e) {
-        assert.equal((e as { code?: string }).code, 'BAD_REQUEST', String(e));
-        return 'rejects';
-      }
-    };
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  const { call } = await import('@orpc/server');
+  const mod = await importProject<{ router: { planet: { create: Parameters<typeof call>[0] } } }>(files, 'src/router.ts', 'orpc-modules');
+  return (input) => verdictOf(() => call(mod.router.planet.create, input as never));
 }
 
 async function witnessed(before: string, after: string): Promise<string[]> {

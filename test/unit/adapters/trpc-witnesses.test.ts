@@ -1,22 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Finding } from '../../../server/src/engine/finding.js';
 import { witnessFor } from '../../../server/src/witness/witness-for.js';
 import { describe, extractProject, packageJson } from './adapter-helper.js';
 import { compareModels } from '../../../server/src/rules';
+import { importProject, verdictOf } from './run-project.js';
 
 /**
  * tRPC v11 procedures whose `.input()` is a zod schema: each finding's witness is run through the real
  * procedures, both versions loaded as modules and called with tRPC's own caller. The writing version's procedure
  * takes the input (its client sends what its own schema accepts); the reading version's refuses it.
  */
-const REPO = path.resolve(__dirname, '../../..');
-const SCRATCH = path.join(REPO, 'test-artifacts', 'trpc-modules');
-let counter = 0;
-
 const TRPC = `import { initTRPC } from '@trpc/server';
 const t = initTRPC.create();
 export const createTRPCRouter = t.router;
@@ -45,28 +39,9 @@ type Call = (procedure: string, input: unknown) => Promise<'accepts' | 'rejects'
 
 /** The project's router, run: a caller that says whether a procedure takes the input. */
 async function caller(files: Record<string, string>): Promise<Call> {
-  const dir = path.join(SCRATCH, `${process.pid}-${++counter}`);
-  for (const [name, text] of Object.entries(files)) {
-    if (!name.endsWith('.ts')) continue;
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text);
-  }
-  try {
-    const mod = (await import(pathToFileURL(path.join(dir, 'src/order.ts')).href)) as { createCaller: (ctx: object) => Record<string, (input: unknown) => Promise<unknown>> };
-    const api = mod.createCaller({});
-    return async (procedure, input) => {
-      try {
-        await api[procedure]!(input);
-        return 'accepts';
-      } catch (e) {
-        // Only the input parser's refusal counts: tRPC reports it as BAD_REQUEST.
-        assert.equal((e as { code?: string }).code, 'BAD_REQUEST', String(e));
-        return 'rejects';
-      }
-    };
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  const mod = await importProject<{ createCaller: (ctx: object) => Record<string, (input: unknown) => Promise<unknown>> }>(files, 'src/order.ts', 'trpc-modules');
+  const api = mod.createCaller({});
+  return (procedure, input) => verdictOf(() => api[procedure]!(input));
 }
 
 /** The findings, each with its witness run through both versions' procedures. */
