@@ -4,18 +4,15 @@ import type { Codec, Method, Shape, WireModel } from '../engine/shape';
 import { readerView, writerView } from '../engine/views';
 import { validate } from './validate';
 import { ABSENT, smallest } from './values';
+import type { VersionName, WitnessResult } from './witness-result';
 
-type VersionName = 'baseline' | 'this version';
-
-/** The same shape as `Witness | { none }` in witness-for.ts, which imports this module. */
-type EnvelopeWitness = { kind: 'rejected'; value: unknown; writer: VersionName; direction: Direction; explanation: string } | { none: string };
 
 /**
  * A witness for a contract whose codec changed between plain JSON and superjson: the smallest value the
  * superjson side sends, as superjson puts it on the wire (`superjson.serialize(v)` is `{ "json": v }` for a value
  * JSON carries as it is), which the plain-JSON side reads as the value itself and rejects.
  */
-export function codecEnvelopeWitness(finding: Finding, oldModel: WireModel, newModel: WireModel): EnvelopeWitness {
+export function codecEnvelopeWitness(finding: Finding, oldModel: WireModel, newModel: WireModel): WitnessResult {
   const oldCodec: Codec = oldModel.contracts[finding.contract]?.codec ?? 'json';
   const newCodec: Codec = newModel.contracts[finding.contract]?.codec ?? 'json';
   const oldWraps = oldCodec === 'superjson' && newCodec === 'json';

@@ -14,25 +14,9 @@ import { opaqueChecks, probes } from './checks';
 import { showCheck } from '../engine/refinements';
 import { readerView, writerView } from '../engine/views';
 import { isJsonValue, showValue } from './show-value';
+import type { VersionName, WitnessResult } from './witness-result';
 
-export type VersionName = 'baseline' | 'this version';
-
-export interface Witness {
-  /** `rejected`: the reader refuses the value; `misread`: the reader accepts it as something else (an enum value). */
-  kind: 'rejected' | 'misread';
-  /**
-   * A JSON value; under superjson or structured clone it may hold what that codec carries (a `Date` instance, a
-   * `Map`, a bigint), to be handed to the codec as it is and shown with `showValue`.
-   */
-  value: unknown;
-  /** Which version writes (or, for a request, sends) the value. */
-  writer: VersionName;
-  /** The direction the value demonstrates. */
-  direction: Direction;
-  explanation: string;
-}
-
-export type WitnessResult = Witness | { none: string };
+export type { VersionName, Witness, WitnessResult } from './witness-result';
 
 type ObjectShape = Extract<Shape, { kind: 'object' }>;
 
