@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import type { CodeAction, CodeLens, Diagnostic, Hover, MarkupContent, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol/node';
 import { DidChangeConfigurationNotification } from 'vscode-languageserver-protocol/node';
 import { TagDeployedRequest } from '../../server/src/shared/protocol';
-import { LspClient, lspRepo, messageOf, ORDER_V1, type TempRepo, waitFor } from './lsp-harness';
+import { LspClient, lspRepo, messageOf, ORDER_V1, type TempRepo, waitFor, suiteScratch } from './lsp-harness';
 
 const SHARED = `export interface Item {
   sku: string;
@@ -41,12 +41,7 @@ const WHOLE = { start: { line: 0, character: 0 }, end: { line: 10_000, character
 const firstSentence = (message: string) => message.split(/(?<=\.) /)[0]!;
 
 describe('language server: quiet in folders without contracts, remedies for a missing baseline', () => {
-  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'skew-lsp-cache-'));
-  const cleanup: (() => Promise<void> | void)[] = [];
-  after(async () => {
-    for (const c of cleanup.reverse()) await c();
-    fs.rmSync(cacheDir, { recursive: true, force: true });
-  });
+  const { cacheDir, cleanup } = suiteScratch();
 
   it('says nothing at all in a TypeScript folder without a contract, even without git tags', async () => {
     const repo = lspRepo({ 'src/util.ts': 'export const add = (a: number, b: number) => a + b;\n' });

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before } from 'node:test';
 import { pathToFileURL } from 'node:url';
@@ -283,3 +284,17 @@ export const ORDER_V2 = ORDER_V1.replace('  note?: string;\n', '  note?: string;
 
 /** The position right after `note?: string;` in ORDER_V1, where a new field can be typed. */
 export const AFTER_NOTE = { line: 4, character: 16 };
+
+/**
+ * A cache folder for one describe block and the clean-ups its tests push (clients to stop, repositories to
+ * remove): run in reverse after the block, then the folder goes.
+ */
+export function suiteScratch(): { cacheDir: string; cleanup: (() => Promise<void> | void)[] } {
+  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'skew-lsp-cache-'));
+  const cleanup: (() => Promise<void> | void)[] = [];
+  after(async () => {
+    for (const c of cleanup.reverse()) await c();
+    fs.rmSync(cacheDir, { recursive: true, force: true });
+  });
+  return { cacheDir, cleanup };
+}

@@ -1,19 +1,11 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { monorepo } from '../cli/monorepo-fixture';
-import { LspClient, messageOf, waitFor } from './lsp-harness';
+import { LspClient, messageOf, waitFor, suiteScratch } from './lsp-harness';
 
 /** One workspace folder holding a monorepo: each file is checked by the project that owns it. */
 describe('language server: a monorepo in one workspace folder', () => {
-  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'skew-lsp-cache-'));
-  const cleanup: (() => Promise<void> | void)[] = [];
-  after(async () => {
-    for (const c of cleanup.reverse()) await c();
-    fs.rmSync(cacheDir, { recursive: true, force: true });
-  });
+  const { cacheDir, cleanup } = suiteScratch();
 
   it("checks a service's file with its own project, which reads the shared package at the baseline's commit", async () => {
     const repo = monorepo();

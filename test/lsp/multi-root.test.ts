@@ -1,18 +1,10 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { after, describe, it } from 'node:test';
-import { fileUri, LspClient, ORDER_V1, ORDER_V2, lspRepo, waitFor } from './lsp-harness';
+import { describe, it } from 'node:test';
+import { fileUri, LspClient, ORDER_V1, ORDER_V2, lspRepo, waitFor, suiteScratch } from './lsp-harness';
 
 /** Two workspace folders, two repositories: each is checked against its own baseline. */
 describe('language server: multi-root workspaces', () => {
-  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'skew-lsp-cache-'));
-  const cleanup: (() => Promise<void> | void)[] = [];
-  after(async () => {
-    for (const c of cleanup.reverse()) await c();
-    fs.rmSync(cacheDir, { recursive: true, force: true });
-  });
+  const { cacheDir, cleanup } = suiteScratch();
 
   it('gives each folder its own baseline, findings and status', async () => {
     // a: deployed without `currency`, the working tree adds it. b: deployed already has it.

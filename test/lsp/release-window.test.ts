@@ -1,19 +1,11 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { CodeActionRequest, ExecuteCommandRequest, type CodeAction } from 'vscode-languageserver-protocol/node';
 import { AcceptBreak, type AcceptBreakTarget } from '../../server/src/shared/protocol';
-import { LspClient, ORDER_V1, ORDER_V2, fileUri, lspRepo, messageOf, waitFor } from './lsp-harness';
+import { LspClient, ORDER_V1, ORDER_V2, fileUri, lspRepo, messageOf, waitFor, suiteScratch } from './lsp-harness';
 
 describe('language server: several live versions', () => {
-  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'skew-lsp-cache-'));
-  const cleanup: (() => Promise<void> | void)[] = [];
-  after(async () => {
-    for (const c of cleanup.reverse()) await c();
-    fs.rmSync(cacheDir, { recursive: true, force: true });
-  });
+  const { cacheDir, cleanup } = suiteScratch();
 
   function windowRepo() {
     const repo = lspRepo({ 'src/messages.ts': ORDER_V1 });

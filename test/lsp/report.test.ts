@@ -1,21 +1,13 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { renderReportHtml } from '../../client/src/report/render-html';
 import { ReportRequest } from '../../server/src/shared/protocol';
-import { fileUri, LspClient, ORDER_V1, lspRepo, waitFor } from './lsp-harness';
+import { fileUri, LspClient, ORDER_V1, lspRepo, waitFor, suiteScratch } from './lsp-harness';
 
 const XSS = '<script>alert(1)</script>';
 
 describe('language server: skew/report', () => {
-  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'skew-lsp-cache-'));
-  const cleanup: (() => Promise<void> | void)[] = [];
-  after(async () => {
-    for (const c of cleanup.reverse()) await c();
-    fs.rmSync(cacheDir, { recursive: true, force: true });
-  });
+  const { cacheDir, cleanup } = suiteScratch();
 
   it('reports the folder’s check, unsaved edits included, with baseline, git state, witnesses, plan and Markdown', async () => {
     const repo = lspRepo({ 'src/messages.ts': ORDER_V1.replace('  note?: string;', '  note?: string;\n  kind: "a" | "b";') });

@@ -3,9 +3,9 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { FileChangeType } from 'vscode-languageserver-protocol/node';
-import { AFTER_NOTE, fileUri, LspClient, ORDER_V1, ORDER_V2, lspRepo, waitFor } from './lsp-harness';
+import { AFTER_NOTE, fileUri, LspClient, ORDER_V1, ORDER_V2, lspRepo, waitFor, suiteScratch } from './lsp-harness';
 
 /** Failures of the server itself, as opposed to problems it explains to the user. */
 const CRASH = /unexpected|uncaught|unhandled|failed unexpectedly/i;
@@ -30,12 +30,7 @@ async function assertShownOnce(client: LspClient, uri: string, pattern: RegExp):
 }
 
 describe('language server: problems that are not findings are one status that says what to do', () => {
-  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'skew-lsp-cache-'));
-  const cleanup: (() => Promise<void> | void)[] = [];
-  after(async () => {
-    for (const c of cleanup.reverse()) await c();
-    fs.rmSync(cacheDir, { recursive: true, force: true });
-  });
+  const { cacheDir, cleanup } = suiteScratch();
 
   it('git is not installed', async () => {
     const repo = lspRepo({ 'src/messages.ts': ORDER_V1 });

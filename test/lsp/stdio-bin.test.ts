@@ -1,10 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { after, describe, it } from 'node:test';
-import { AFTER_NOTE, LspClient, ORDER_V1, lspRepo, waitFor } from './lsp-harness';
+import { describe, it } from 'node:test';
+import { AFTER_NOTE, LspClient, ORDER_V1, lspRepo, waitFor, suiteScratch } from './lsp-harness';
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
 const BIN = 'bin/skew-language-server.js';
@@ -14,12 +13,7 @@ const built = fs.existsSync(path.join(REPO_ROOT, 'dist/server.js'));
 
 /** What Neovim, Helix and Zed start: the package's `skew-language-server` bin with `--stdio`. */
 describe('skew-language-server, the bin other editors start', { skip: built ? false : 'dist/server.js is not built (npm run build)' }, () => {
-  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'skew-lsp-cache-'));
-  const cleanup: (() => Promise<void> | void)[] = [];
-  after(async () => {
-    for (const c of cleanup.reverse()) await c();
-    fs.rmSync(cacheDir, { recursive: true, force: true });
-  });
+  const { cacheDir, cleanup } = suiteScratch();
 
   it('is the package.json bin, and says how to start it when no transport is given', () => {
     assert.equal(pkg.bin['skew-language-server'], BIN);
